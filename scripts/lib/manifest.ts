@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Abi, Address } from "viem";
+import type { AzoraContractName, AzoraManifest } from "../../deployments/manifest.js";
 import { DEPLOYMENTS_DIR } from "./paths.js";
 
 export interface DeployedContract {
@@ -49,4 +50,14 @@ export async function writeManifest(manifest: Manifest, dir = DEPLOYMENTS_DIR): 
     "",
   ].join("\n");
   await writeFile(path.join(dir, "manifest.ts"), module);
+}
+
+/**
+ * Address and typed ABI of one contract of a manifest read at run time. The types come from
+ * the generated module (a type-only import, so nothing is loaded before a deploy wrote it).
+ */
+export function contractOf<Name extends AzoraContractName>(manifest: Manifest, name: Name) {
+  const contract = manifest.contracts[name];
+  if (!contract) throw new Error(`The chain ${manifest.chainId} manifest has no ${name}: redeploy`);
+  return { address: contract.address, abi: contract.abi as AzoraManifest["contracts"][Name]["abi"] };
 }

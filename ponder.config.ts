@@ -1,0 +1,30 @@
+// What Azora's indexer (indexer/) indexes: every contract of the deploy manifest, from the
+// block it was deployed in. The manifest is the one source of addresses and ABIs.
+import { createConfig } from "ponder";
+import { manifest } from "./deployments/manifest";
+
+const { AzoraToken } = manifest.contracts;
+
+export default createConfig({
+  database: process.env.DATABASE_URL
+    ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
+    : // Embedded PGlite, by default in indexer/.ponder/pglite.
+      { kind: "pglite", directory: process.env.PONDER_PGLITE_DIR },
+  chains: {
+    azora: {
+      id: manifest.chainId,
+      rpc: process.env.RPC_URL ?? "http://127.0.0.1:8545",
+      // A local chain never needs Ponder's RPC cache, and a fast poll keeps pages fresh.
+      disableCache: manifest.chainId === 31337,
+      pollingInterval: Number(process.env.PONDER_POLLING_MS ?? 250),
+    },
+  },
+  contracts: {
+    AzoraToken: {
+      chain: "azora",
+      abi: AzoraToken.abi,
+      address: AzoraToken.address,
+      startBlock: AzoraToken.blockNumber,
+    },
+  },
+});
