@@ -1,0 +1,98 @@
+// npm run dev — the whole stack in one command: a local chain, deploy, seed, the indexer and
+// the app. Ctrl-C stops every process it started.
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { REPO_ROOT } from "./lib/paths.js";
+import { binOf, runToCompletion, stopAllServices } from "./lib/processes.js";
+import type { Service } from "./lib/processes.js";
+import { deployLocal, startApp, startChain, startIndexer } from "./lib/stack.js";
+import { DEMO_PEOPLE } from "./lib/seed.js";
+import { localAccount } from "./lib/local-accounts.js";
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const port = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, not "${raw}"`);
+  }
+  return port;
+}
+
+const ports = {
+  chain: portFromEnv("CHAIN_PORT", 8545),
+  indexer: portFromEnv("INDEXER_PORT", 42069),
+  app: portFromEnv("APP_PORT", 3000),
+};
+const logDir = path.join(REPO_ROOT, ".azora", "logs");
+await mkdir(logDir, { recursive: true });
+const logFile = (name: string) => path.join(logDir, `${name}.log`);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping the Azora stack…");
+  await stopAllServices();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function watch(service: Service) {
+  service.child.once("exit", (code) => {
+    if (stopping) return;
+    console.error(`\n${service.name} stopped unexpectedly (exit ${code}). Its last lines:\n${service.tail()}`);
+    void shutdown(1);
+  });
+}
+
+try {
+  console.log("Compiling contracts…");
+  await runToCompletion("build", binOf("hardhat"), ["build", "--quiet"]);
+
+  console.log(`Starting a local chain on 127.0.0.1:${ports.chain}…`);
+  const chain = await startChain(ports.chain, { logFile: logFile("chain") });
+  watch(chain.service);
+
+  console.log("Deploying and seeding…");
+  const manifest = await deployLocal(chain.rpcUrl, { seed: true });
+
+  console.log(`Starting the indexer on 127.0.0.1:${ports.indexer}…`);
+  // The chain is new, so is the index: a fresh PGlite directory each run.
+  const pgliteDir = path.join(REPO_ROOT, "indexer", ".ponder", "dev");
+  await rm(pgliteDir, { recursive: true, force: true });
+  const indexer = await startIndexer({
+    rpcUrl: chain.rpcUrl,
+    port: ports.indexer,
+    pgliteDir,
+    schema: "azora_dev",
+    logFile: logFile("indexer"),
+  });
+  watch(indexer.service);
+
+  console.log(`Starting the app on 127.0.0.1:${ports.app}…`);
+  const app = await startApp({
+    mode: "dev",
+    port: ports.app,
+    rpcUrl: chain.rpcUrl,
+    indexerUrl: indexer.url,
+    logFile: logFile("app"),
+  });
+  watch(app.service);
+
+  console.log(`
+Azora is running (chain ${manifest.chainId}):
+  app       ${app.url}
+  GraphQL   ${indexer.url}/graphql
+  chain     ${chain.rpcUrl}
+  manifest  deployments/${manifest.chainId}.json
+  logs      .azora/logs/
+
+Demo accounts (local node keys, public, for this chain only):
+${DEMO_PEOPLE.map(({ index, name }) => `  ${name.padEnd(8)} ${localAccount(index).address}  (account #${index})`).join("\n")}
+
+Press Ctrl-C to stop everything.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}

@@ -1,0 +1,111 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chainAt, clientsFor, deployerAccount } from "./clients.js";
+import { deployAzora } from "./deploy.js";
+import type { Manifest } from "./manifest.js";
+import { writeManifest } from "./manifest.js";
+import { binOf, startService, waitForHttp } from "./processes.js";
+import type { Service } from "./processes.js";
+import { REPO_ROOT } from "./paths.js";
+import { seedAzora } from "./seed.js";
+
+/**
+ * The pieces of the Azora stack as processes: `npm run dev` and the indexer and browser tests
+ * start them through these functions, so both run the same way.
+ */
+
+interface ServiceOptions {
+  logFile?: string;
+  echo?: boolean;
+}
+
+const rpcProbe = {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+};
+
+/** A fresh local chain (Hardhat node, chain id 31337) on 127.0.0.1:`port`. */
+export async function startChain(port: number, options: ServiceOptions = {}) {
+  const service = startService(
+    "chain",
+    binOf("hardhat"),
+    ["node", "--hostname", "127.0.0.1", "--port", String(port)],
+    options,
+  );
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(rpcUrl, service, 120_000, rpcProbe);
+  return { service, rpcUrl };
+}
+
+/** Deploys to `rpcUrl`, writes the manifest, and seeds the demo data when asked. */
+export async function deployLocal(rpcUrl: string, { seed }: { seed: boolean }): Promise<Manifest> {
+  const chain = await chainAt(rpcUrl);
+  const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
+  const manifest = await deployAzora({ publicClient, walletClient });
+  await writeManifest(manifest);
+  if (seed) await seedAzora(manifest, { publicClient, deployer: walletClient });
+  return manifest;
+}
+
+export interface IndexerOptions extends ServiceOptions {
+  rpcUrl: string;
+  port: number;
+  /**
+   * PostgreSQL connection string (default: `DATABASE_URL`); without one, embedded PGlite in
+   * `pgliteDir` (a new temp dir by default).
+   */
+  databaseUrl?: string;
+  pgliteDir?: string;
+  /** Database schema Ponder writes to: a new one for each new chain. */
+  schema?: string;
+}
+
+/** Ponder (`ponder start`) indexing the chain at `rpcUrl`, serving on 127.0.0.1:`port`. */
+export async function startIndexer(options: IndexerOptions) {
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const pgliteDir = databaseUrl ? undefined : (options.pgliteDir ?? (await mkdtemp(path.join(tmpdir(), "azora-pglite-"))));
+  const schema = options.schema ?? `azora_${Date.now()}`;
+  const service = startService(
+    "indexer",
+    binOf("ponder"),
+    ["start", "--config", "../ponder.config.ts", "--schema", schema, "--port", String(options.port)],
+    {
+      ...options,
+      cwd: path.join(REPO_ROOT, "indexer"),
+      env: {
+        RPC_URL: options.rpcUrl,
+        PONDER_TELEMETRY_DISABLED: "1",
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PONDER_PGLITE_DIR: pgliteDir }),
+      },
+    },
+  );
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitForHttp(`${url}/ready`, service, 180_000);
+  return { service, url, pgliteDir, schema };
+}
+
+export interface AppOptions extends ServiceOptions {
+  port: number;
+  rpcUrl: string;
+  indexerUrl: string;
+  /** `dev` for hot reload, `start` for a production build made by `next build`. */
+  mode: "dev" | "start";
+}
+
+/** The Next.js app on 127.0.0.1:`port`, pointed at the given chain and indexer at run time. */
+export async function startApp(options: AppOptions): Promise<{ service: Service; url: string }> {
+  const service = startService(
+    "app",
+    binOf("next"),
+    [options.mode, "--hostname", "127.0.0.1", "--port", String(options.port)],
+    {
+      ...options,
+      env: { RPC_URL: options.rpcUrl, INDEXER_URL: options.indexerUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitForHttp(url, service, 300_000);
+  return { service, url };
+}

@@ -1,0 +1,118 @@
+import { expect } from "chai";
+import { getAddress, getContract, parseUnits, zeroAddress } from "viem";
+import type { Address } from "viem";
+import { clientsFor, chainAt } from "../../scripts/lib/clients.js";
+import { localAccount } from "../../scripts/lib/local-accounts.js";
+import { contractOf } from "../../scripts/lib/manifest.js";
+import { rng, seedFromEnv } from "../support/random.js";
+import { eventually, graphql, startIndexedChain } from "../support/stack.js";
+
+interface IndexedAccount {
+  address: string;
+  balance: string;
+  votes: string;
+  delegate: string | null;
+}
+
+describe("indexer › AzoraToken (real chain, real Ponder)", function () {
+  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
+  const people = [1, 2, 3, 4, 5, 6].map((i) => localAccount(i));
+
+  before(async function () {
+    stack = await startIndexedChain();
+  });
+  after(async function () {
+    await stack?.stop();
+  });
+
+  async function runScenario(steps: number) {
+    const chain = await chainAt(stack.chain.rpcUrl);
+    const { abi, address } = contractOf(stack.manifest, "AzoraToken");
+    const r = rng(seedFromEnv());
+    for (let step = 0; step < steps; step++) {
+      const actor = r.pick(people);
+      const other = r.pick(people);
+      const token = getContract({ abi, address, client: clientsFor(chain, actor).walletClient });
+      const balance = await token.read.balanceOf([actor.address]);
+      const hash =
+        r.int(3) === 0
+          ? await token.write.delegate([other.address])
+          : await token.write.transfer([other.address, (balance * BigInt(r.int(60))) / 100n]);
+      await stack.publicClient.waitForTransactionReceipt({ hash });
+    }
+    return r.seed;
+  }
+
+  const expectIndexEqualsChain = (label: string) => eventually(() => indexEqualsChain(label));
+
+  async function indexEqualsChain(label: string) {
+    const { abi, address } = contractOf(stack.manifest, "AzoraToken");
+    const token = getContract({ abi, address, client: stack.publicClient });
+    const { accounts } = await graphql<{ accounts: { items: IndexedAccount[]; totalCount: number } }>(
+      stack.indexer.url,
+      `{ accounts(limit: 100) { items { address balance votes delegate } totalCount } }`,
+    );
+    expect(accounts.items.length, label).to.be.greaterThan(0);
+    for (const row of accounts.items) {
+      const who = getAddress(row.address) as Address;
+      const [balance, votes, delegate] = await Promise.all([
+        token.read.balanceOf([who]),
+        token.read.getVotes([who]),
+        token.read.delegates([who]),
+      ]);
+      expect(BigInt(row.balance), `${label}: balance of ${who}`).to.equal(balance);
+      expect(BigInt(row.votes), `${label}: votes of ${who}`).to.equal(votes);
+      expect(row.delegate ? getAddress(row.delegate) : zeroAddress, `${label}: delegate of ${who}`).to.equal(
+        delegate,
+      );
+    }
+    const supply = accounts.items.reduce((sum, row) => sum + BigInt(row.balance), 0n);
+    expect(supply, `${label}: indexed balances add up to totalSupply`).to.equal(await token.read.totalSupply());
+  }
+
+  it("indexes the seeded history: every account's balance, votes and delegate equal the chain's", async function () {
+    await expectIndexEqualsChain("after seed");
+  });
+
+  it("follows live transfers and delegations and stays equal to balanceOf / getVotes", async function () {
+    const seed = await runScenario(40);
+    await expectIndexEqualsChain(`after a random scenario (SEED=${seed})`);
+  });
+
+  it("records each transfer with its amount, parties and transaction", async function () {
+    const chain = await chainAt(stack.chain.rpcUrl);
+    const { abi, address } = contractOf(stack.manifest, "AzoraToken");
+    const [from, to] = [people[0]!, people[5]!];
+    const token = getContract({ abi, address, client: clientsFor(chain, from).walletClient });
+    const amount = parseUnits("1.5", 18);
+    const hash = await token.write.transfer([to.address, amount]);
+    await stack.publicClient.waitForTransactionReceipt({ hash });
+    const { transfers } = await eventually(async () => {
+      const data = await graphql<{
+        transfers: { items: { from: string; to: string; amount: string; transactionHash: string }[] };
+      }>(
+        stack.indexer.url,
+        `query ($tx: String!) { transfers(where: { transactionHash: $tx }) { items { from to amount transactionHash } } }`,
+        { tx: hash },
+      );
+      expect(data.transfers.items).to.have.length(1);
+      return data;
+    });
+    const [row] = transfers.items;
+    expect(getAddress(row!.from)).to.equal(getAddress(from.address));
+    expect(getAddress(row!.to)).to.equal(getAddress(to.address));
+    expect(BigInt(row!.amount)).to.equal(amount);
+  });
+
+  it("records delegation changes from the DelegateChanged events", async function () {
+    const { delegationChanges } = await graphql<{
+      delegationChanges: { items: { delegator: string; toDelegate: string }[] };
+    }>(
+      stack.indexer.url,
+      `query ($who: String!) { delegationChanges(where: { delegator: $who }) { items { delegator toDelegate } } }`,
+      { who: localAccount(2).address.toLowerCase() },
+    );
+    // The seed makes Kofi (account 2) delegate to Amara (account 1).
+    expect(delegationChanges.items.map((d) => getAddress(d.toDelegate))).to.include(getAddress(localAccount(1).address));
+  });
+});
