@@ -41,7 +41,9 @@ process.on("SIGTERM", () => void shutdown(0));
 function watch(service: Service) {
   service.child.once("exit", (code) => {
     if (stopping) return;
-    console.error(`\n${service.name} stopped unexpectedly (exit ${code}). Its last lines:\n${service.tail()}`);
+    console.error(
+      `\n${service.name} stopped unexpectedly (exit ${code}). Its last lines:\n${service.tail()}`,
+    );
     void shutdown(1);
   });
 }

@@ -33,7 +33,8 @@ async function touchAccount(
 ponder.on("AzoraToken:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   const timestamp = event.block.timestamp;
-  if (from !== zeroAddress) await touchAccount(context.db, from, timestamp, { balance: -value, transfers: 1 });
+  if (from !== zeroAddress)
+    await touchAccount(context.db, from, timestamp, { balance: -value, transfers: 1 });
   if (to !== zeroAddress) await touchAccount(context.db, to, timestamp, { balance: value, transfers: 1 });
   await context.db.insert(transfer).values({
     id: `${event.transaction.hash}-${event.log.logIndex}`,

@@ -46,7 +46,7 @@ export async function writeManifest(manifest: Manifest, dir = DEPLOYMENTS_DIR): 
     `export const manifest = ${json} as const;`,
     "",
     "export type AzoraManifest = typeof manifest;",
-    "export type AzoraContractName = keyof AzoraManifest[\"contracts\"];",
+    'export type AzoraContractName = keyof AzoraManifest["contracts"];',
     "",
   ].join("\n");
   await writeFile(path.join(dir, "manifest.ts"), module);

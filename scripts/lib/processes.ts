@@ -13,7 +13,9 @@ export function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -43,7 +45,7 @@ export function startService(
   name: string,
   bin: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string; echo?: boolean } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; logFile?: string; echo?: boolean } = {},
 ): Service {
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
@@ -56,7 +58,8 @@ export function startService(
   const onData = (chunk: Buffer) => {
     const text = chunk.toString();
     log?.write(text);
-    if (options.echo) for (const line of text.split("\n")) if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
+    if (options.echo)
+      for (const line of text.split("\n")) if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
     lines.push(...text.split("\n").filter((l) => l.trim()));
     if (lines.length > 60) lines.splice(0, lines.length - 60);
   };
@@ -113,7 +116,9 @@ export async function waitForHttp(url: string, service: Service, timeoutMs = 120
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${service.name} did not answer at ${url} within ${timeoutMs / 1000} s:\n${service.tail()}`);
+  throw new Error(
+    `${service.name} did not answer at ${url} within ${timeoutMs / 1000} s:\n${service.tail()}`,
+  );
 }
 
 /** Runs `bin args…` under this Node to completion; rejects with its output when it fails. */

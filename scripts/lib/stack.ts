@@ -65,7 +65,9 @@ export interface IndexerOptions extends ServiceOptions {
 /** Ponder (`ponder start`) indexing the chain at `rpcUrl`, serving on 127.0.0.1:`port`. */
 export async function startIndexer(options: IndexerOptions) {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  const pgliteDir = databaseUrl ? undefined : (options.pgliteDir ?? (await mkdtemp(path.join(tmpdir(), "azora-pglite-"))));
+  const pgliteDir = databaseUrl
+    ? undefined
+    : (options.pgliteDir ?? (await mkdtemp(path.join(tmpdir(), "azora-pglite-"))));
   const schema = options.schema ?? `azora_${Date.now()}`;
   const service = startService(
     "indexer",

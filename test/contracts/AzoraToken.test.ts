@@ -33,7 +33,13 @@ async function signPermit(
   );
 }
 
-async function signDelegation(signer: Signer, token: Address, delegatee: Address, nonce: bigint, expiry: bigint) {
+async function signDelegation(
+  signer: Signer,
+  token: Address,
+  delegatee: Address,
+  nonce: bigint,
+  expiry: bigint,
+) {
   return parseSignature(
     await signer.signTypedData({
       domain: { name: "Azora", version: "1", chainId: signer.chain.id, verifyingContract: token },
@@ -65,7 +71,9 @@ describe("AzoraToken", () => {
       const { token, deployer } = await loadFixture(deployed);
       const admin = await token.read.DEFAULT_ADMIN_ROLE();
       expect(await token.read.hasRole([admin, deployer.account.address])).to.equal(true);
-      expect(await token.read.hasRole([await token.read.MINTER_ROLE(), deployer.account.address])).to.equal(false);
+      expect(await token.read.hasRole([await token.read.MINTER_ROLE(), deployer.account.address])).to.equal(
+        false,
+      );
     });
 
     it("runs on a timestamp clock (ERC-6372)", async () => {
@@ -99,11 +107,12 @@ describe("AzoraToken", () => {
     it("lets a minter mint and emits Transfer from zero", async () => {
       const { token, deployer, alice } = await loadFixture(deployed);
       await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
-      await viem.assertions.emitWithArgs(token.write.mint([alice.account.address, AZR(5)]), token, "Transfer", [
-        zeroAddress,
-        alice.account.address,
-        AZR(5),
-      ]);
+      await viem.assertions.emitWithArgs(
+        token.write.mint([alice.account.address, AZR(5)]),
+        token,
+        "Transfer",
+        [zeroAddress, alice.account.address, AZR(5)],
+      );
       expect(await token.read.balanceOf([alice.account.address])).to.equal(AZR(5));
     });
 
@@ -227,7 +236,13 @@ describe("AzoraToken", () => {
           ],
         },
         primaryType: "Permit",
-        message: { owner: alice.account.address, spender: bob.account.address, value: 1n, nonce: 0n, deadline },
+        message: {
+          owner: alice.account.address,
+          spender: bob.account.address,
+          value: 1n,
+          nonce: 0n,
+          deadline,
+        },
       });
       const { v, r, s } = parseSignature(sig);
       await viem.assertions.revertWithCustomErrorWithArgs(
@@ -244,10 +259,15 @@ describe("AzoraToken", () => {
       const { v, r, s } = await signPermit(alice, token.address, bob.account.address, 1n, 0n, deadline);
       const args = [alice.account.address, bob.account.address, 1n, deadline, Number(v), r, s] as const;
       await token.write.permit(args);
-      await viem.assertions.revertWithCustomErrorWithArgs(token.write.permit(args), token, "ERC2612InvalidSigner", [
-        (recovered: string) => recovered.toLowerCase() !== alice.account.address.toLowerCase(),
-        alice.account.address,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        token.write.permit(args),
+        token,
+        "ERC2612InvalidSigner",
+        [
+          (recovered: string) => recovered.toLowerCase() !== alice.account.address.toLowerCase(),
+          alice.account.address,
+        ],
+      );
     });
   });
 
@@ -316,7 +336,7 @@ describe("AzoraToken", () => {
         token.read.getPastVotes([alice.account.address, future]),
         token,
         "ERC5805FutureLookup",
-        [future, (clock: bigint) => clock >= now && clock < future],
+        [future, (clock: number) => BigInt(clock) >= now && BigInt(clock) < future],
       );
     });
 
@@ -324,7 +344,9 @@ describe("AzoraToken", () => {
       const { token, alice, bob, carol } = await loadFixture(funded);
       const expiry = BigInt(await time.latest()) + 3600n;
       const { v, r, s } = await signDelegation(alice, token.address, bob.account.address, 0n, expiry);
-      await token.write.delegateBySig([bob.account.address, 0n, expiry, Number(v), r, s], { account: carol.account });
+      await token.write.delegateBySig([bob.account.address, 0n, expiry, Number(v), r, s], {
+        account: carol.account,
+      });
       expect(await token.read.delegates([alice.account.address])).to.equal(getAddress(bob.account.address));
       expect(await token.read.getVotes([bob.account.address])).to.equal(AZR(1_000));
     });
@@ -347,10 +369,12 @@ describe("AzoraToken", () => {
       const { v, r, s } = await signDelegation(alice, token.address, bob.account.address, 0n, expiry);
       const args = [bob.account.address, 0n, expiry, Number(v), r, s] as const;
       await token.write.delegateBySig(args);
-      await viem.assertions.revertWithCustomErrorWithArgs(token.write.delegateBySig(args), token, "InvalidAccountNonce", [
-        alice.account.address,
-        1n,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        token.write.delegateBySig(args),
+        token,
+        "InvalidAccountNonce",
+        [alice.account.address, 1n],
+      );
     });
   });
 
@@ -382,11 +406,15 @@ describe("AzoraToken", () => {
       const votes = await Promise.all(addresses.map((a) => token.read.getVotes([a])));
       const supply = await token.read.totalSupply();
       const label = `SEED=${r.seed}`;
-      expect(balances.reduce((a, b) => a + b, 0n), label).to.equal(supply);
+      expect(
+        balances.reduce((a, b) => a + b, 0n),
+        label,
+      ).to.equal(supply);
       expect(supply <= (await token.read.cap()), label).to.equal(true);
       addresses.forEach((address, i) => {
         const expected = addresses.reduce(
-          (sum, _, j) => (delegates[j]?.toLowerCase() === address.toLowerCase() ? sum + (balances[j] ?? 0n) : sum),
+          (sum, _, j) =>
+            delegates[j]?.toLowerCase() === address.toLowerCase() ? sum + (balances[j] ?? 0n) : sum,
           0n,
         );
         expect(votes[i], `${label} votes of ${address}`).to.equal(expected);

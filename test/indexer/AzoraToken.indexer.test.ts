@@ -50,7 +50,19 @@ describe("indexer › AzoraToken (real chain, real Ponder)", function () {
     const token = getContract({ abi, address, client: stack.publicClient });
     const { accounts } = await graphql<{ accounts: { items: IndexedAccount[]; totalCount: number } }>(
       stack.indexer.url,
-      `{ accounts(limit: 100) { items { address balance votes delegate } totalCount } }`,
+      `
+        {
+          accounts(limit: 100) {
+            items {
+              address
+              balance
+              votes
+              delegate
+            }
+            totalCount
+          }
+        }
+      `,
     );
     expect(accounts.items.length, label).to.be.greaterThan(0);
     for (const row of accounts.items) {
@@ -67,7 +79,9 @@ describe("indexer › AzoraToken (real chain, real Ponder)", function () {
       );
     }
     const supply = accounts.items.reduce((sum, row) => sum + BigInt(row.balance), 0n);
-    expect(supply, `${label}: indexed balances add up to totalSupply`).to.equal(await token.read.totalSupply());
+    expect(supply, `${label}: indexed balances add up to totalSupply`).to.equal(
+      await token.read.totalSupply(),
+    );
   }
 
   it("indexes the seeded history: every account's balance, votes and delegate equal the chain's", async function () {
@@ -92,7 +106,18 @@ describe("indexer › AzoraToken (real chain, real Ponder)", function () {
         transfers: { items: { from: string; to: string; amount: string; transactionHash: string }[] };
       }>(
         stack.indexer.url,
-        `query ($tx: String!) { transfers(where: { transactionHash: $tx }) { items { from to amount transactionHash } } }`,
+        `
+          query ($tx: String!) {
+            transfers(where: { transactionHash: $tx }) {
+              items {
+                from
+                to
+                amount
+                transactionHash
+              }
+            }
+          }
+        `,
         { tx: hash },
       );
       expect(data.transfers.items).to.have.length(1);
@@ -109,10 +134,21 @@ describe("indexer › AzoraToken (real chain, real Ponder)", function () {
       delegationChanges: { items: { delegator: string; toDelegate: string }[] };
     }>(
       stack.indexer.url,
-      `query ($who: String!) { delegationChanges(where: { delegator: $who }) { items { delegator toDelegate } } }`,
+      `
+        query ($who: String!) {
+          delegationChanges(where: { delegator: $who }) {
+            items {
+              delegator
+              toDelegate
+            }
+          }
+        }
+      `,
       { who: localAccount(2).address.toLowerCase() },
     );
     // The seed makes Kofi (account 2) delegate to Amara (account 1).
-    expect(delegationChanges.items.map((d) => getAddress(d.toDelegate))).to.include(getAddress(localAccount(1).address));
+    expect(delegationChanges.items.map((d) => getAddress(d.toDelegate))).to.include(
+      getAddress(localAccount(1).address),
+    );
   });
 });

@@ -10,7 +10,7 @@ export async function startIndexedChain() {
   const chain = await startChain(await freePort());
   const manifest = await deployLocal(chain.rpcUrl, { seed: true });
   const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
-  const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort(), });
+  const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
   return { chain, manifest, publicClient, indexer, stop: stopAllServices };
 }
 
