@@ -8,6 +8,7 @@ import type { Service } from "./lib/processes.js";
 import { deployLocal, startApp, startChain, startIndexer } from "./lib/stack.js";
 import { DEMO_PEOPLE } from "./lib/seed.js";
 import { localAccount } from "./lib/local-accounts.js";
+import { ensureLoopback } from "./lib/loopback.js";
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -49,6 +50,7 @@ function watch(service: Service) {
 }
 
 try {
+  ensureLoopback();
   console.log("Compiling contracts…");
   await runToCompletion("build", binOf("hardhat"), ["build", "--quiet"]);
 

@@ -50,64 +50,80 @@ export async function withWallet(
       error?: { code: number; message: string; data?: unknown };
     };
   });
-  await context.addInitScript((options: TestWallet) => {
-    type Listener = (value: unknown) => void;
-    const listeners = new Map<string, Set<Listener>>();
-    let chainId = options.chainId;
-    const hexChain = () => `0x${chainId.toString(16)}`;
-    const emit = (event: string, value: unknown) =>
-      listeners.get(event)?.forEach((listener) => listener(value));
-    const rpcError = (code: number, message: string) => Object.assign(new Error(message), { code });
-    const node = (
-      window as unknown as {
-        __azoraNodeRpc: (
-          m: string,
-          p: unknown[],
-        ) => Promise<{ result?: unknown; error?: { code: number; message: string; data?: unknown } }>;
-      }
-    ).__azoraNodeRpc;
-    const provider = {
-      isAzoraTestWallet: true,
-      async request({ method, params = [] }: { method: string; params?: unknown[] }) {
-        switch (method) {
-          case "eth_requestAccounts":
-          case "eth_accounts":
-            return [options.account];
-          case "eth_chainId":
-            return hexChain();
-          case "net_version":
-            return String(chainId);
-          case "wallet_switchEthereumChain": {
-            chainId = parseInt((params[0] as { chainId: string }).chainId, 16);
-            emit("chainChanged", hexChain());
-            return null;
-          }
-          case "wallet_addEthereumChain":
-            return null;
-          case "wallet_requestPermissions":
-          case "wallet_getPermissions":
-            return [{ parentCapability: "eth_accounts" }];
-          case "wallet_revokePermissions":
-            return null;
-          case "eth_sendTransaction":
-            if (options.rejectTransactions) throw rpcError(4001, "User rejected the request.");
-            break;
-        }
-        const { result, error } = await node(method, params);
-        if (error) throw Object.assign(new Error(error.message), error);
-        return result;
-      },
-      on(event: string, listener: Listener) {
-        if (!listeners.has(event)) listeners.set(event, new Set());
-        listeners.get(event)?.add(listener);
-        return provider;
-      },
-      removeListener(event: string, listener: Listener) {
-        listeners.get(event)?.delete(listener);
-        return provider;
-      },
-    };
-    (window as unknown as { ethereum: typeof provider }).ethereum = provider;
-  }, wallet);
+  // A string, not a function: the test runner's transpiler would inject helpers the page lacks.
+  await context.addInitScript(`(${WALLET_SCRIPT})(${JSON.stringify(wallet)});`);
   return { context, page: await context.newPage() };
 }
+
+/** Moves a connected test wallet to another chain, as a user would in their wallet. */
+export async function switchWalletChain(page: Page, chainId: number): Promise<void> {
+  await page.evaluate(
+    (id) => (window as unknown as { ethereum: { switchTo(id: number): void } }).ethereum.switchTo(id),
+    chainId,
+  );
+}
+
+/**
+ * The page side of the test wallet (plain JavaScript). Like a real wallet it reveals no account
+ * until the site asks with eth_requestAccounts.
+ */
+const WALLET_SCRIPT = String.raw`function installTestWallet(options) {
+  const listeners = new Map();
+  let chainId = options.chainId;
+  let connected = false;
+  const hexChain = () => "0x" + chainId.toString(16);
+  const emit = (event, value) => (listeners.get(event) || new Set()).forEach((listener) => listener(value));
+  const rpcError = (code, message) => Object.assign(new Error(message), { code });
+  const provider = {
+    isAzoraTestWallet: true,
+    switchTo(id) {
+      chainId = id;
+      emit("chainChanged", hexChain());
+    },
+    async request({ method, params = [] }) {
+      switch (method) {
+        case "eth_requestAccounts":
+          connected = true;
+          emit("connect", { chainId: hexChain() });
+          emit("accountsChanged", [options.account]);
+          return [options.account];
+        case "eth_accounts":
+          return connected ? [options.account] : [];
+        case "eth_chainId":
+          return hexChain();
+        case "net_version":
+          return String(chainId);
+        case "wallet_switchEthereumChain":
+          provider.switchTo(parseInt(params[0].chainId, 16));
+          return null;
+        case "wallet_addEthereumChain":
+          return null;
+        case "wallet_requestPermissions":
+          connected = true;
+          return [{ parentCapability: "eth_accounts" }];
+        case "wallet_getPermissions":
+          return connected ? [{ parentCapability: "eth_accounts" }] : [];
+        case "wallet_revokePermissions":
+          connected = false;
+          return null;
+        case "eth_sendTransaction":
+          if (options.rejectTransactions) throw rpcError(4001, "User rejected the request.");
+          break;
+      }
+      const { result, error } = await window.__azoraNodeRpc(method, params);
+      if (error) throw Object.assign(new Error(error.message), error);
+      return result;
+    },
+    on(event, listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(listener);
+      return provider;
+    },
+    removeListener(event, listener) {
+      const set = listeners.get(event);
+      if (set) set.delete(listener);
+      return provider;
+    },
+  };
+  window.ethereum = provider;
+}`;

@@ -1,0 +1,132 @@
+import { expect } from "chai";
+import type { Browser, Page } from "playwright-core";
+import { localAccount } from "../../scripts/lib/local-accounts.js";
+import { binOf, freePort, runToCompletion } from "../../scripts/lib/processes.js";
+import { startApp } from "../../scripts/lib/stack.js";
+import { launchBrowser, switchWalletChain, withWallet } from "../support/browser.js";
+import { startIndexedChain } from "../support/stack.js";
+
+// Lindiwe (local account 3) holds 31,200 AZR after the seed and has not delegated.
+const LINDIWE = localAccount(3).address;
+const AMARA = localAccount(1).address;
+
+describe("app › AZR account journey (production build, real chain, real Ponder, Chromium)", function () {
+  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
+  let appUrl: string;
+  let browser: Browser;
+
+  before(async function () {
+    stack = await startIndexedChain();
+    await runToCompletion("next build", binOf("next"), ["build"]);
+    const app = await startApp({
+      mode: "start",
+      port: await freePort(),
+      rpcUrl: stack.chain.rpcUrl,
+      indexerUrl: stack.indexer.url,
+    });
+    appUrl = app.url;
+    browser = await launchBrowser();
+  });
+  after(async function () {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function connect(page: Page) {
+    await page.goto(appUrl);
+    await page
+      .getByRole("button", { name: /connect wallet/i })
+      .first()
+      .click();
+    await page
+      .getByText(/browser wallet|injected/i)
+      .first()
+      .click();
+  }
+
+  it("explains itself without a wallet and still lists holders from the indexer", async function () {
+    const page = await browser.newPage();
+    await page.goto(appUrl);
+    await page
+      .getByRole("button", { name: /connect wallet/i })
+      .first()
+      .waitFor();
+    await page
+      .getByRole("link", { name: new RegExp(AMARA.slice(0, 6), "i") })
+      .first()
+      .waitFor();
+    await page.close();
+  });
+
+  it("shows a seeded account's balance from the chain and from the indexer, with no wallet", async function () {
+    const page = await browser.newPage();
+    await page.goto(`${appUrl}/accounts/${LINDIWE}`);
+    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
+    await page.getByTestId("indexed-balance").filter({ hasText: "31,200" }).waitFor();
+    await page.close();
+  });
+
+  it("says so when the address in the URL is not an address", async function () {
+    const page = await browser.newPage();
+    await page.goto(`${appUrl}/accounts/0x1234`);
+    await page
+      .getByText(/not a valid/i)
+      .first()
+      .waitFor();
+    await page.close();
+  });
+
+  it("warns on the wrong network and switches when asked", async function () {
+    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      account: LINDIWE,
+      chainId: 31337,
+    });
+    await connect(page);
+    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
+    // The user moves their wallet to another chain.
+    await switchWalletChain(page, 1);
+    const warning = page.getByTestId("network-warning");
+    await warning.waitFor();
+    await warning.getByRole("button").first().click();
+    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
+    await context.close();
+  });
+
+  it("explains a transaction rejected in the wallet and leaves the action usable", async function () {
+    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      account: LINDIWE,
+      chainId: 31337,
+      rejectTransactions: true,
+    });
+    await connect(page);
+    await page.getByTestId("delegate-self").click();
+    await page
+      .getByTestId("delegate-status")
+      .filter({ hasText: /rejected in your wallet/i })
+      .waitFor();
+    expect(await page.getByTestId("delegate-self").isEnabled()).to.equal(true);
+    await context.close();
+  });
+
+  it("connects through RainbowKit, delegates to itself, and sees its voting power change", async function () {
+    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      account: LINDIWE,
+      chainId: 31337,
+    });
+    await connect(page);
+    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
+    await page.getByTestId("indexed-balance").filter({ hasText: "31,200" }).waitFor();
+    expect(await page.getByTestId("voting-power").textContent()).to.match(/^\s*0\b/);
+    await page.getByTestId("delegate-self").click();
+    await page
+      .getByTestId("delegate-status")
+      .filter({ hasText: /confirmed/i })
+      .waitFor();
+    await page.getByTestId("voting-power").filter({ hasText: "31,200" }).waitFor();
+    await page
+      .getByTestId("delegate")
+      .filter({ hasText: /yourself/i })
+      .waitFor();
+    await context.close();
+  });
+});
