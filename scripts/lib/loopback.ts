@@ -13,7 +13,9 @@ export function ensureLoopback(): void {
   if (flags.includes("UP")) return;
   const result = spawnSync("ip", ["link", "set", "lo", "up"], { stdio: "inherit" });
   if (result.status !== 0) {
-    throw new Error("The loopback interface is down and could not be brought up: run `ip link set lo up` as root");
+    throw new Error(
+      "The loopback interface is down and could not be brought up: run `ip link set lo up` as root",
+    );
   }
   console.log("Brought the loopback interface up (this network namespace started without it).");
 }
