@@ -36,6 +36,18 @@ export interface Service {
 
 const running = new Set<Service>();
 
+// Last resort: if this process exits while services still run (a crash, an uncaught error),
+// kill their process groups so nothing outlives it.
+process.once("exit", () => {
+  for (const { child } of running) {
+    try {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /**
  * Starts `bin args…` under this Node in its own process group, so that stopping it also stops
  * whatever it spawned. Output goes to `logFile` (when given), to the console (when `echo`),

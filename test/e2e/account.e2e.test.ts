@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { binOf, freePort, runToCompletion } from "../../scripts/lib/processes.js";
+import { binOf, freePort, runToCompletion, stopAllServices } from "../../scripts/lib/processes.js";
 import { startApp } from "../../scripts/lib/stack.js";
 import { launchBrowser, switchWalletChain, withWallet } from "../support/browser.js";
 import { startIndexedChain } from "../support/stack.js";
@@ -29,7 +29,8 @@ describe("app › AZR account journey (production build, real chain, real Ponder
   });
   after(async function () {
     await browser?.close();
-    await stack?.stop();
+    // Stops every process started, even when the stack failed half-way through starting.
+    await stopAllServices();
   });
 
   async function connect(page: Page) {

@@ -4,6 +4,7 @@ import type { Address } from "viem";
 import { clientsFor, chainAt } from "../../scripts/lib/clients.js";
 import { localAccount } from "../../scripts/lib/local-accounts.js";
 import { contractOf } from "../../scripts/lib/manifest.js";
+import { stopAllServices } from "../../scripts/lib/processes.js";
 import { rng, seedFromEnv } from "../support/random.js";
 import { eventually, graphql, startIndexedChain } from "../support/stack.js";
 
@@ -22,7 +23,8 @@ describe("indexer › AzoraToken (real chain, real Ponder)", function () {
     stack = await startIndexedChain();
   });
   after(async function () {
-    await stack?.stop();
+    // Stops every process started, even when the stack failed half-way through starting.
+    await stopAllServices();
   });
 
   async function runScenario(steps: number) {

@@ -1,17 +1,17 @@
 import { createPublicClient, http } from "viem";
-import { freePort, stopAllServices } from "../../scripts/lib/processes.js";
+import { freePort } from "../../scripts/lib/processes.js";
 import { deployLocal, startChain, startIndexer } from "../../scripts/lib/stack.js";
 
 /**
  * A real local chain and a real Ponder on free ports, deployed and seeded with the same code
- * as `npm run dev`. Every process is stopped (by process group) in `stop`.
+ * as `npm run dev`. Stop them with `stopAllServices()` (by process group) in an `after` hook.
  */
 export async function startIndexedChain() {
   const chain = await startChain(await freePort());
   const manifest = await deployLocal(chain.rpcUrl, { seed: true });
   const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
   const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
-  return { chain, manifest, publicClient, indexer, stop: stopAllServices };
+  return { chain, manifest, publicClient, indexer };
 }
 
 /** POSTs a GraphQL query to the indexer and returns `data`, throwing on GraphQL errors. */
