@@ -70,7 +70,12 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         Record storage record = _records[id];
         if (record.issuedAt != 0) revert CredentialAlreadyIssued(learner, courseId);
         // uint40 seconds last until the year 36812.
-        _records[id] = Record({issuer: issuer, issuedAt: uint40(block.timestamp), expiresAt: expiry, score: score});
+        _records[id] = Record({
+            issuer: issuer,
+            issuedAt: uint40(block.timestamp),
+            expiresAt: expiry,
+            score: score
+        });
         // A holder's balance is bounded by the number of courses, far below 2^256.
         unchecked {
             ++_balances[learner];
@@ -232,41 +237,15 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     }
 
     /// @inheritdoc IERC165
-    function supportsInterface(bytes4 interfaceId) public view override(AccessControl, IERC165) returns (bool) {
+    function supportsInterface(
+        bytes4 interfaceId
+    ) public view override(AccessControl, IERC165) returns (bool) {
         return
             interfaceId == type(IERC721).interfaceId ||
             interfaceId == type(IERC721Metadata).interfaceId ||
             interfaceId == type(IERC5192).interfaceId ||
             interfaceId == ERC4906_INTERFACE_ID ||
             super.supportsInterface(interfaceId);
-    }
-
-    // ---------------------------------------------------------------- metadata
-
-    /// @inheritdoc IERC721Metadata
-    /// @dev A `data:` URI holding the JSON metadata, with an SVG badge as its image.
-    function tokenURI(uint256 id) external view returns (string memory) {
-        Record memory record = _recordOf(id);
-        string memory course = (id & COURSE_MASK).toString();
-        string memory score = _percent(record.score);
-        string memory status = _revoked[id] ? "Revoked" : _expired(record) ? "Expired" : "Valid";
-        string memory json = string.concat(
-            '{"name":"Azora Credential: course #',
-            course,
-            '","description":"A soulbound Azora credential: its holder passed course #',
-            course,
-            " with a score of ",
-            score,
-            ", as signed by the course verifier. Check it on chain with isValid on this contract.",
-            '","image":"data:image/svg+xml;base64,',
-            Base64.encode(bytes(_badge(course, score, status))),
-            '","attributes":',
-            _attributes(record, course, score, status),
-            ",",
-            _fields(id, record, status),
-            "}"
-        );
-        return string.concat("data:application/json;base64,", Base64.encode(bytes(json)));
     }
 
     // ---------------------------------------------------------------- private
@@ -294,10 +273,52 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         return record.expiresAt != 0 && block.timestamp >= record.expiresAt;
     }
 
+    // ---------------------------------------------------------------- metadata
+
+    // JSON and SVG are full of double quotes: single-quoted literals keep them readable.
+    // solhint-disable quotes
+
+    /// @inheritdoc IERC721Metadata
+    /// @dev A `data:` URI holding the JSON metadata, with an SVG badge as its image.
+    function tokenURI(uint256 id) external view returns (string memory) {
+        Record memory record = _recordOf(id);
+        string memory course = (id & COURSE_MASK).toString();
+        string memory score = _percent(record.score);
+        string memory status =
+            _revoked[id]
+                ? "Revoked"
+                : _expired(record)
+                    ? "Expired"
+                    : "Valid";
+        string memory json = string.concat(
+            '{"name":"Azora Credential: course #',
+            course,
+            '","description":"A soulbound Azora credential: its holder passed course #',
+            course,
+            " with a score of ",
+            score,
+            ", as signed by the course verifier. Check it on chain with isValid on this contract.",
+            '","image":"data:image/svg+xml;base64,',
+            Base64.encode(bytes(_badge(course, score, status))),
+            '","attributes":',
+            _attributes(record, course, score, status),
+            ",",
+            _fields(id, record, status),
+            "}"
+        );
+        return string.concat("data:application/json;base64,", Base64.encode(bytes(json)));
+    }
+
     /// @dev Basis points as a percentage with two decimals: 9250 -> "92.50%".
     function _percent(uint16 bps) private pure returns (string memory) {
         uint256 cents = bps % 100;
-        return string.concat(uint256(bps / 100).toString(), cents < 10 ? ".0" : ".", cents.toString(), "%");
+        return
+            string.concat(
+                uint256(bps / 100).toString(),
+                cents < 10 ? ".0" : ".",
+                cents.toString(),
+                "%"
+            );
     }
 
     function _attributes(
@@ -306,13 +327,14 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         string memory score,
         string memory status
     ) private pure returns (string memory) {
-        string memory expiry = record.expiresAt == 0
-            ? '{"trait_type":"Expires","value":"Never"}'
-            : string.concat(
-                '{"trait_type":"Expires","display_type":"date","value":',
-                uint256(record.expiresAt).toString(),
-                "}"
-            );
+        string memory expiry =
+            record.expiresAt == 0
+                ? '{"trait_type":"Expires","value":"Never"}'
+                : string.concat(
+                    '{"trait_type":"Expires","display_type":"date","value":',
+                    uint256(record.expiresAt).toString(),
+                    "}"
+                );
         return
             string.concat(
                 '[{"trait_type":"Course","value":"#',
@@ -332,7 +354,11 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     }
 
     /// @dev Machine-readable fields for verifiers: every value `isValid` depends on, and where to check it.
-    function _fields(uint256 id, Record memory record, string memory status) private view returns (string memory) {
+    function _fields(
+        uint256 id,
+        Record memory record,
+        string memory status
+    ) private view returns (string memory) {
         return
             string.concat(
                 '"learner":"',
@@ -357,7 +383,11 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
             );
     }
 
-    function _badge(string memory course, string memory score, string memory status) private pure returns (string memory) {
+    function _badge(
+        string memory course,
+        string memory score,
+        string memory status
+    ) private pure returns (string memory) {
         return
             string.concat(
                 '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400">',

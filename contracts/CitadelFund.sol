@@ -39,13 +39,19 @@ contract CitadelFund is ICitadelFund, Ownable2Step {
         uint256 balanceBefore = IERC20(token).balanceOf(address(this));
         IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
         // Tokens that take a fee on transfer deliver less than `amount`: record what arrived.
-        emit InflowRecorded(Source.Donation, token, msg.sender, IERC20(token).balanceOf(address(this)) - balanceBefore);
+        emit InflowRecorded(
+            Source.Donation,
+            token,
+            msg.sender,
+            IERC20(token).balanceOf(address(this)) - balanceBefore
+        );
     }
 
     /// @inheritdoc ICitadelFund
     function release(address token, address to, uint256 amount) external onlyOwner {
         if (to == address(0)) revert CitadelInvalidRecipient(to);
-        uint256 balance = token == address(0) ? address(this).balance : IERC20(token).balanceOf(address(this));
+        uint256 balance =
+            token == address(0) ? address(this).balance : IERC20(token).balanceOf(address(this));
         if (balance < amount) revert CitadelInsufficientBalance(token, balance, amount);
         if (token == address(0)) Address.sendValue(payable(to), amount);
         else IERC20(token).safeTransfer(to, amount);
@@ -54,7 +60,9 @@ contract CitadelFund is ICitadelFund, Ownable2Step {
 
     /// @inheritdoc ICitadelFund
     function setSource(address account, Source source) external onlyOwner {
-        if (account == address(0) || source == Source.Donation) revert CitadelInvalidSource(account, source);
+        if (account == address(0) || source == Source.Donation) {
+            revert CitadelInvalidSource(account, source);
+        }
         _sources[account] = source;
         emit SourceSet(account, source);
     }

@@ -23,8 +23,9 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @notice Role that disables verifiers and revokes a disabled verifier's credentials.
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
     /// @notice EIP-712 type hash of `Completion`.
-    bytes32 public constant COMPLETION_TYPEHASH =
-        keccak256("Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)");
+    bytes32 public constant COMPLETION_TYPEHASH = keccak256(
+        "Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)"
+    );
     /// @notice Scores are basis points: 10000 is 100%.
     uint16 public constant MAX_SCORE = 10_000;
 
@@ -37,9 +38,9 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint96 remaining;
     }
 
-    AzoraToken private immutable _token;
-    IAzoraCredential private immutable _credential;
-    ICitadelFund private immutable _citadelFund;
+    AzoraToken private immutable AZR;
+    IAzoraCredential private immutable CREDENTIAL;
+    ICitadelFund private immutable CITADEL_FUND;
 
     uint256 private _courseCount;
     mapping(uint256 courseId => Course) private _courses;
@@ -64,9 +65,9 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint96 initialBudget,
         uint16 halvingInterval
     ) EIP712("Azora ProofOfKnowledge", "1") {
-        _token = token_;
-        _credential = credential_;
-        _citadelFund = citadelFund_;
+        AZR = token_;
+        CREDENTIAL = credential_;
+        CITADEL_FUND = citadelFund_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(CURATOR_ROLE, admin);
         _grantRole(GUARDIAN_ROLE, admin);
@@ -76,38 +77,41 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     // ---------------------------------------------------------------- mining
 
     /// @inheritdoc IProofOfKnowledge
-    function claim(Completion calldata completion, bytes calldata signature) external returns (uint256 credentialId) {
-        uint256 courseId = completion.courseId;
-        Course storage course_ = _courses[courseId];
-        (address verifier, uint256 reward) = (course_.verifier, course_.reward);
-        (uint16 minScore, uint32 validity, bool active) = (course_.minScore, course_.validity, course_.active);
-
-        if (!active) revert MiningCourseInactive(courseId);
-        if (block.timestamp > completion.deadline) revert MiningVoucherExpired(completion.deadline, block.timestamp);
-        uint16 score = completion.score;
-        if (score > MAX_SCORE) revert MiningInvalidScore(score);
-        if (score < minScore) revert MiningScoreTooLow(courseId, score, minScore);
-        if (!SignatureChecker.isValidSignatureNowCalldata(verifier, _hashCompletion(completion), signature)) {
-            revert MiningInvalidSignature(courseId, verifier);
-        }
-
+    function claim(
+        Completion calldata completion,
+        bytes calldata signature
+    ) external returns (uint256 credentialId) {
+        (address verifier, uint256 reward, uint32 validity) = _checkCompletion(
+            completion,
+            signature
+        );
         uint64 epoch = _countAgainstLimits(verifier, reward);
 
         address learner = completion.learner;
+        uint256 courseId = completion.courseId;
         // An active course has an id at most `_courseCount`, far below 2^96; validity is at most
         // 2^32 seconds, so the expiry fits uint40 until the year 36812 minus 136.
-        credentialId = _credential.mint(
+        credentialId = CREDENTIAL.mint(
             learner,
             uint96(courseId),
             verifier,
-            score,
+            completion.score,
             validity == 0 ? 0 : uint40(block.timestamp + validity)
         );
         (uint256 learnerShare, uint256 citadelShare) = ProtocolFee.split(reward);
-        _token.mint(learner, learnerShare);
-        _token.mint(address(_citadelFund), citadelShare);
-        _citadelFund.recordInflow(address(_token), citadelShare);
-        emit Claimed(learner, courseId, credentialId, verifier, reward, learnerShare, citadelShare, epoch);
+        AZR.mint(learner, learnerShare);
+        AZR.mint(address(CITADEL_FUND), citadelShare);
+        CITADEL_FUND.recordInflow(address(AZR), citadelShare);
+        emit Claimed(
+            learner,
+            courseId,
+            credentialId,
+            verifier,
+            reward,
+            learnerShare,
+            citadelShare,
+            epoch
+        );
     }
 
     // ---------------------------------------------------------------- courses
@@ -179,7 +183,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         string calldata reason
     ) external onlyRole(GUARDIAN_ROLE) {
         if (!_verifiers[verifier].disabled) revert MiningVerifierNotDisabled(verifier);
-        _credential.revokeBatch(verifier, ids, reason);
+        CREDENTIAL.revokeBatch(verifier, ids, reason);
     }
 
     // ---------------------------------------------------------------- emission
@@ -225,7 +229,11 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         address verifier
     ) external view returns (uint32 claimLimit, uint32 claimsThisEpoch, bool disabled) {
         VerifierState memory state = _verifiers[verifier];
-        return (state.claimLimit, state.epoch == _currentCursor().epoch ? state.claims : 0, state.disabled);
+        return (
+            state.claimLimit,
+            state.epoch == _currentCursor().epoch ? state.claims : 0,
+            state.disabled
+        );
     }
 
     /// @inheritdoc IProofOfKnowledge
@@ -250,20 +258,45 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
 
     /// @inheritdoc IProofOfKnowledge
     function token() external view returns (address) {
-        return address(_token);
+        return address(AZR);
     }
 
     /// @inheritdoc IProofOfKnowledge
     function credential() external view returns (address) {
-        return address(_credential);
+        return address(CREDENTIAL);
     }
 
     /// @inheritdoc IProofOfKnowledge
     function citadelFund() external view returns (address) {
-        return address(_citadelFund);
+        return address(CITADEL_FUND);
     }
 
     // ---------------------------------------------------------------- private
+
+    /// @dev Checks a completion against its course and returns what the claim needs of the
+    /// course: its verifier, reward and credential validity.
+    function _checkCompletion(
+        Completion calldata completion,
+        bytes calldata signature
+    ) private view returns (address verifier, uint256 reward, uint32 validity) {
+        uint256 courseId = completion.courseId;
+        Course storage course_ = _courses[courseId];
+        (verifier, reward) = (course_.verifier, course_.reward);
+        (uint16 minScore, bool active) = (course_.minScore, course_.active);
+        validity = course_.validity;
+
+        if (!active) revert MiningCourseInactive(courseId);
+        if (block.timestamp > completion.deadline) {
+            revert MiningVoucherExpired(completion.deadline, block.timestamp);
+        }
+        uint16 score = completion.score;
+        if (score > MAX_SCORE) revert MiningInvalidScore(score);
+        if (score < minScore) revert MiningScoreTooLow(courseId, score, minScore);
+        bytes32 digest = _hashCompletion(completion);
+        if (!SignatureChecker.isValidSignatureNowCalldata(verifier, digest, signature)) {
+            revert MiningInvalidSignature(courseId, verifier);
+        }
+    }
 
     /// @dev Counts a claim of `reward` signed by `verifier` against the verifier's limit and the
     /// epoch's budget, and returns the epoch.
@@ -274,7 +307,9 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         VerifierState memory state = _verifiers[verifier];
         if (state.disabled) revert MiningVerifierDisabled(verifier);
         uint32 claims = state.epoch == epoch ? state.claims : 0;
-        if (claims >= state.claimLimit) revert MiningVerifierLimitReached(verifier, epoch, state.claimLimit);
+        if (claims >= state.claimLimit) {
+            revert MiningVerifierLimitReached(verifier, epoch, state.claimLimit);
+        }
         if (reward > cursor.remaining) {
             revert MiningEpochBudgetExceeded(epoch, cursor.remaining, reward, cursor.endsAt);
         }
@@ -287,7 +322,11 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
                 claims: claims + 1,
                 disabled: false
             });
-            _cursor = EpochCursor({epoch: epoch, endsAt: cursor.endsAt, remaining: uint96(cursor.remaining - reward)});
+            _cursor = EpochCursor({
+                epoch: epoch,
+                endsAt: cursor.endsAt,
+                remaining: uint96(cursor.remaining - reward)
+            });
         }
     }
 
@@ -329,7 +368,9 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint16 minScore,
         uint32 validity
     ) private {
-        if (verifier == address(0) || _verifiers[verifier].disabled) revert MiningInvalidVerifier(verifier);
+        if (verifier == address(0) || _verifiers[verifier].disabled) {
+            revert MiningInvalidVerifier(verifier);
+        }
         if (reward == 0) revert MiningInvalidReward(reward);
         if (minScore > MAX_SCORE) revert MiningInvalidScore(minScore);
         course_.verifier = verifier;
@@ -345,8 +386,15 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         if (course_.verifier == address(0)) revert MiningCourseNotFound(courseId);
     }
 
-    function _startSchedule(uint64 firstEpoch, uint32 epochLength, uint96 initialBudget, uint16 halvingInterval) private {
-        if (epochLength == 0 || halvingInterval == 0) revert MiningInvalidSchedule(epochLength, halvingInterval);
+    function _startSchedule(
+        uint64 firstEpoch,
+        uint32 epochLength,
+        uint96 initialBudget,
+        uint16 halvingInterval
+    ) private {
+        if (epochLength == 0 || halvingInterval == 0) {
+            revert MiningInvalidSchedule(epochLength, halvingInterval);
+        }
         // uint40 seconds last until the year 36812.
         uint40 startedAt = uint40(block.timestamp);
         _schedule = EmissionSchedule({
@@ -356,8 +404,18 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
             firstEpoch: firstEpoch,
             initialBudget: initialBudget
         });
-        _cursor = EpochCursor({epoch: firstEpoch, endsAt: startedAt + epochLength, remaining: initialBudget});
-        emit EmissionScheduleSet(firstEpoch, startedAt, epochLength, initialBudget, halvingInterval);
+        _cursor = EpochCursor({
+            epoch: firstEpoch,
+            endsAt: startedAt + epochLength,
+            remaining: initialBudget
+        });
+        emit EmissionScheduleSet(
+            firstEpoch,
+            startedAt,
+            epochLength,
+            initialBudget,
+            halvingInterval
+        );
     }
 
     /// @dev The epoch at time `t` (`t` is never before the schedule started: it started in the past).
@@ -366,13 +424,21 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         return uint64(schedule.firstEpoch + (t - schedule.startedAt) / schedule.epochLength);
     }
 
-    function _epochStart(EmissionSchedule memory schedule, uint64 epoch) private pure returns (uint256) {
+    function _epochStart(
+        EmissionSchedule memory schedule,
+        uint64 epoch
+    ) private pure returns (uint256) {
         return schedule.startedAt + uint256(epoch - schedule.firstEpoch) * schedule.epochLength;
     }
 
     /// @dev `initialBudget` halved once per `halvingInterval` epochs since the schedule started
     /// (a shift of 96 or more gives 0).
-    function _budgetOf(EmissionSchedule memory schedule, uint64 epoch) private pure returns (uint256) {
-        return uint256(schedule.initialBudget) >> ((epoch - schedule.firstEpoch) / schedule.halvingInterval);
+    function _budgetOf(
+        EmissionSchedule memory schedule,
+        uint64 epoch
+    ) private pure returns (uint256) {
+        return
+            uint256(schedule.initialBudget) >>
+            ((epoch - schedule.firstEpoch) / schedule.halvingInterval);
     }
 }

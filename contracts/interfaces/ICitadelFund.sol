@@ -20,7 +20,12 @@ interface ICitadelFund {
     /// @param token The ERC-20 received, or the zero address for ETH.
     /// @param from The protocol contract that paid in, or the donor.
     /// @param amount What the fund received, in the token's smallest unit (wei for ETH).
-    event InflowRecorded(Source indexed source, address indexed token, address indexed from, uint256 amount);
+    event InflowRecorded(
+        Source indexed source,
+        address indexed token,
+        address indexed from,
+        uint256 amount
+    );
 
     /// @notice Emitted for every outflow.
     /// @param token The ERC-20 sent, or the zero address for ETH.

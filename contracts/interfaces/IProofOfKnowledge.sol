@@ -160,7 +160,12 @@ interface IProofOfKnowledge {
 
     /// @notice The epoch's emission budget has `remaining` AZR (wei) left, less than the `needed`
     /// reward. The next epoch, with a fresh budget, starts at `nextEpochAt` (unix seconds).
-    error MiningEpochBudgetExceeded(uint64 epoch, uint256 remaining, uint256 needed, uint256 nextEpochAt);
+    error MiningEpochBudgetExceeded(
+        uint64 epoch,
+        uint256 remaining,
+        uint256 needed,
+        uint256 nextEpochAt
+    );
 
     /// @notice Epochs need a length and halvings an interval.
     error MiningInvalidSchedule(uint32 epochLength, uint16 halvingInterval);
@@ -183,7 +188,10 @@ interface IProofOfKnowledge {
     /// @param signature The verifier's EIP-712 signature of it (65 bytes for an EOA, whatever the
     /// ERC-1271 contract accepts otherwise).
     /// @return credentialId The credential minted.
-    function claim(Completion calldata completion, bytes calldata signature) external returns (uint256 credentialId);
+    function claim(
+        Completion calldata completion,
+        bytes calldata signature
+    ) external returns (uint256 credentialId);
 
     /// @notice Registers an active course. Only CURATOR_ROLE.
     /// @param contentCid IPFS CID of the course package.
@@ -229,11 +237,19 @@ interface IProofOfKnowledge {
     /// @param verifier The disabled verifier that issued every credential of `ids`.
     /// @param ids The credentials to revoke.
     /// @param reason Why, in words.
-    function revokeCredentials(address verifier, uint256[] calldata ids, string calldata reason) external;
+    function revokeCredentials(
+        address verifier,
+        uint256[] calldata ids,
+        string calldata reason
+    ) external;
 
     /// @notice Starts a new emission schedule now: the current epoch ends, the next one starts
     /// with `initialBudget` and halves every `halvingInterval` epochs. Only DEFAULT_ADMIN_ROLE.
-    function setEmissionSchedule(uint32 epochLength, uint96 initialBudget, uint16 halvingInterval) external;
+    function setEmissionSchedule(
+        uint32 epochLength,
+        uint96 initialBudget,
+        uint16 halvingInterval
+    ) external;
 
     /// @notice The EIP-712 digest a verifier signs for `completion` on this chain and contract.
     function completionDigest(Completion calldata completion) external view returns (bytes32);

@@ -13,7 +13,9 @@ library ProtocolFee {
     /// @param amount The whole payout, in the token's smallest unit.
     /// @return recipientShare `amount - citadelShare`: 90%, plus the rounding remainder.
     /// @return citadelShare `amount / 10`, rounded down.
-    function split(uint256 amount) internal pure returns (uint256 recipientShare, uint256 citadelShare) {
+    function split(
+        uint256 amount
+    ) internal pure returns (uint256 recipientShare, uint256 citadelShare) {
         citadelShare = amount / CITADEL_DIVISOR;
         // citadelShare <= amount, so the subtraction cannot underflow.
         unchecked {

@@ -25,9 +25,15 @@ contract MockERC1271Wallet is IERC1271 {
     receive() external payable {}
 
     /// @inheritdoc IERC1271
-    function isValidSignature(bytes32 hash, bytes calldata signature) external view returns (bytes4) {
+    function isValidSignature(
+        bytes32 hash,
+        bytes calldata signature
+    ) external view returns (bytes4) {
         (address signer, ECDSA.RecoverError error, ) = ECDSA.tryRecoverCalldata(hash, signature);
-        return error == ECDSA.RecoverError.NoError && signer == owner ? this.isValidSignature.selector : bytes4(0xffffffff);
+        return
+            error == ECDSA.RecoverError.NoError && signer == owner
+                ? this.isValidSignature.selector
+                : bytes4(0xffffffff);
     }
 
     /// @notice Rotates the signing key: signatures by the former owner stop being valid.
@@ -38,7 +44,11 @@ contract MockERC1271Wallet is IERC1271 {
     }
 
     /// @notice Calls `target` with `data` and `value`, on the owner's order.
-    function execute(address target, uint256 value, bytes calldata data) external returns (bytes memory) {
+    function execute(
+        address target,
+        uint256 value,
+        bytes calldata data
+    ) external returns (bytes memory) {
         if (msg.sender != owner) revert WalletUnauthorized(msg.sender);
         return Address.functionCallWithValue(target, data, value);
     }
