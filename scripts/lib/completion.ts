@@ -24,7 +24,12 @@ export const COMPLETION_TYPES = {
 } as const;
 
 export function completionDomain(chainId: number, proofOfKnowledge: Address) {
-  return { name: "Azora ProofOfKnowledge", version: "1", chainId, verifyingContract: proofOfKnowledge } as const;
+  return {
+    name: "Azora ProofOfKnowledge",
+    version: "1",
+    chainId,
+    verifyingContract: proofOfKnowledge,
+  } as const;
 }
 
 /** Signs `completion` with the verifier's wallet (an EOA, or the key behind an ERC-1271 wallet). */

@@ -1,5 +1,5 @@
 import type { Abi, Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
-import { keccak256, parseUnits, toHex } from "viem";
+import { getAddress, keccak256, parseUnits, toHex } from "viem";
 import { readArtifact } from "./artifacts.js";
 import type { DeployedContract, Manifest } from "./manifest.js";
 
@@ -68,11 +68,20 @@ export async function deployAzora(
     const hash = await walletClient.deployContract({ abi, bytecode, args });
     const receipt = await confirm(hash, `Deploying ${name}`);
     if (!receipt.contractAddress) throw new Error(`Deploying ${name} created no contract (${hash})`);
-    return { address: receipt.contractAddress, abi, blockNumber: Number(receipt.blockNumber) };
+    return { address: getAddress(receipt.contractAddress), abi, blockNumber: Number(receipt.blockNumber) };
   }
 
-  async function call(contract: { address: Address; abi: Abi }, functionName: string, args: readonly unknown[]) {
-    const hash = await walletClient.writeContract({ address: contract.address, abi: contract.abi, functionName, args });
+  async function call(
+    contract: { address: Address; abi: Abi },
+    functionName: string,
+    args: readonly unknown[],
+  ) {
+    const hash = await walletClient.writeContract({
+      address: contract.address,
+      abi: contract.abi,
+      functionName,
+      args,
+    });
     await confirm(hash, `${functionName}(${args.join(", ")})`);
   }
 

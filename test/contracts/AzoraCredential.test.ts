@@ -47,20 +47,25 @@ describe("AzoraCredential", () => {
       expect(await credential.read.hasRole([Roles.MINTER, deployer.account.address])).to.equal(false);
       expect(await credential.read.hasRole([Roles.REVOKER, pok.address])).to.equal(true);
       expect(await credential.read.hasRole([Roles.REVOKER, deployer.account.address])).to.equal(true);
-      expect(await credential.read.hasRole([await credential.read.DEFAULT_ADMIN_ROLE(), deployer.account.address])).to.equal(
-        true,
-      );
+      expect(
+        await credential.read.hasRole([await credential.read.DEFAULT_ADMIN_ROLE(), deployer.account.address]),
+      ).to.equal(true);
     });
   });
 
   describe("issuing", () => {
     it("emits Transfer, Locked and Issued with the learner, course, issuer, expiry and score", async () => {
-      const { credential, publicClient, alice, verifier, id, mintHash, issuedAt } = await loadFixture(claimed);
+      const { credential, publicClient, alice, verifier, id, mintHash, issuedAt } =
+        await loadFixture(claimed);
       const { logs } = await publicClient.getTransactionReceipt({ hash: mintHash });
       const events = parseEventLogs({ abi: credential.abi, logs });
       expect(events.map((event) => event.eventName)).to.deep.equal(["Transfer", "Locked", "Issued"]);
       const [transfer, , issued] = events;
-      expect(transfer?.args).to.deep.equal({ from: zeroAddress, to: getAddress(alice.account.address), tokenId: id });
+      expect(transfer?.args).to.deep.equal({
+        from: zeroAddress,
+        to: getAddress(alice.account.address),
+        tokenId: id,
+      });
       expect(issued?.args).to.deep.equal({
         id,
         learner: getAddress(alice.account.address),
@@ -101,7 +106,9 @@ describe("AzoraCredential", () => {
     it("refuses a mint from an account without MINTER_ROLE", async () => {
       const { credential, alice, verifier } = await loadFixture(claimed);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        credential.write.mint([alice.account.address, 9n, verifier.account.address, 9_000, 0], { account: alice.account }),
+        credential.write.mint([alice.account.address, 9n, verifier.account.address, 9_000, 0], {
+          account: alice.account,
+        }),
         credential,
         "AccessControlUnauthorizedAccount",
         [getAddress(alice.account.address), Roles.MINTER],
@@ -273,7 +280,11 @@ describe("AzoraCredential", () => {
       }
       // one credential from another issuer
       await credential.write.mint([base.bob.account.address, 4n, carol.account.address, 9_000, 0]);
-      const ids = [base.id, credentialIdOf(base.bob.account.address, 2n), credentialIdOf(base.bob.account.address, 3n)];
+      const ids = [
+        base.id,
+        credentialIdOf(base.bob.account.address, 2n),
+        credentialIdOf(base.bob.account.address, 3n),
+      ];
       return { ...base, ids, othersId: credentialIdOf(base.bob.account.address, 4n) };
     }
 
@@ -306,7 +317,9 @@ describe("AzoraCredential", () => {
     it("refuses a batch of another issuer's credentials from a non-revoker", async () => {
       const { credential, verifier, carol, othersId } = await loadFixture(threeIssued);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        credential.write.revokeBatch([carol.account.address, [othersId], "not mine"], { account: verifier.account }),
+        credential.write.revokeBatch([carol.account.address, [othersId], "not mine"], {
+          account: verifier.account,
+        }),
         credential,
         "CredentialUnauthorizedRevoker",
         [getAddress(verifier.account.address), getAddress(carol.account.address)],
@@ -337,9 +350,12 @@ describe("AzoraCredential", () => {
       expect(await credential.read.balanceOf([alice.account.address])).to.equal(0n);
       expect(await credential.read.isValid([id])).to.equal(false);
       expect(await credential.read.credentialOf([alice.account.address, 1n])).to.equal(0n);
-      await viem.assertions.revertWithCustomErrorWithArgs(credential.read.ownerOf([id]), credential, "ERC721NonexistentToken", [
-        id,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        credential.read.ownerOf([id]),
+        credential,
+        "ERC721NonexistentToken",
+        [id],
+      );
     });
 
     it("refuses a burn by anyone but the holder with CredentialNotHolder(id, account)", async () => {
@@ -425,7 +441,9 @@ describe("AzoraCredential", () => {
       for (const [index, [score, text]] of cases.entries()) {
         const course = BigInt(index + 10);
         await credential.write.mint([bob.account.address, course, verifier.account.address, score, 0]);
-        const metadata = decodeTokenUri(await credential.read.tokenURI([credentialIdOf(bob.account.address, course)]));
+        const metadata = decodeTokenUri(
+          await credential.read.tokenURI([credentialIdOf(bob.account.address, course)]),
+        );
         expect(metadata.attributes[1], `score ${score}`).to.deep.equal({ trait_type: "Score", value: text });
         expect(metadata.attributes[3]).to.deep.equal({ trait_type: "Expires", value: "Never" });
         expect(metadata.expires_at).to.equal(0);

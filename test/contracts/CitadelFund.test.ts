@@ -285,12 +285,17 @@ describe("CitadelFund", () => {
           } else {
             const balance = await token.read.balanceOf([fund.address]);
             const amount = (balance * BigInt(r.int(101))) / 100n;
-            const release = fund.write.release([token.address, bob.account.address, amount], { account: actor.account });
+            const release = fund.write.release([token.address, bob.account.address, amount], {
+              account: actor.account,
+            });
             if (actor === deployer) await release;
             else {
-              await viem.assertions.revertWithCustomErrorWithArgs(release, fund, "OwnableUnauthorizedAccount", [
-                getAddress(actor.account.address),
-              ]);
+              await viem.assertions.revertWithCustomErrorWithArgs(
+                release,
+                fund,
+                "OwnableUnauthorizedAccount",
+                [getAddress(actor.account.address)],
+              );
             }
           }
         } catch (error) {

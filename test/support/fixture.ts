@@ -94,7 +94,10 @@ export async function mining() {
   ]);
 
   /** A passing voucher for `learner` on course 1, valid for an hour. */
-  const voucher = async (learner: Signer | Address, overrides: Partial<Completion> = {}): Promise<Completion> => ({
+  const voucher = async (
+    learner: Signer | Address,
+    overrides: Partial<Completion> = {},
+  ): Promise<Completion> => ({
     learner: typeof learner === "string" ? learner : learner.account.address,
     courseId: 1n,
     score: 9_000,

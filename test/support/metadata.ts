@@ -20,7 +20,9 @@ export interface CredentialMetadata {
 /** Parses an on-chain `data:application/json;base64,` token URI (it must be valid JSON). */
 export function decodeTokenUri(uri: string): CredentialMetadata {
   if (!uri.startsWith(JSON_PREFIX)) throw new Error(`not a base64 JSON data URI: ${uri.slice(0, 40)}`);
-  return JSON.parse(Buffer.from(uri.slice(JSON_PREFIX.length), "base64").toString("utf8")) as CredentialMetadata;
+  return JSON.parse(
+    Buffer.from(uri.slice(JSON_PREFIX.length), "base64").toString("utf8"),
+  ) as CredentialMetadata;
 }
 
 /** The SVG inside a metadata `image` data URI. */

@@ -95,19 +95,30 @@ export function shouldBehaveLikeSoulbound(setup: () => Promise<SoulboundSetup>) 
     it("has no approved account and no operator", async () => {
       const { credential, holder, other, id } = await setup();
       expect(await credential.read.getApproved([id])).to.equal("0x0000000000000000000000000000000000000000");
-      expect(await credential.read.isApprovedForAll([holder.account.address, other.account.address])).to.equal(false);
+      expect(
+        await credential.read.isApprovedForAll([holder.account.address, other.account.address]),
+      ).to.equal(false);
     });
 
     it("answers locked() only for a token that exists, else ERC721NonexistentToken(id)", async () => {
       const { credential, id } = await setup();
-      await viem.assertions.revertWithCustomErrorWithArgs(credential.read.locked([id + 1n]), credential, "ERC721NonexistentToken", [
-        id + 1n,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        credential.read.locked([id + 1n]),
+        credential,
+        "ERC721NonexistentToken",
+        [id + 1n],
+      );
     });
 
     it("supports ERC-165, ERC-721, ERC-721 metadata, ERC-5192 and ERC-4906, and not 0xffffffff", async () => {
       const { credential } = await setup();
-      for (const interfaceId of ["0x01ffc9a7", "0x80ac58cd", "0x5b5e139f", "0xb45a3c0e", "0x49064906"] as const) {
+      for (const interfaceId of [
+        "0x01ffc9a7",
+        "0x80ac58cd",
+        "0x5b5e139f",
+        "0xb45a3c0e",
+        "0x49064906",
+      ] as const) {
         expect(await credential.read.supportsInterface([interfaceId]), interfaceId).to.equal(true);
       }
       expect(await credential.read.supportsInterface(["0xffffffff"])).to.equal(false);
