@@ -8,7 +8,7 @@ const account = deployerAccount(chain);
 const capAzr = process.env.AZR_CAP ? BigInt(process.env.AZR_CAP) : DEFAULT_DEPLOY_CONFIG.capAzr;
 
 console.log(`Deploying Azora to chain ${chain.id} from ${account.address}`);
-const manifest = await deployAzora(clientsFor(chain, account), { capAzr });
+const manifest = await deployAzora(clientsFor(chain, account), { ...DEFAULT_DEPLOY_CONFIG, capAzr });
 await writeManifest(manifest);
 for (const [name, contract] of Object.entries(manifest.contracts)) {
   console.log(`  ${name.padEnd(16)} ${contract.address}  (block ${contract.blockNumber})`);

@@ -1,14 +1,40 @@
-import type { Account, Chain, PublicClient, Transport, WalletClient } from "viem";
-import { parseUnits } from "viem";
+import type { Abi, Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
+import { getAddress, keccak256, parseUnits, toHex } from "viem";
 import { readArtifact } from "./artifacts.js";
 import type { DeployedContract, Manifest } from "./manifest.js";
 
 export interface DeployConfig {
   /** Hard cap of AZR supply, in whole AZR. */
   capAzr: bigint;
+  /** Length of a mining emission epoch, in seconds. */
+  epochLengthSeconds: number;
+  /** AZR mintable by mining per epoch until the first halving, in whole AZR. */
+  epochBudgetAzr: bigint;
+  /** Epochs between two halvings of the epoch budget. */
+  halvingIntervalEpochs: number;
 }
 
-export const DEFAULT_DEPLOY_CONFIG: DeployConfig = { capAzr: 1_000_000_000n };
+/**
+ * Weekly epochs of 5,000,000 AZR halving every 52 epochs (a year): mining can never mint more
+ * than 5M × 52 × 2 = 520M AZR, about half the 1B cap.
+ */
+export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
+  capAzr: 1_000_000_000n,
+  epochLengthSeconds: 7 * 24 * 60 * 60,
+  epochBudgetAzr: 5_000_000n,
+  halvingIntervalEpochs: 52,
+};
+
+/** CitadelFund's `Source` enum (contracts/interfaces/ICitadelFund.sol). */
+export const CitadelSource = { None: 0, Mining: 1, Escrow: 2, Donation: 3 } as const;
+
+/** Role ids, as the contracts compute them. */
+export const Roles = {
+  MINTER: keccak256(toHex("MINTER_ROLE")),
+  REVOKER: keccak256(toHex("REVOKER_ROLE")),
+  CURATOR: keccak256(toHex("CURATOR_ROLE")),
+  GUARDIAN: keccak256(toHex("GUARDIAN_ROLE")),
+} as const;
 
 export interface DeployClients {
   publicClient: PublicClient;
@@ -16,8 +42,14 @@ export interface DeployClients {
 }
 
 /**
- * Deploys every Azora contract from the deployer's wallet and returns the manifest. The one
- * deploy path: `npm run deploy`, `npm run dev` and every test fixture run this function.
+ * Deploys every Azora contract from the deployer's wallet, wires them together and returns the
+ * manifest. The one deploy path: `npm run deploy`, `npm run dev` and every test fixture run this
+ * function.
+ *
+ * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
+ * (to revoke a disabled verifier's credentials), and is CitadelFund's Mining source. The deployer
+ * keeps every admin, curator and guardian role and owns the CitadelFund until governance takes
+ * them over.
  */
 export async function deployAzora(
   { publicClient, walletClient }: DeployClients,
@@ -25,17 +57,54 @@ export async function deployAzora(
 ): Promise<Manifest> {
   const deployer = walletClient.account.address;
 
+  async function confirm(hash: Hash, what: string) {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`${what} failed in transaction ${hash}`);
+    return receipt;
+  }
+
   async function deploy(name: string, args: readonly unknown[]): Promise<DeployedContract> {
     const { abi, bytecode } = await readArtifact(name);
     const hash = await walletClient.deployContract({ abi, bytecode, args });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success" || !receipt.contractAddress) {
-      throw new Error(`Deploying ${name} failed in transaction ${hash}`);
-    }
-    return { address: receipt.contractAddress, abi, blockNumber: Number(receipt.blockNumber) };
+    const receipt = await confirm(hash, `Deploying ${name}`);
+    if (!receipt.contractAddress) throw new Error(`Deploying ${name} created no contract (${hash})`);
+    return { address: getAddress(receipt.contractAddress), abi, blockNumber: Number(receipt.blockNumber) };
+  }
+
+  async function call(
+    contract: { address: Address; abi: Abi },
+    functionName: string,
+    args: readonly unknown[],
+  ) {
+    const hash = await walletClient.writeContract({
+      address: contract.address,
+      abi: contract.abi,
+      functionName,
+      args,
+    });
+    await confirm(hash, `${functionName}(${args.join(", ")})`);
   }
 
   const AzoraToken = await deploy("AzoraToken", [deployer, parseUnits(config.capAzr.toString(), 18)]);
+  const CitadelFund = await deploy("CitadelFund", [deployer]);
+  const AzoraCredential = await deploy("AzoraCredential", [deployer]);
+  const ProofOfKnowledge = await deploy("ProofOfKnowledge", [
+    deployer,
+    AzoraToken.address,
+    AzoraCredential.address,
+    CitadelFund.address,
+    config.epochLengthSeconds,
+    parseUnits(config.epochBudgetAzr.toString(), 18),
+    config.halvingIntervalEpochs,
+  ]);
 
-  return { chainId: await publicClient.getChainId(), contracts: { AzoraToken } };
+  await call(AzoraToken, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
+  await call(AzoraCredential, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
+  await call(AzoraCredential, "grantRole", [Roles.REVOKER, ProofOfKnowledge.address]);
+  await call(CitadelFund, "setSource", [ProofOfKnowledge.address, CitadelSource.Mining]);
+
+  return {
+    chainId: await publicClient.getChainId(),
+    contracts: { AzoraToken, CitadelFund, AzoraCredential, ProofOfKnowledge },
+  };
 }

@@ -1,18 +1,54 @@
 import { network } from "hardhat";
-import { deployAzora } from "../../scripts/lib/deploy.js";
+import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
+import { signCompletion } from "../../scripts/lib/completion.js";
+import type { Completion } from "../../scripts/lib/completion.js";
+import { DEFAULT_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
+import type { DeployConfig } from "../../scripts/lib/deploy.js";
 
 /** One in-process Hardhat chain per test file, shared by its fixtures. */
 export const connection = await network.create();
 export const { viem, networkHelpers } = connection;
 
-/** Runs the real deploy code and returns typed contract handles plus named accounts. */
-export async function deployed() {
+export type Signer = WalletClient<Transport, Chain, Account>;
+
+/** Runs the real deploy code with `config` and returns typed contract handles plus named accounts. */
+async function deployWith(config: DeployConfig) {
   const publicClient = await viem.getPublicClient();
-  const [deployer, alice, bob, carol, dave] = await viem.getWalletClients();
-  if (!deployer || !alice || !bob || !carol || !dave) throw new Error("the local node has too few accounts");
-  const manifest = await deployAzora({ publicClient, walletClient: deployer });
-  const token = await viem.getContractAt("AzoraToken", manifest.contracts.AzoraToken!.address);
-  return { manifest, publicClient, token, deployer, alice, bob, carol, dave };
+  const [deployer, alice, bob, carol, dave, verifier, relayer] = await viem.getWalletClients();
+  if (!deployer || !alice || !bob || !carol || !dave || !verifier || !relayer) {
+    throw new Error("the local node has too few accounts");
+  }
+  const manifest = await deployAzora({ publicClient, walletClient: deployer }, config);
+  const at = (name: string) => {
+    const contract = manifest.contracts[name];
+    if (!contract) throw new Error(`the manifest has no ${name}`);
+    return contract.address;
+  };
+  const token = await viem.getContractAt("AzoraToken", at("AzoraToken"));
+  const fund = await viem.getContractAt("CitadelFund", at("CitadelFund"));
+  const credential = await viem.getContractAt("AzoraCredential", at("AzoraCredential"));
+  const pok = await viem.getContractAt("ProofOfKnowledge", at("ProofOfKnowledge"));
+  return {
+    manifest,
+    config,
+    publicClient,
+    token,
+    fund,
+    credential,
+    pok,
+    deployer,
+    alice,
+    bob,
+    carol,
+    dave,
+    verifier,
+    relayer,
+  };
+}
+
+/** The default deployment, as `npm run deploy` makes it. */
+export async function deployed() {
+  return deployWith(DEFAULT_DEPLOY_CONFIG);
 }
 
 /** Same deployment, with deployer holding MINTER_ROLE and alice/bob funded. */
@@ -23,6 +59,64 @@ export async function funded() {
   await token.write.mint([alice.account.address, AZR(1_000)]);
   await token.write.mint([bob.account.address, AZR(500)]);
   return base;
+}
+
+/** Mining tests: daily epochs of 1,000 AZR, halving every 2 epochs, so budgets run out quickly. */
+export const MINING_TEST_CONFIG: DeployConfig = {
+  ...DEFAULT_DEPLOY_CONFIG,
+  epochLengthSeconds: 24 * 60 * 60,
+  epochBudgetAzr: 1_000n,
+  halvingIntervalEpochs: 2,
+};
+
+export const COURSE = {
+  contentCid: "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am",
+  reward: AZR(100),
+  minScore: 7_000,
+  validity: 365 * 24 * 60 * 60,
+  verifierLimit: 5,
+} as const;
+
+/**
+ * A deployment with MINING_TEST_CONFIG and course 1 registered: 100 AZR, passing at 70%,
+ * credentials valid a year, signed by `verifier`, who may sign 5 claims per epoch.
+ */
+export async function mining() {
+  const base = await deployWith(MINING_TEST_CONFIG);
+  const { pok, verifier } = base;
+  await pok.write.setVerifierLimit([verifier.account.address, COURSE.verifierLimit]);
+  await pok.write.registerCourse([
+    COURSE.contentCid,
+    COURSE.reward,
+    verifier.account.address,
+    COURSE.minScore,
+    COURSE.validity,
+  ]);
+
+  /** A passing voucher for `learner` on course 1, valid for an hour. */
+  const voucher = async (
+    learner: Signer | Address,
+    overrides: Partial<Completion> = {},
+  ): Promise<Completion> => ({
+    learner: typeof learner === "string" ? learner : learner.account.address,
+    courseId: 1n,
+    score: 9_000,
+    deadline: BigInt(await networkHelpers.time.latest()) + 3_600n,
+    ...overrides,
+  });
+  /** The verifier's signature of `completion` for this ProofOfKnowledge on this chain. */
+  const sign = (completion: Completion, signer: Signer = verifier): Promise<Hex> =>
+    signCompletion(signer, pok.address, completion);
+  /** Signs and submits a claim from the relayer; resolves to the transaction hash. */
+  const claim = async (completion: Completion, signer: Signer = verifier) =>
+    pok.write.claim([completion, await sign(completion, signer)], { account: base.relayer.account });
+
+  return { ...base, courseId: 1n, voucher, sign, claim };
+}
+
+/** The id of `learner`'s credential for `courseId`: learner in the high 160 bits, course in the low 96. */
+export function credentialIdOf(learner: Address, courseId: bigint): bigint {
+  return (BigInt(learner) << 96n) | courseId;
 }
 
 /** Whole AZR to wei. */

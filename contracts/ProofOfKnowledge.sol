@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {AzoraToken} from "./AzoraToken.sol";
+import {IAzoraCredential} from "./interfaces/IAzoraCredential.sol";
+import {ICitadelFund} from "./interfaces/ICitadelFund.sol";
+import {IProofOfKnowledge} from "./interfaces/IProofOfKnowledge.sol";
+import {ProtocolFee} from "./libraries/ProtocolFee.sol";
+
+/// @title ProofOfKnowledge
+/// @notice Course registry and learn-to-earn mining of AZR (see IProofOfKnowledge). Holds AZR's
+/// MINTER_ROLE and AzoraCredential's MINTER_ROLE and REVOKER_ROLE.
+/// @dev Roles: DEFAULT_ADMIN_ROLE (governance) sets the emission schedule and re-enables
+/// verifiers; CURATOR_ROLE manages courses and verifier limits; GUARDIAN_ROLE disables verifiers
+/// and revokes a disabled verifier's credentials. A claim reads four storage slots (the course's
+/// two, the verifier's, the epoch cursor) and writes two (the verifier's and the cursor).
+contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
+    /// @notice Role that registers and updates courses and sets verifier limits.
+    bytes32 public constant CURATOR_ROLE = keccak256("CURATOR_ROLE");
+    /// @notice Role that disables verifiers and revokes a disabled verifier's credentials.
+    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    /// @notice EIP-712 type hash of `Completion`.
+    bytes32 public constant COMPLETION_TYPEHASH = keccak256(
+        "Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)"
+    );
+    /// @notice Scores are basis points: 10000 is 100%.
+    uint16 public constant MAX_SCORE = 10_000;
+
+    /// @dev The epoch claims count against, when it ends, and what is left of its budget: the
+    /// only emission state a claim reads, except the first claim after `endsAt`, which moves the
+    /// cursor to the current epoch from the schedule.
+    struct EpochCursor {
+        uint64 epoch;
+        uint40 endsAt;
+        uint96 remaining;
+    }
+
+    AzoraToken private immutable AZR;
+    IAzoraCredential private immutable CREDENTIAL;
+    ICitadelFund private immutable CITADEL_FUND;
+
+    uint256 private _courseCount;
+    mapping(uint256 courseId => Course) private _courses;
+    mapping(address verifier => VerifierState) private _verifiers;
+    EmissionSchedule private _schedule;
+    EpochCursor private _cursor;
+
+    /// @param admin Receives DEFAULT_ADMIN_ROLE, CURATOR_ROLE and GUARDIAN_ROLE (the deployer
+    /// until governance takes over).
+    /// @param token_ AzoraToken, which must grant this contract MINTER_ROLE.
+    /// @param credential_ AzoraCredential, which must grant this contract MINTER_ROLE and REVOKER_ROLE.
+    /// @param citadelFund_ CitadelFund, which must register this contract as its Mining source.
+    /// @param epochLength Seconds per emission epoch.
+    /// @param initialBudget AZR (wei) mintable per epoch until the first halving.
+    /// @param halvingInterval Epochs between two halvings of the budget.
+    constructor(
+        address admin,
+        AzoraToken token_,
+        IAzoraCredential credential_,
+        ICitadelFund citadelFund_,
+        uint32 epochLength,
+        uint96 initialBudget,
+        uint16 halvingInterval
+    ) EIP712("Azora ProofOfKnowledge", "1") {
+        AZR = token_;
+        CREDENTIAL = credential_;
+        CITADEL_FUND = citadelFund_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(CURATOR_ROLE, admin);
+        _grantRole(GUARDIAN_ROLE, admin);
+        _startSchedule(0, epochLength, initialBudget, halvingInterval);
+    }
+
+    // ---------------------------------------------------------------- mining
+
+    /// @inheritdoc IProofOfKnowledge
+    function claim(
+        Completion calldata completion,
+        bytes calldata signature
+    ) external returns (uint256 credentialId) {
+        (address verifier, uint256 reward, uint32 validity) = _checkCompletion(
+            completion,
+            signature
+        );
+        uint64 epoch = _countAgainstLimits(verifier, reward);
+
+        address learner = completion.learner;
+        uint256 courseId = completion.courseId;
+        // An active course has an id at most `_courseCount`, far below 2^96; validity is at most
+        // 2^32 seconds, so the expiry fits uint40 until the year 36812 minus 136.
+        credentialId = CREDENTIAL.mint(
+            learner,
+            uint96(courseId),
+            verifier,
+            completion.score,
+            validity == 0 ? 0 : uint40(block.timestamp + validity)
+        );
+        (uint256 learnerShare, uint256 citadelShare) = ProtocolFee.split(reward);
+        AZR.mint(learner, learnerShare);
+        AZR.mint(address(CITADEL_FUND), citadelShare);
+        CITADEL_FUND.recordInflow(address(AZR), citadelShare);
+        emit Claimed(
+            learner,
+            courseId,
+            credentialId,
+            verifier,
+            reward,
+            learnerShare,
+            citadelShare,
+            epoch
+        );
+    }
+
+    // ---------------------------------------------------------------- courses
+
+    /// @inheritdoc IProofOfKnowledge
+    function registerCourse(
+        string calldata contentCid,
+        uint96 reward,
+        address verifier,
+        uint16 minScore,
+        uint32 validity
+    ) external onlyRole(CURATOR_ROLE) returns (uint256 courseId) {
+        courseId = ++_courseCount;
+        Course storage course_ = _courses[courseId];
+        _setCourse(course_, contentCid, reward, verifier, minScore, validity);
+        course_.active = true;
+        emit CourseRegistered(courseId, verifier, contentCid, reward, minScore, validity);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function updateCourse(
+        uint256 courseId,
+        string calldata contentCid,
+        uint96 reward,
+        address verifier,
+        uint16 minScore,
+        uint32 validity
+    ) external onlyRole(CURATOR_ROLE) {
+        _setCourse(_existingCourse(courseId), contentCid, reward, verifier, minScore, validity);
+        emit CourseUpdated(courseId, verifier, contentCid, reward, minScore, validity);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function setCourseActive(uint256 courseId, bool active) external onlyRole(CURATOR_ROLE) {
+        _existingCourse(courseId).active = active;
+        if (active) emit CourseActivated(courseId);
+        else emit CourseDeactivated(courseId);
+    }
+
+    // ---------------------------------------------------------------- verifiers
+
+    /// @inheritdoc IProofOfKnowledge
+    function setVerifierLimit(address verifier, uint32 claimLimit) external onlyRole(CURATOR_ROLE) {
+        _verifiers[verifier].claimLimit = claimLimit;
+        emit VerifierLimitSet(verifier, claimLimit);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function disableVerifier(address verifier) external {
+        if (msg.sender != verifier && !hasRole(GUARDIAN_ROLE, msg.sender)) {
+            revert MiningUnauthorizedDisable(msg.sender, verifier);
+        }
+        _verifiers[verifier].disabled = true;
+        emit VerifierDisabled(verifier, msg.sender);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function enableVerifier(address verifier) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        VerifierState storage state = _verifiers[verifier];
+        if (!state.disabled) revert MiningVerifierNotDisabled(verifier);
+        state.disabled = false;
+        emit VerifierEnabled(verifier);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function revokeCredentials(
+        address verifier,
+        uint256[] calldata ids,
+        string calldata reason
+    ) external onlyRole(GUARDIAN_ROLE) {
+        if (!_verifiers[verifier].disabled) revert MiningVerifierNotDisabled(verifier);
+        CREDENTIAL.revokeBatch(verifier, ids, reason);
+    }
+
+    // ---------------------------------------------------------------- emission
+
+    /// @inheritdoc IProofOfKnowledge
+    function setEmissionSchedule(
+        uint32 epochLength,
+        uint96 initialBudget,
+        uint16 halvingInterval
+    ) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _startSchedule(_currentCursor().epoch + 1, epochLength, initialBudget, halvingInterval);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IProofOfKnowledge
+    function completionDigest(Completion calldata completion) external view returns (bytes32) {
+        return _hashCompletion(completion);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function course(uint256 courseId) external view returns (Course memory) {
+        return _courses[courseId];
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function courseCount() external view returns (uint256) {
+        return _courseCount;
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function verifierOf(uint256 courseId) external view returns (address) {
+        return _courses[courseId].verifier;
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function rewardOf(uint256 courseId) external view returns (uint256) {
+        return _courses[courseId].reward;
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function verifierStatus(
+        address verifier
+    ) external view returns (uint32 claimLimit, uint32 claimsThisEpoch, bool disabled) {
+        VerifierState memory state = _verifiers[verifier];
+        return (
+            state.claimLimit,
+            state.epoch == _currentCursor().epoch ? state.claims : 0,
+            state.disabled
+        );
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function emissionSchedule() external view returns (EmissionSchedule memory) {
+        return _schedule;
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function epochStatus()
+        external
+        view
+        returns (uint64 epoch, uint256 budget, uint256 minted, uint256 startsAt, uint256 endsAt)
+    {
+        EmissionSchedule memory schedule = _schedule;
+        EpochCursor memory cursor = _currentCursor();
+        epoch = cursor.epoch;
+        budget = _budgetOf(schedule, epoch);
+        minted = budget - cursor.remaining;
+        startsAt = _epochStart(schedule, epoch);
+        endsAt = cursor.endsAt;
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function token() external view returns (address) {
+        return address(AZR);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function credential() external view returns (address) {
+        return address(CREDENTIAL);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function citadelFund() external view returns (address) {
+        return address(CITADEL_FUND);
+    }
+
+    // ---------------------------------------------------------------- private
+
+    /// @dev Checks a completion against its course and returns what the claim needs of the
+    /// course: its verifier, reward and credential validity.
+    function _checkCompletion(
+        Completion calldata completion,
+        bytes calldata signature
+    ) private view returns (address verifier, uint256 reward, uint32 validity) {
+        uint256 courseId = completion.courseId;
+        Course storage course_ = _courses[courseId];
+        (verifier, reward) = (course_.verifier, course_.reward);
+        (uint16 minScore, bool active) = (course_.minScore, course_.active);
+        validity = course_.validity;
+
+        if (!active) revert MiningCourseInactive(courseId);
+        if (block.timestamp > completion.deadline) {
+            revert MiningVoucherExpired(completion.deadline, block.timestamp);
+        }
+        uint16 score = completion.score;
+        if (score > MAX_SCORE) revert MiningInvalidScore(score);
+        if (score < minScore) revert MiningScoreTooLow(courseId, score, minScore);
+        bytes32 digest = _hashCompletion(completion);
+        if (!SignatureChecker.isValidSignatureNowCalldata(verifier, digest, signature)) {
+            revert MiningInvalidSignature(courseId, verifier);
+        }
+    }
+
+    /// @dev Counts a claim of `reward` signed by `verifier` against the verifier's limit and the
+    /// epoch's budget, and returns the epoch.
+    function _countAgainstLimits(address verifier, uint256 reward) private returns (uint64 epoch) {
+        EpochCursor memory cursor = _currentCursor();
+        epoch = cursor.epoch;
+
+        VerifierState memory state = _verifiers[verifier];
+        if (state.disabled) revert MiningVerifierDisabled(verifier);
+        uint32 claims = state.epoch == epoch ? state.claims : 0;
+        if (claims >= state.claimLimit) {
+            revert MiningVerifierLimitReached(verifier, epoch, state.claimLimit);
+        }
+        if (reward > cursor.remaining) {
+            revert MiningEpochBudgetExceeded(epoch, cursor.remaining, reward, cursor.endsAt);
+        }
+
+        // claims < claimLimit <= type(uint32).max, and reward <= remaining.
+        unchecked {
+            _verifiers[verifier] = VerifierState({
+                claimLimit: state.claimLimit,
+                epoch: epoch,
+                claims: claims + 1,
+                disabled: false
+            });
+            _cursor = EpochCursor({
+                epoch: epoch,
+                endsAt: cursor.endsAt,
+                remaining: uint96(cursor.remaining - reward)
+            });
+        }
+    }
+
+    /// @dev The cursor of the current epoch: the stored one while its epoch lasts, else a fresh
+    /// one (full budget) computed from the schedule.
+    function _currentCursor() private view returns (EpochCursor memory cursor) {
+        cursor = _cursor;
+        if (block.timestamp < cursor.endsAt) return cursor;
+        EmissionSchedule memory schedule = _schedule;
+        uint64 epoch = _epochAt(schedule, block.timestamp);
+        // Epoch starts and budgets of a uint40-based schedule fit uint40 and uint96.
+        cursor = EpochCursor({
+            epoch: epoch,
+            endsAt: uint40(_epochStart(schedule, epoch + 1)),
+            remaining: uint96(_budgetOf(schedule, epoch))
+        });
+    }
+
+    function _hashCompletion(Completion calldata completion) private view returns (bytes32) {
+        return
+            _hashTypedDataV4(
+                keccak256(
+                    abi.encode(
+                        COMPLETION_TYPEHASH,
+                        completion.learner,
+                        completion.courseId,
+                        completion.score,
+                        completion.deadline
+                    )
+                )
+            );
+    }
+
+    function _setCourse(
+        Course storage course_,
+        string calldata contentCid,
+        uint96 reward,
+        address verifier,
+        uint16 minScore,
+        uint32 validity
+    ) private {
+        if (verifier == address(0) || _verifiers[verifier].disabled) {
+            revert MiningInvalidVerifier(verifier);
+        }
+        if (reward == 0) revert MiningInvalidReward(reward);
+        if (minScore > MAX_SCORE) revert MiningInvalidScore(minScore);
+        course_.verifier = verifier;
+        course_.reward = reward;
+        course_.minScore = minScore;
+        course_.validity = validity;
+        course_.contentCid = contentCid;
+    }
+
+    function _existingCourse(uint256 courseId) private view returns (Course storage course_) {
+        course_ = _courses[courseId];
+        // Every registered course has a verifier.
+        if (course_.verifier == address(0)) revert MiningCourseNotFound(courseId);
+    }
+
+    function _startSchedule(
+        uint64 firstEpoch,
+        uint32 epochLength,
+        uint96 initialBudget,
+        uint16 halvingInterval
+    ) private {
+        if (epochLength == 0 || halvingInterval == 0) {
+            revert MiningInvalidSchedule(epochLength, halvingInterval);
+        }
+        // uint40 seconds last until the year 36812.
+        uint40 startedAt = uint40(block.timestamp);
+        _schedule = EmissionSchedule({
+            startedAt: startedAt,
+            epochLength: epochLength,
+            halvingInterval: halvingInterval,
+            firstEpoch: firstEpoch,
+            initialBudget: initialBudget
+        });
+        _cursor = EpochCursor({
+            epoch: firstEpoch,
+            endsAt: startedAt + epochLength,
+            remaining: initialBudget
+        });
+        emit EmissionScheduleSet(
+            firstEpoch,
+            startedAt,
+            epochLength,
+            initialBudget,
+            halvingInterval
+        );
+    }
+
+    /// @dev The epoch at time `t` (`t` is never before the schedule started: it started in the past).
+    function _epochAt(EmissionSchedule memory schedule, uint256 t) private pure returns (uint64) {
+        // Even one-second epochs number fewer than 2^64 before the year 36812.
+        return uint64(schedule.firstEpoch + (t - schedule.startedAt) / schedule.epochLength);
+    }
+
+    function _epochStart(
+        EmissionSchedule memory schedule,
+        uint64 epoch
+    ) private pure returns (uint256) {
+        return schedule.startedAt + uint256(epoch - schedule.firstEpoch) * schedule.epochLength;
+    }
+
+    /// @dev `initialBudget` halved once per `halvingInterval` epochs since the schedule started
+    /// (a shift of 96 or more gives 0).
+    function _budgetOf(
+        EmissionSchedule memory schedule,
+        uint64 epoch
+    ) private pure returns (uint256) {
+        return
+            uint256(schedule.initialBudget) >>
+            ((epoch - schedule.firstEpoch) / schedule.halvingInterval);
+    }
+}

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
+import {IERC5192} from "./IERC5192.sol";
+
+/// @title AzoraCredential: soulbound proof that a learner passed a course
+/// @notice ERC-721 "Azora Credential" (AZC), locked for ever (ERC-5192), with ERC-4906 metadata
+/// events. A credential's id is its learner and course: `uint256(uint160(learner)) << 96 | courseId`,
+/// so a learner holds at most one credential per course and can never be issued a second one,
+/// not even after burning the first. Anyone checks a credential with one call to `isValid`.
+interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
+    /// @notice Emitted when a credential is issued (with the ERC-721 `Transfer` and ERC-5192 `Locked`).
+    /// @param id The credential id.
+    /// @param learner Its holder.
+    /// @param courseId The course passed.
+    /// @param issuer The verifier that signed the completion.
+    /// @param expiresAt When it stops being valid (0 = never).
+    /// @param score The score, in basis points (10000 = 100%).
+    event Issued(
+        uint256 indexed id,
+        address indexed learner,
+        uint256 indexed courseId,
+        address issuer,
+        uint40 expiresAt,
+        uint16 score
+    );
+
+    /// @notice Emitted when a credential is revoked (with ERC-4906 `MetadataUpdate`).
+    /// @param id The credential id.
+    /// @param revoker Its issuer, or an account holding REVOKER_ROLE.
+    /// @param reason Why, in words.
+    event Revoked(uint256 indexed id, address indexed revoker, string reason);
+
+    /// @notice Credentials never move: transfers and approvals of `id` always revert.
+    error CredentialLocked(uint256 id);
+
+    /// @notice Credentials never move: operator approvals always revert.
+    error CredentialOperatorForbidden(address operator);
+
+    /// @notice `learner` already holds, or held and burned, a credential for `courseId`.
+    error CredentialAlreadyIssued(address learner, uint256 courseId);
+
+    /// @notice A credential needs an issuer.
+    error CredentialInvalidIssuer(address issuer);
+
+    /// @notice Only the holder burns a credential.
+    error CredentialNotHolder(uint256 id, address account);
+
+    /// @notice `account` is neither the credential's issuer nor a holder of REVOKER_ROLE.
+    error CredentialUnauthorizedRevoker(address account, address issuer);
+
+    /// @notice The credential was issued by `issuer`, not by the `expected` issuer of a batch.
+    error CredentialIssuerMismatch(uint256 id, address expected, address issuer);
+
+    /// @notice The credential is already revoked.
+    error CredentialAlreadyRevoked(uint256 id);
+
+    /// @notice Issues the credential for `learner` and `courseId`. Only MINTER_ROLE (ProofOfKnowledge).
+    /// @dev Reverts with `CredentialAlreadyIssued` if one was ever issued for the pair. Emits
+    /// `Transfer`, `Locked` and `Issued`.
+    /// @param learner The holder.
+    /// @param courseId The course (below 2^96).
+    /// @param issuer The verifier that signed the completion.
+    /// @param score The score, in basis points.
+    /// @param expiry When the credential stops being valid (0 = never).
+    /// @return id The credential id.
+    function mint(
+        address learner,
+        uint96 courseId,
+        address issuer,
+        uint16 score,
+        uint40 expiry
+    ) external returns (uint256 id);
+
+    /// @notice Destroys the caller's own credential. The learner cannot be issued it again.
+    /// @param id The credential id.
+    function burn(uint256 id) external;
+
+    /// @notice Revokes a credential. Only its issuer or REVOKER_ROLE (governance). The token stays,
+    /// marked revoked, and `isValid` becomes false for ever.
+    /// @param id The credential id.
+    /// @param reason Why, in words (kept in the `Revoked` event).
+    function revoke(uint256 id, string calldata reason) external;
+
+    /// @notice Revokes credentials that `issuer` issued, in one transaction. Only `issuer` itself
+    /// or REVOKER_ROLE.
+    /// @param issuer The issuer of every credential in `ids`.
+    /// @param ids The credentials to revoke.
+    /// @param reason Why, in words (kept in each `Revoked` event).
+    function revokeBatch(address issuer, uint256[] calldata ids, string calldata reason) external;
+
+    /// @notice Whether a verifier can rely on the credential now: it exists, is not revoked and
+    /// has not expired. False (no revert) for an id that does not exist.
+    /// @param id The credential id.
+    /// @return True when the credential is valid.
+    function isValid(uint256 id) external view returns (bool);
+
+    /// @notice The credential `learner` holds for `courseId`, or 0 if none (never issued or burned).
+    /// @param learner The holder.
+    /// @param courseId The course.
+    /// @return id The credential id, or 0.
+    function credentialOf(address learner, uint256 courseId) external view returns (uint256 id);
+
+    /// @notice The course a credential certifies. Reverts for an id that does not exist.
+    /// @param id The credential id.
+    /// @return The course id.
+    function courseOf(uint256 id) external view returns (uint256);
+
+    /// @notice The verifier that signed the completion. Reverts for an id that does not exist.
+    /// @param id The credential id.
+    /// @return The issuer's address.
+    function issuerOf(uint256 id) external view returns (address);
+
+    /// @notice When the credential was issued (unix seconds). Reverts for an id that does not exist.
+    /// @param id The credential id.
+    /// @return The issue time.
+    function issuedAt(uint256 id) external view returns (uint40);
+
+    /// @notice When the credential stops being valid (unix seconds, 0 = never). Reverts for an id
+    /// that does not exist.
+    /// @param id The credential id.
+    /// @return The expiry time, or 0.
+    function expiresAt(uint256 id) external view returns (uint40);
+
+    /// @notice The score, in basis points (10000 = 100%). Reverts for an id that does not exist.
+    /// @param id The credential id.
+    /// @return The score.
+    function scoreOf(uint256 id) external view returns (uint16);
+
+    /// @notice Whether the credential was revoked. Reverts for an id that does not exist.
+    /// @param id The credential id.
+    /// @return True once revoked.
+    function isRevoked(uint256 id) external view returns (bool);
+}
