@@ -1,9 +1,20 @@
 // What Azora's indexer (indexer/) indexes: every contract of the deploy manifest, from the
 // block it was deployed in. The manifest is the one source of addresses and ABIs.
 import { createConfig } from "ponder";
+import type { Abi, Address } from "viem";
 import { manifest } from "./deployments/manifest";
 
-const { AzoraToken } = manifest.contracts;
+const { AzoraToken, CitadelFund, ProofOfKnowledge, AzoraCredential } = manifest.contracts;
+
+/** A manifest entry as a Ponder contract: its ABI (typed), address, and its deploy block. */
+function indexed<TAbi extends Abi>(contract: { abi: TAbi; address: Address; blockNumber: number }) {
+  return {
+    chain: "azora",
+    abi: contract.abi,
+    address: contract.address,
+    startBlock: contract.blockNumber,
+  } as const;
+}
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -20,11 +31,9 @@ export default createConfig({
     },
   },
   contracts: {
-    AzoraToken: {
-      chain: "azora",
-      abi: AzoraToken.abi,
-      address: AzoraToken.address,
-      startBlock: AzoraToken.blockNumber,
-    },
+    AzoraToken: indexed(AzoraToken),
+    CitadelFund: indexed(CitadelFund),
+    ProofOfKnowledge: indexed(ProofOfKnowledge),
+    AzoraCredential: indexed(AzoraCredential),
   },
 });

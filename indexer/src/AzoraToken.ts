@@ -1,34 +1,7 @@
 import { ponder } from "ponder:registry";
-import type { Context } from "ponder:registry";
-import { account, delegationChange, transfer } from "ponder:schema";
+import { delegationChange, transfer } from "ponder:schema";
 import { zeroAddress } from "viem";
-import type { Address } from "viem";
-
-/** Applies `change` to an account row, creating it with zeroes first if needed. */
-async function touchAccount(
-  db: Context["db"],
-  address: Address,
-  timestamp: bigint,
-  change: { balance?: bigint; votes?: bigint; delegate?: Address; transfers?: number },
-) {
-  await db
-    .insert(account)
-    .values({
-      address,
-      balance: change.balance ?? 0n,
-      votes: change.votes ?? 0n,
-      delegate: change.delegate ?? null,
-      transferCount: change.transfers ?? 0,
-      updatedAt: timestamp,
-    })
-    .onConflictDoUpdate((row) => ({
-      balance: row.balance + (change.balance ?? 0n),
-      votes: change.votes ?? row.votes,
-      delegate: change.delegate ?? row.delegate,
-      transferCount: row.transferCount + (change.transfers ?? 0),
-      updatedAt: timestamp,
-    }));
-}
+import { eventId, touchAccount } from "./lib/account";
 
 ponder.on("AzoraToken:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
@@ -37,7 +10,7 @@ ponder.on("AzoraToken:Transfer", async ({ event, context }) => {
     await touchAccount(context.db, from, timestamp, { balance: -value, transfers: 1 });
   if (to !== zeroAddress) await touchAccount(context.db, to, timestamp, { balance: value, transfers: 1 });
   await context.db.insert(transfer).values({
-    id: `${event.transaction.hash}-${event.log.logIndex}`,
+    id: eventId(event),
     from,
     to,
     amount: value,
@@ -51,7 +24,7 @@ ponder.on("AzoraToken:DelegateChanged", async ({ event, context }) => {
   const { delegator, fromDelegate, toDelegate } = event.args;
   await touchAccount(context.db, delegator, event.block.timestamp, { delegate: toDelegate });
   await context.db.insert(delegationChange).values({
-    id: `${event.transaction.hash}-${event.log.logIndex}`,
+    id: eventId(event),
     delegator,
     fromDelegate,
     toDelegate,

@@ -1,14 +1,129 @@
 import { Hono } from "hono";
+import type { Context } from "hono";
 import { cors } from "hono/cors";
-import { graphql } from "ponder";
-import { db } from "ponder:api";
+import { desc, eq, graphql } from "ponder";
+import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
+import { isAddress } from "viem";
+import type { Address } from "viem";
+import { manifest } from "../../../deployments/manifest";
 
 const app = new Hono();
+const chain = publicClients.azora;
+const { AzoraCredential } = manifest.contracts;
 
 // The dApp and any verifier's page read the indexer from the browser.
 app.use("*", cors({ origin: "*", allowMethods: ["GET", "POST", "OPTIONS"] }));
 // Ponder's GraphQL keeps its default depth and cost limits.
 app.use("/graphql", graphql({ db, schema }));
+
+/** JSON with bigints as decimal strings (they exceed JavaScript numbers). */
+function json(c: Context, body: unknown, status: 200 | 400 | 404 = 200) {
+  return c.body(
+    JSON.stringify(body, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+    status,
+    {
+      "content-type": "application/json",
+    },
+  );
+}
+
+const badRequest = (c: Context, error: string) => json(c, { error }, 400);
+
+function parseId(raw: string): bigint | undefined {
+  if (!/^(0|[1-9][0-9]{0,77})$/.test(raw)) return undefined;
+  const id = BigInt(raw);
+  return id < 2n ** 256n ? id : undefined;
+}
+
+/** The chain's own clock: validity is judged as the contract judges it, by block time. */
+async function chainNow(): Promise<bigint> {
+  return (await chain.getBlock({ blockTag: "latest" })).timestamp;
+}
+
+type CredentialRow = typeof schema.credential.$inferSelect;
+
+function describeCredential(row: CredentialRow, now: bigint) {
+  const expired = row.expiresAt !== 0n && row.expiresAt <= now;
+  return {
+    id: row.id,
+    holder: row.holder,
+    courseId: row.courseId,
+    issuer: row.issuer,
+    score: row.score,
+    issuedAt: row.issuedAt,
+    expiresAt: row.expiresAt === 0n ? null : row.expiresAt,
+    revoked: row.revoked,
+    revokedReason: row.revokedReason,
+    revokedAt: row.revokedAt,
+    burned: row.burned,
+    expired,
+    validNow: !row.revoked && !row.burned && !expired,
+    checkedAt: now,
+    chainId: manifest.chainId,
+    contract: AzoraCredential.address,
+  };
+}
+
+// For verifiers (employers, schools): one credential, answerable without a wallet.
+app.get("/credentials/:id", async (c) => {
+  const id = parseId(c.req.param("id"));
+  if (id === undefined)
+    return badRequest(c, "A credential id is a decimal number (uint256), e.g. /credentials/42");
+  const [row] = await db.select().from(schema.credential).where(eq(schema.credential.id, id));
+  if (!row) return json(c, { error: `No credential ${id} on chain ${manifest.chainId}` }, 404);
+  const tokenURI = row.burned
+    ? null
+    : await chain.readContract({
+        address: AzoraCredential.address,
+        abi: AzoraCredential.abi,
+        functionName: "tokenURI",
+        args: [id],
+      });
+  return json(c, { ...describeCredential(row, await chainNow()), tokenURI });
+});
+
+app.get("/accounts/:address/credentials", async (c) => {
+  const address = c.req.param("address");
+  if (!isAddress(address, { strict: false })) {
+    return badRequest(c, `"${address}" is not an address (0x followed by 40 hex digits)`);
+  }
+  const holder = address.toLowerCase() as Address;
+  const rows = await db
+    .select()
+    .from(schema.credential)
+    .where(eq(schema.credential.holder, holder))
+    .orderBy(desc(schema.credential.issuedAt));
+  const now = await chainNow();
+  return json(c, { holder, credentials: rows.map((row) => describeCredential(row, now)) });
+});
+
+// The CitadelFund's AZR: its balance (from AZR transfers) and its flows (from its own events:
+// inflows tagged by source, releases by governance).
+app.get("/citadel", async (c) => {
+  const fund = manifest.contracts.CitadelFund.address.toLowerCase() as Address;
+  const azr = manifest.contracts.AzoraToken.address.toLowerCase() as Address;
+  const [holder] = await db.select().from(schema.account).where(eq(schema.account.address, fund));
+  const flows = await db
+    .select()
+    .from(schema.citadelFlow)
+    .where(eq(schema.citadelFlow.token, azr))
+    .orderBy(desc(schema.citadelFlow.timestamp));
+  const received: Record<string, bigint> = { mining: 0n, escrow: 0n, donation: 0n };
+  let released = 0n;
+  for (const flow of flows) {
+    if (flow.direction === "out") released += flow.amount;
+    else received[flow.source] = (received[flow.source] ?? 0n) + flow.amount;
+  }
+  return json(c, {
+    chainId: manifest.chainId,
+    fund: manifest.contracts.CitadelFund.address,
+    token: manifest.contracts.AzoraToken.address,
+    balance: holder?.balance ?? 0n,
+    received,
+    released,
+    flows: flows.slice(0, 100),
+  });
+});
 
 export default app;

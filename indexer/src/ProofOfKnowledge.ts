@@ -1,0 +1,64 @@
+import { ponder } from "ponder:registry";
+import { claim, course } from "ponder:schema";
+import { eventId, touchAccount } from "./lib/account";
+
+ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
+  const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;
+  await context.db.insert(course).values({
+    id: courseId,
+    contentCid,
+    verifier,
+    reward,
+    minScore,
+    validity: BigInt(validity),
+    active: true,
+    claimCount: 0,
+    registeredAt: event.block.timestamp,
+    updatedAt: event.block.timestamp,
+  });
+});
+
+ponder.on("ProofOfKnowledge:CourseUpdated", async ({ event, context }) => {
+  const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;
+  await context.db.update(course, { id: courseId }).set({
+    contentCid,
+    verifier,
+    reward,
+    minScore,
+    validity: BigInt(validity),
+    updatedAt: event.block.timestamp,
+  });
+});
+
+ponder.on("ProofOfKnowledge:CourseActivated", async ({ event, context }) => {
+  await context.db
+    .update(course, { id: event.args.courseId })
+    .set({ active: true, updatedAt: event.block.timestamp });
+});
+
+ponder.on("ProofOfKnowledge:CourseDeactivated", async ({ event, context }) => {
+  await context.db
+    .update(course, { id: event.args.courseId })
+    .set({ active: false, updatedAt: event.block.timestamp });
+});
+
+ponder.on("ProofOfKnowledge:Claimed", async ({ event, context }) => {
+  const { learner, courseId, credentialId, verifier, reward, learnerShare, citadelShare, epoch } = event.args;
+  await context.db.insert(claim).values({
+    id: eventId(event),
+    learner,
+    courseId,
+    credentialId,
+    verifier,
+    reward,
+    learnerShare,
+    citadelShare,
+    epoch: BigInt(epoch),
+    submittedBy: event.transaction.from,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+  await context.db.update(course, { id: courseId }).set((row) => ({ claimCount: row.claimCount + 1 }));
+  await touchAccount(context.db, learner, event.block.timestamp, { minedAzr: learnerShare });
+});
