@@ -243,11 +243,13 @@ async function miningGas(manifest: Manifest, evm: Chain): Promise<MiningGas> {
     ]);
     // The parts one by one, each its own transaction (21,000 base gas each), on fresh addresses.
     const x = getAddress(slice(keccak256(toHex(`bench ${set.label}`)), 12));
+    const erc20 = set.label.split(" ")[0];
     parts.push(
-      [`${set.label}: ERC-20 mint to a new holder`, gas(await set.mint20(x, l1))],
-      [`${set.label}: ERC-20 mint to a holder`, gas(await set.mint20(x, f1))],
-      [`${set.label}: ERC-721 mint to a new holder`, gas(await set.mint721(x, idOf(x, 1n)))],
+      [`${erc20} mint to a new holder`, gas(await set.mint20(x, l1))],
+      [`${erc20} mint to a holder`, gas(await set.mint20(x, f1))],
     );
+    if (parts.length === 2)
+      parts.push(["ERC721 mint to a new holder", gas(await set.mint721(x, idOf(x, 1n)))]);
   }
 
   return {
@@ -288,7 +290,7 @@ function miningTable({ rows, stockLabels, parts }: MiningGas) {
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => (row[i] ?? "").length)));
   const line = (row: string[]) =>
-    `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}`;
+    `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}`.trimEnd();
   console.log("\nMining gas (same local node; Azora next to stock OpenZeppelin 5 parts)");
   console.log(line(header));
   for (const row of body) console.log(line(row));
