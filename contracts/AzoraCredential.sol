@@ -10,11 +10,14 @@ import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IAzoraCredential} from "./interfaces/IAzoraCredential.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
+import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
 
 /// @title AzoraCredential (AZC)
 /// @notice Soulbound ERC-721 credentials issued by ProofOfKnowledge when a learner claims a
 /// course. Transfers and approvals always revert; the holder may burn; the issuing verifier or
-/// governance (REVOKER_ROLE) may revoke with a reason. Metadata is built on chain.
+/// governance (REVOKER_ROLE) may revoke with a reason — the issuer only while ProofOfKnowledge
+/// has not disabled it, so a stolen verifier key cannot revoke once disabled. Metadata is built
+/// on chain.
 /// @dev A soulbound token needs none of ERC-721's ownership, approval or receiver machinery, so
 /// this implements the ERC-721 interface directly: the owner is part of the id, and everything
 /// else about a credential fits one storage slot. Issuing writes that slot and the holder's
@@ -43,13 +46,19 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         uint16 score;
     }
 
+    IVerifierRegistry private immutable VERIFIERS;
+
     mapping(uint256 id => Record) private _records;
     mapping(uint256 id => bool) private _revoked;
     mapping(address holder => uint256) private _balances;
 
     /// @param admin Receives DEFAULT_ADMIN_ROLE and REVOKER_ROLE (the deployer until governance
     /// takes over); MINTER_ROLE is granted to ProofOfKnowledge by the admin.
-    constructor(address admin) {
+    /// @param verifiers The registry that says whether an issuer is disabled: ProofOfKnowledge.
+    /// It is deployed after this contract (it needs this address), so the deploy passes the
+    /// address it will have and checks it afterwards.
+    constructor(address admin, IVerifierRegistry verifiers) {
+        VERIFIERS = verifiers;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(REVOKER_ROLE, admin);
     }
@@ -163,6 +172,11 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         return _revoked[id];
     }
 
+    /// @inheritdoc IAzoraCredential
+    function verifierRegistry() external view returns (address) {
+        return address(VERIFIERS);
+    }
+
     /// @inheritdoc IERC5192
     function locked(uint256 id) external view returns (bool) {
         _recordOf(id);
@@ -257,8 +271,12 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         emit MetadataUpdate(id);
     }
 
+    /// @dev The issuer may revoke while it is enabled in the verifier registry; REVOKER_ROLE
+    /// always. Governance's revokes never pay for the registry call.
     function _checkRevoker(address issuer) private view {
-        if (msg.sender != issuer && !hasRole(REVOKER_ROLE, msg.sender)) {
+        if (msg.sender == issuer) {
+            if (VERIFIERS.isVerifierDisabled(issuer)) revert CredentialIssuerDisabled(issuer);
+        } else if (!hasRole(REVOKER_ROLE, msg.sender)) {
             revert CredentialUnauthorizedRevoker(msg.sender, issuer);
         }
     }

@@ -8,11 +8,13 @@ import {AzoraToken} from "./AzoraToken.sol";
 import {IAzoraCredential} from "./interfaces/IAzoraCredential.sol";
 import {ICitadelFund} from "./interfaces/ICitadelFund.sol";
 import {IProofOfKnowledge} from "./interfaces/IProofOfKnowledge.sol";
+import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
 import {ProtocolFee} from "./libraries/ProtocolFee.sol";
 
 /// @title ProofOfKnowledge
 /// @notice Course registry and learn-to-earn mining of AZR (see IProofOfKnowledge). Holds AZR's
-/// MINTER_ROLE and AzoraCredential's MINTER_ROLE and REVOKER_ROLE.
+/// MINTER_ROLE and AzoraCredential's MINTER_ROLE and REVOKER_ROLE, and is the credential's
+/// verifier registry (a disabled verifier cannot revoke).
 /// @dev Roles: DEFAULT_ADMIN_ROLE (governance) sets the emission schedule and re-enables
 /// verifiers; CURATOR_ROLE manages courses and verifier limits; GUARDIAN_ROLE disables verifiers
 /// and revokes a disabled verifier's credentials. A claim reads four storage slots (the course's
@@ -164,7 +166,10 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         if (msg.sender != verifier && !hasRole(GUARDIAN_ROLE, msg.sender)) {
             revert MiningUnauthorizedDisable(msg.sender, verifier);
         }
-        _verifiers[verifier].disabled = true;
+        VerifierState storage state = _verifiers[verifier];
+        // Nothing a disabled verifier's key sends is accepted, not even a second disable.
+        if (state.disabled) revert MiningVerifierDisabled(verifier);
+        state.disabled = true;
         emit VerifierDisabled(verifier, msg.sender);
     }
 
@@ -234,6 +239,11 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
             state.epoch == _currentCursor().epoch ? state.claims : 0,
             state.disabled
         );
+    }
+
+    /// @inheritdoc IVerifierRegistry
+    function isVerifierDisabled(address verifier) external view returns (bool) {
+        return _verifiers[verifier].disabled;
     }
 
     /// @inheritdoc IProofOfKnowledge

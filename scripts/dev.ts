@@ -7,7 +7,13 @@ import { binOf, runToCompletion, stopAllServices } from "./lib/processes.js";
 import type { Service } from "./lib/processes.js";
 import { deployLocal, startApp, startChain, startIndexer } from "./lib/stack.js";
 import { DEMO_PEOPLE } from "./lib/seed.js";
-import { localAccount } from "./lib/local-accounts.js";
+import {
+  LOCAL_RELAYER_INDEX,
+  LOCAL_VERIFIER_INDEX,
+  localAccount,
+  localRelayer,
+  localVerifier,
+} from "./lib/local-accounts.js";
 import { ensureLoopback } from "./lib/loopback.js";
 
 function portFromEnv(name: string, fallback: number): number {
@@ -94,6 +100,8 @@ Azora is running (chain ${manifest.chainId}):
 
 Demo accounts (local node keys, public, for this chain only):
 ${DEMO_PEOPLE.map(({ index, name }) => `  ${name.padEnd(8)} ${localAccount(index).address}  (account #${index})`).join("\n")}
+  Verifier ${localVerifier().address}  (account #${LOCAL_VERIFIER_INDEX}: signs course completions)
+  Relayer  ${localRelayer().address}  (account #${LOCAL_RELAYER_INDEX}: submits claims, pays their gas)
 
 Press Ctrl-C to stop everything.`);
 } catch (error) {

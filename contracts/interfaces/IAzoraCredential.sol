@@ -51,6 +51,10 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @notice `account` is neither the credential's issuer nor a holder of REVOKER_ROLE.
     error CredentialUnauthorizedRevoker(address account, address issuer);
 
+    /// @notice The issuer is disabled in ProofOfKnowledge (its key may be stolen): it can no
+    /// longer revoke. A guardian revokes its credentials instead, if need be.
+    error CredentialIssuerDisabled(address issuer);
+
     /// @notice The credential was issued by `issuer`, not by the `expected` issuer of a batch.
     error CredentialIssuerMismatch(uint256 id, address expected, address issuer);
 
@@ -78,18 +82,25 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @param id The credential id.
     function burn(uint256 id) external;
 
-    /// @notice Revokes a credential. Only its issuer or REVOKER_ROLE (governance). The token stays,
-    /// marked revoked, and `isValid` becomes false for ever.
+    /// @notice Revokes a credential. Only its issuer, while not disabled in the verifier registry
+    /// (ProofOfKnowledge), or REVOKER_ROLE (governance). The token stays, marked revoked, and
+    /// `isValid` becomes false for ever.
+    /// @dev Reverts with `CredentialIssuerDisabled` when the issuer is disabled, and with
+    /// `CredentialUnauthorizedRevoker` for anyone else without REVOKER_ROLE.
     /// @param id The credential id.
     /// @param reason Why, in words (kept in the `Revoked` event).
     function revoke(uint256 id, string calldata reason) external;
 
     /// @notice Revokes credentials that `issuer` issued, in one transaction. Only `issuer` itself
-    /// or REVOKER_ROLE.
+    /// (while not disabled) or REVOKER_ROLE.
     /// @param issuer The issuer of every credential in `ids`.
     /// @param ids The credentials to revoke.
     /// @param reason Why, in words (kept in each `Revoked` event).
     function revokeBatch(address issuer, uint256[] calldata ids, string calldata reason) external;
+
+    /// @notice The verifier registry (ProofOfKnowledge) asked whether an issuer is disabled.
+    /// @return The registry's address.
+    function verifierRegistry() external view returns (address);
 
     /// @notice Whether a verifier can rely on the credential now: it exists, is not revoked and
     /// has not expired. False (no revert) for an id that does not exist.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IVerifierRegistry} from "./IVerifierRegistry.sol";
+
 /// @title ProofOfKnowledge: course registry and learn-to-earn mining
 /// @notice A learner who passes a course gets a `Completion` voucher signed by the course's
 /// verifier (an EOA or an ERC-1271 contract) with EIP-712, domain name "Azora ProofOfKnowledge",
@@ -12,7 +14,9 @@ pragma solidity ^0.8.28;
 /// Mining is bounded three ways: an emission budget per epoch that halves every
 /// `halvingInterval` epochs, a claim limit per verifier and epoch (a stolen verifier key can
 /// mint at most that much before a guardian disables it in one transaction), and AZR's cap.
-interface IProofOfKnowledge {
+/// A disabled verifier's key can do nothing more: its vouchers are refused here, and
+/// AzoraCredential asks `isVerifierDisabled` before it lets an issuer revoke.
+interface IProofOfKnowledge is IVerifierRegistry {
     /// @notice The voucher a verifier signs (EIP-712 type
     /// `Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)`).
     /// @param learner Who passed, and receives the reward and the credential.
@@ -151,7 +155,8 @@ interface IProofOfKnowledge {
     /// chain, for this contract.
     error MiningInvalidSignature(uint256 courseId, address verifier);
 
-    /// @notice The course's verifier is disabled: its completions are not accepted.
+    /// @notice The verifier is disabled: its completions are not accepted (and it cannot be
+    /// disabled twice).
     error MiningVerifierDisabled(address verifier);
 
     /// @notice The verifier has signed `limit` claims in `epoch` already (a limit of 0 means the
@@ -225,8 +230,10 @@ interface IProofOfKnowledge {
     /// @notice Sets how many claims `verifier` may sign per epoch. Only CURATOR_ROLE.
     function setVerifierLimit(address verifier, uint32 claimLimit) external;
 
-    /// @notice Disables a verifier at once: none of its completions is accepted any more. Only
-    /// GUARDIAN_ROLE or the verifier itself (a verifier that lost its key disables itself).
+    /// @notice Disables a verifier at once: none of its completions is accepted any more, and it
+    /// can no longer revoke the credentials it issued (AzoraCredential asks `isVerifierDisabled`).
+    /// Only GUARDIAN_ROLE or the verifier itself (a verifier that lost its key disables itself).
+    /// @dev Reverts with `MiningVerifierDisabled` if the verifier is disabled already.
     function disableVerifier(address verifier) external;
 
     /// @notice Enables a disabled verifier again. Only DEFAULT_ADMIN_ROLE (governance).

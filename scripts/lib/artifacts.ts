@@ -9,9 +9,12 @@ export interface Artifact {
   bytecode: Hex;
 }
 
-/** Reads a compiled contract from Hardhat's `artifacts/` (run `hardhat build` first). */
-export async function readArtifact(name: string): Promise<Artifact> {
-  const file = path.join(REPO_ROOT, "artifacts", "contracts", `${name}.sol`, `${name}.json`);
+/**
+ * Reads a compiled contract from Hardhat's `artifacts/` (run `hardhat build` first): contract
+ * `name` of `contracts/<folder>/<name>.sol`.
+ */
+export async function readArtifact(name: string, folder = ""): Promise<Artifact> {
+  const file = path.join(REPO_ROOT, "artifacts", "contracts", folder, `${name}.sol`, `${name}.json`);
   try {
     return JSON.parse(await readFile(file, "utf8")) as Artifact;
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Abi, Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
-import { getAddress, keccak256, parseUnits, toHex } from "viem";
+import { getAddress, getContractAddress, keccak256, parseUnits, toHex } from "viem";
 import { readArtifact } from "./artifacts.js";
 import type { DeployedContract, Manifest } from "./manifest.js";
 
@@ -47,9 +47,13 @@ export interface DeployClients {
  * function.
  *
  * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
- * (to revoke a disabled verifier's credentials), and is CitadelFund's Mining source. The deployer
- * keeps every admin, curator and guardian role and owns the CitadelFund until governance takes
- * them over.
+ * (to revoke a disabled verifier's credentials), is CitadelFund's Mining source, and is the
+ * credential's verifier registry (fixed in its constructor). The deployer keeps every admin,
+ * curator and guardian role and owns the CitadelFund until governance takes them over.
+ *
+ * AzoraCredential and ProofOfKnowledge each need the other's address at construction:
+ * AzoraCredential is deployed first with the address ProofOfKnowledge will have (the deployer's
+ * next nonce), and the deploy stops if ProofOfKnowledge lands anywhere else.
  */
 export async function deployAzora(
   { publicClient, walletClient }: DeployClients,
@@ -87,7 +91,9 @@ export async function deployAzora(
 
   const AzoraToken = await deploy("AzoraToken", [deployer, parseUnits(config.capAzr.toString(), 18)]);
   const CitadelFund = await deploy("CitadelFund", [deployer]);
-  const AzoraCredential = await deploy("AzoraCredential", [deployer]);
+  const credentialNonce = await publicClient.getTransactionCount({ address: deployer, blockTag: "pending" });
+  const expectedProofOfKnowledge = getContractAddress({ from: deployer, nonce: BigInt(credentialNonce + 1) });
+  const AzoraCredential = await deploy("AzoraCredential", [deployer, expectedProofOfKnowledge]);
   const ProofOfKnowledge = await deploy("ProofOfKnowledge", [
     deployer,
     AzoraToken.address,
@@ -97,6 +103,12 @@ export async function deployAzora(
     parseUnits(config.epochBudgetAzr.toString(), 18),
     config.halvingIntervalEpochs,
   ]);
+  if (ProofOfKnowledge.address !== expectedProofOfKnowledge) {
+    throw new Error(
+      `ProofOfKnowledge was deployed at ${ProofOfKnowledge.address}, not at ${expectedProofOfKnowledge} ` +
+        "where AzoraCredential expects it: another transaction from the deployer came in between. Deploy again.",
+    );
+  }
 
   await call(AzoraToken, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
   await call(AzoraCredential, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);

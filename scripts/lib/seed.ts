@@ -1,7 +1,8 @@
-import { getContract, parseUnits } from "viem";
-import type { Account, Chain, PublicClient, Transport, WalletClient } from "viem";
-import { clientsFor } from "./clients.js";
-import { localAccount } from "./local-accounts.js";
+import { createWalletClient, custom, getContract, parseEventLogs, parseUnits } from "viem";
+import type { Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
+import { signCompletion } from "./completion.js";
+import type { Completion } from "./completion.js";
+import { localAccount, localRelayer, localVerifier } from "./local-accounts.js";
 import { contractOf } from "./manifest.js";
 import type { Manifest } from "./manifest.js";
 
@@ -18,22 +19,81 @@ export interface SeedClients {
   deployer: WalletClient<Transport, Chain, Account>;
 }
 
+/** A course for the learning seed: its folder name under `courses/` and its package's IPFS CID. */
+export interface SeedCourse {
+  slug: string;
+  contentCid: string;
+}
+
+const YEAR = 365 * 24 * 60 * 60;
+
+/**
+ * Reward (whole AZR) and credential validity (seconds, 0 = never expires) of each demo course.
+ * A course the table does not know gets `DEFAULT_COURSE_TERMS`.
+ */
+export const DEMO_COURSE_TERMS: Record<string, { rewardAzr: number; validity: number }> = {
+  "wallets-and-safety": { rewardAzr: 100, validity: YEAR },
+  "budgeting-irregular-income": { rewardAzr: 150, validity: 0 },
+  "typescript-first-steps": { rewardAzr: 250, validity: 0 },
+};
+export const DEFAULT_COURSE_TERMS = { rewardAzr: 100, validity: 0 } as const;
+
+/** Lowest passing score of the demo courses, in basis points (70%). */
+export const DEMO_MIN_SCORE = 7_000;
+
+/** Claims per epoch the local verifier may sign: plenty for local use, still a bound. */
+export const LOCAL_VERIFIER_LIMIT = 1_000;
+
+/** Who completes what in the demo (made only when the course is among the seeded ones). */
+export const DEMO_COMPLETIONS = [
+  { index: 3, name: "Lindiwe", slug: "wallets-and-safety", score: 9_200 },
+  { index: 2, name: "Kofi", slug: "budgeting-irregular-income", score: 8_500 },
+  { index: 4, name: "Tendai", slug: "typescript-first-steps", score: 7_800 },
+] as const;
+
+export interface SeededCourse extends SeedCourse {
+  courseId: bigint;
+  reward: bigint;
+  validity: number;
+}
+
+export interface SeededClaim {
+  name: string;
+  learner: Address;
+  slug: string;
+  courseId: bigint;
+  score: number;
+  credentialId: bigint;
+  reward: bigint;
+  learnerShare: bigint;
+  citadelShare: bigint;
+  hash: Hash;
+}
+
+/** A wallet client for `account` that talks to the same chain (HTTP node or in-process) as `like`. */
+function walletLike(like: WalletClient<Transport, Chain, Account>, account: Account) {
+  return createWalletClient({ account, chain: like.chain, transport: custom({ request: like.request }) });
+}
+
+async function confirm(publicClient: PublicClient, hash: Hash | Promise<Hash>) {
+  const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+  if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
+  return receipt;
+}
+
 /**
  * Demo data: AZR for the demo people (minted by the deployer under a MINTER_ROLE it grants
  * itself and renounces at once), a few transfers, and delegations. Lindiwe (account 3) is
- * left undelegated so "delegate to myself" can be tried.
+ * left undelegated so "delegate to myself" can be tried. Then, when `courses` is given, the
+ * learning part (`seedLearning`).
  */
-export async function seedAzora(manifest: Manifest, { publicClient, deployer }: SeedClients) {
+export async function seedAzora(manifest: Manifest, clients: SeedClients, courses?: readonly SeedCourse[]) {
+  const { publicClient, deployer } = clients;
   const { abi, address } = contractOf(manifest, "AzoraToken");
   const asDeployer = getContract({ abi, address, client: deployer });
-  const send = async (hash: Promise<`0x${string}`>) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
-    if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
-  };
-  const person = (index: number) => {
-    const { walletClient } = clientsFor(deployer.chain, localAccount(index));
-    return getContract({ abi, address, client: walletClient });
-  };
+  const send = (hash: Promise<Hash>) => confirm(publicClient, hash);
+  const person = (index: number) =>
+    getContract({ abi, address, client: walletLike(deployer, localAccount(index)) });
   const at = (index: number) => localAccount(index).address;
 
   const minter = await asDeployer.read.MINTER_ROLE();
@@ -50,4 +110,81 @@ export async function seedAzora(manifest: Manifest, { publicClient, deployer }: 
   await send(person(1).write.delegate([at(1)]));
   await send(person(2).write.delegate([at(1)]));
   await send(person(4).write.delegate([at(4)]));
+
+  if (courses) return seedLearning(manifest, clients, courses);
+  return undefined;
+}
+
+/**
+ * The learning part of the demo: the deployer, as curator, lets the local verifier (account #8)
+ * sign `LOCAL_VERIFIER_LIMIT` claims per epoch and registers `courses` (rewards and validity from
+ * `DEMO_COURSE_TERMS`, passing at 70%, all verified by account #8). Then the demo people of
+ * `DEMO_COMPLETIONS` pass their course: the verifier signs each `Completion` voucher and the
+ * relayer (account #9) submits the claim, so the learner pays no gas. Each learner gets 90% of
+ * the reward and the CitadelFund 10%, and each a credential.
+ */
+export async function seedLearning(
+  manifest: Manifest,
+  { publicClient, deployer }: SeedClients,
+  courses: readonly SeedCourse[],
+): Promise<{ courses: SeededCourse[]; claims: SeededClaim[] }> {
+  const { abi, address } = contractOf(manifest, "ProofOfKnowledge");
+  const asCurator = getContract({ abi, address, client: deployer });
+  const verifier = walletLike(deployer, localVerifier());
+  const asRelayer = getContract({ abi, address, client: walletLike(deployer, localRelayer()) });
+
+  await confirm(
+    publicClient,
+    asCurator.write.setVerifierLimit([verifier.account.address, LOCAL_VERIFIER_LIMIT]),
+  );
+
+  const seeded: SeededCourse[] = [];
+  for (const { slug, contentCid } of courses) {
+    const { rewardAzr, validity } = DEMO_COURSE_TERMS[slug] ?? DEFAULT_COURSE_TERMS;
+    const reward = parseUnits(String(rewardAzr), 18);
+    const receipt = await confirm(
+      publicClient,
+      asCurator.write.registerCourse([
+        contentCid,
+        reward,
+        verifier.account.address,
+        DEMO_MIN_SCORE,
+        validity,
+      ]),
+    );
+    const [registered] = parseEventLogs({ abi, logs: receipt.logs, eventName: "CourseRegistered" });
+    if (!registered) throw new Error(`registering ${slug} emitted no CourseRegistered`);
+    seeded.push({ slug, contentCid, courseId: registered.args.courseId, reward, validity });
+  }
+
+  const claims: SeededClaim[] = [];
+  for (const { index, name, slug, score } of DEMO_COMPLETIONS) {
+    const course = seeded.find((c) => c.slug === slug);
+    if (!course) continue;
+    const { timestamp } = await publicClient.getBlock();
+    const completion: Completion = {
+      learner: localAccount(index).address,
+      courseId: course.courseId,
+      score,
+      deadline: timestamp + 3_600n,
+    };
+    const signature = await signCompletion(verifier, address, completion);
+    const receipt = await confirm(publicClient, asRelayer.write.claim([completion, signature]));
+    const [claimed] = parseEventLogs({ abi, logs: receipt.logs, eventName: "Claimed" });
+    if (!claimed) throw new Error(`${name}'s claim of ${slug} emitted no Claimed`);
+    const { credentialId, reward, learnerShare, citadelShare } = claimed.args;
+    claims.push({
+      name,
+      learner: completion.learner,
+      slug,
+      courseId: course.courseId,
+      score,
+      credentialId,
+      reward,
+      learnerShare,
+      citadelShare,
+      hash: receipt.transactionHash,
+    });
+  }
+  return { courses: seeded, claims };
 }

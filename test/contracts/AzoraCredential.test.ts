@@ -51,6 +51,11 @@ describe("AzoraCredential", () => {
         await credential.read.hasRole([await credential.read.DEFAULT_ADMIN_ROLE(), deployer.account.address]),
       ).to.equal(true);
     });
+
+    it("asks ProofOfKnowledge, fixed at deploy, whether an issuer is disabled", async () => {
+      const { credential, pok } = await loadFixture(mining);
+      expect(await credential.read.verifierRegistry()).to.equal(getAddress(pok.address));
+    });
   });
 
   describe("issuing", () => {
@@ -248,6 +253,32 @@ describe("AzoraCredential", () => {
       );
     });
 
+    it("refuses the issuer once ProofOfKnowledge disabled it (a stolen key), with CredentialIssuerDisabled(issuer)", async () => {
+      const { credential, pok, verifier, id } = await loadFixture(claimed);
+      await pok.write.disableVerifier([verifier.account.address]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        credential.write.revoke([id, "stolen key griefing"], { account: verifier.account }),
+        credential,
+        "CredentialIssuerDisabled",
+        [getAddress(verifier.account.address)],
+      );
+      expect(await credential.read.isValid([id])).to.equal(true);
+      // Governance still revokes; and once governance enables the verifier again, so does it.
+      await pok.write.enableVerifier([verifier.account.address]);
+      await credential.write.revoke([id, "answers leaked"], { account: verifier.account });
+      expect(await credential.read.isRevoked([id])).to.equal(true);
+    });
+
+    it("still lets governance revoke a disabled issuer's credential", async () => {
+      const { credential, pok, verifier, deployer, id } = await loadFixture(claimed);
+      await pok.write.disableVerifier([verifier.account.address], { account: verifier.account });
+      await viem.assertions.emitWithArgs(credential.write.revoke([id, "fraud"]), credential, "Revoked", [
+        id,
+        getAddress(deployer.account.address),
+        "fraud",
+      ]);
+    });
+
     it("refuses to revoke twice with CredentialAlreadyRevoked(id)", async () => {
       const { credential, id } = await loadFixture(claimed);
       await credential.write.revoke([id, "first"]);
@@ -324,6 +355,20 @@ describe("AzoraCredential", () => {
         "CredentialUnauthorizedRevoker",
         [getAddress(verifier.account.address), getAddress(carol.account.address)],
       );
+    });
+
+    it("refuses a disabled issuer's batch with CredentialIssuerDisabled(issuer), atomically", async () => {
+      const { credential, pok, verifier, ids } = await loadFixture(threeIssued);
+      await pok.write.disableVerifier([verifier.account.address]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        credential.write.revokeBatch([verifier.account.address, ids, "stolen key griefing"], {
+          account: verifier.account,
+        }),
+        credential,
+        "CredentialIssuerDisabled",
+        [getAddress(verifier.account.address)],
+      );
+      for (const id of ids) expect(await credential.read.isValid([id])).to.equal(true);
     });
 
     it("refuses an id that does not exist with ERC721NonexistentToken(id)", async () => {

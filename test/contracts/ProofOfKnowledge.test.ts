@@ -808,6 +808,7 @@ describe("ProofOfKnowledge", () => {
         [getAddress(verifier.account.address), getAddress(deployer.account.address)],
       );
       expect((await pok.read.verifierStatus([verifier.account.address]))[2]).to.equal(true);
+      expect(await pok.read.isVerifierDisabled([verifier.account.address])).to.equal(true);
       await viem.assertions.revertWithCustomErrorWithArgs(claim(completion), pok, "MiningVerifierDisabled", [
         getAddress(verifier.account.address),
       ]);
@@ -821,6 +822,20 @@ describe("ProofOfKnowledge", () => {
         "VerifierDisabled",
         [getAddress(verifier.account.address), getAddress(verifier.account.address)],
       );
+    });
+
+    it("cannot be done twice: a disabled verifier's key gets MiningVerifierDisabled(verifier) even for that", async () => {
+      const { pok, verifier } = await loadFixture(mining);
+      expect(await pok.read.isVerifierDisabled([verifier.account.address])).to.equal(false);
+      await pok.write.disableVerifier([verifier.account.address]);
+      for (const account of [verifier.account, undefined]) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          pok.write.disableVerifier([verifier.account.address], { account }),
+          pok,
+          "MiningVerifierDisabled",
+          [getAddress(verifier.account.address)],
+        );
+      }
     });
 
     it("cannot be done by anyone else", async () => {
@@ -926,6 +941,7 @@ describe("ProofOfKnowledge", () => {
   });
 
   describe("invariants over random sequences", () => {
+    const ISSUER_REVOKE_ERRORS = new Set(["CredentialIssuerDisabled"]);
     const CLAIM_ERRORS = new Set([
       "MiningCourseInactive",
       "MiningVoucherExpired",
@@ -1071,10 +1087,22 @@ describe("ProofOfKnowledge", () => {
             const live = issued.filter((c) => !c.revoked && !c.burned);
             if (live.length > 0) {
               const target = r.pick(live);
-              if (r.int(2) === 0)
+              if (r.int(2) === 0) {
                 await credential.write.revoke([target.id, "governance"], { account: deployer.account });
-              else await revokeAs(target.issuer, [target.id], "issuer");
-              target.revoked = true;
+                target.revoked = true;
+              } else {
+                // A disabled issuer (a stolen key) is always refused; an enabled one never.
+                const [, , disabled] = await pok.read.verifierStatus([target.issuer]);
+                try {
+                  await revokeAs(target.issuer, [target.id], "issuer");
+                  target.revoked = true;
+                } catch (error) {
+                  if (!disabled) throw error;
+                  const name = revertName(error, abis);
+                  expect(ISSUER_REVOKE_ERRORS.has(name), `${label}: unexpected ${name}`).to.equal(true);
+                }
+                expect(target.revoked, `${label}: issuer disabled=${disabled}`).to.equal(!disabled);
+              }
             }
           } else if (roll < 76) {
             // the holder burns
