@@ -28,6 +28,8 @@ export default createConfig({
       // A local chain never needs Ponder's RPC cache, and a fast poll keeps pages fresh.
       disableCache: manifest.chainId === 31337,
       pollingInterval: Number(process.env.PONDER_POLLING_MS ?? 250),
+      // For rate-limited RPC providers (Ponder's default is 50).
+      ...(process.env.PONDER_MAX_RPS ? { maxRequestsPerSecond: Number(process.env.PONDER_MAX_RPS) } : {}),
     },
   },
   contracts: {

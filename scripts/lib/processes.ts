@@ -31,6 +31,8 @@ export interface Service {
   child: ChildProcess;
   /** The last lines it printed, for error messages. */
   tail(): string;
+  /** Whether its output (the last megabyte of it) matches `pattern`. */
+  printed(pattern: RegExp): boolean;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export function startService(
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
+  let printedSoFar = "";
   const log = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : undefined;
   const onData = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -73,6 +76,8 @@ export function startService(
     if (options.echo)
       for (const line of text.split("\n")) if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
     lines.push(...text.split("\n").filter((l) => l.trim()));
+    // Bounded, for long-running services: keep the most recent megabyte.
+    printedSoFar = (printedSoFar + text).slice(-1_000_000);
     if (lines.length > 60) lines.splice(0, lines.length - 60);
   };
   child.stdout?.on("data", onData);
@@ -83,6 +88,7 @@ export function startService(
     name,
     child,
     tail: () => lines.join("\n"),
+    printed: (pattern) => pattern.test(printedSoFar),
     async stop() {
       running.delete(service);
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;

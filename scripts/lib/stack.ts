@@ -60,6 +60,10 @@ export interface IndexerOptions extends ServiceOptions {
   pgliteDir?: string;
   /** Database schema Ponder writes to: a new one for each new chain. */
   schema?: string;
+  /** Cap on the indexer's JSON-RPC requests per second (`PONDER_MAX_RPS`). */
+  maxRequestsPerSecond?: number;
+  /** Resolve once `/ready` answers (the default), or right after spawning. */
+  waitUntilReady?: boolean;
 }
 
 /** Ponder (`ponder start`) indexing the chain at `rpcUrl`, serving on 127.0.0.1:`port`. */
@@ -79,12 +83,13 @@ export async function startIndexer(options: IndexerOptions) {
       env: {
         RPC_URL: options.rpcUrl,
         PONDER_TELEMETRY_DISABLED: "1",
+        PONDER_MAX_RPS: options.maxRequestsPerSecond?.toString(),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PONDER_PGLITE_DIR: pgliteDir }),
       },
     },
   );
   const url = `http://127.0.0.1:${options.port}`;
-  await waitForHttp(`${url}/ready`, service, 180_000);
+  if (options.waitUntilReady !== false) await waitForHttp(`${url}/ready`, service, 180_000);
   return { service, url, pgliteDir, schema };
 }
 

@@ -1,19 +1,11 @@
 import { expect } from "chai";
-import { getAddress, getContract, parseUnits, zeroAddress } from "viem";
-import type { Address } from "viem";
+import { getAddress, getContract, parseUnits } from "viem";
 import { clientsFor, chainAt } from "../../scripts/lib/clients.js";
 import { localAccount } from "../../scripts/lib/local-accounts.js";
 import { contractOf } from "../../scripts/lib/manifest.js";
 import { stopAllServices } from "../../scripts/lib/processes.js";
 import { rng, seedFromEnv } from "../support/random.js";
-import { eventually, graphql, startIndexedChain } from "../support/stack.js";
-
-interface IndexedAccount {
-  address: string;
-  balance: string;
-  votes: string;
-  delegate: string | null;
-}
+import { eventually, expectAccountsMatchChain, graphql, startIndexedChain } from "../support/stack.js";
 
 describe("indexer › AzoraToken (real chain, real Ponder)", function () {
   let stack: Awaited<ReturnType<typeof startIndexedChain>>;
@@ -45,46 +37,8 @@ describe("indexer › AzoraToken (real chain, real Ponder)", function () {
     return r.seed;
   }
 
-  const expectIndexEqualsChain = (label: string) => eventually(() => indexEqualsChain(label));
-
-  async function indexEqualsChain(label: string) {
-    const { abi, address } = contractOf(stack.manifest, "AzoraToken");
-    const token = getContract({ abi, address, client: stack.publicClient });
-    const { accounts } = await graphql<{ accounts: { items: IndexedAccount[]; totalCount: number } }>(
-      stack.indexer.url,
-      `
-        {
-          accounts(limit: 100) {
-            items {
-              address
-              balance
-              votes
-              delegate
-            }
-            totalCount
-          }
-        }
-      `,
-    );
-    expect(accounts.items.length, label).to.be.greaterThan(0);
-    for (const row of accounts.items) {
-      const who = getAddress(row.address) as Address;
-      const [balance, votes, delegate] = await Promise.all([
-        token.read.balanceOf([who]),
-        token.read.getVotes([who]),
-        token.read.delegates([who]),
-      ]);
-      expect(BigInt(row.balance), `${label}: balance of ${who}`).to.equal(balance);
-      expect(BigInt(row.votes), `${label}: votes of ${who}`).to.equal(votes);
-      expect(row.delegate ? getAddress(row.delegate) : zeroAddress, `${label}: delegate of ${who}`).to.equal(
-        delegate,
-      );
-    }
-    const supply = accounts.items.reduce((sum, row) => sum + BigInt(row.balance), 0n);
-    expect(supply, `${label}: indexed balances add up to totalSupply`).to.equal(
-      await token.read.totalSupply(),
-    );
-  }
+  const expectIndexEqualsChain = (label: string) =>
+    eventually(() => expectAccountsMatchChain(stack.indexer.url, stack.manifest, stack.publicClient, label));
 
   it("indexes the seeded history: every account's balance, votes and delegate equal the chain's", async function () {
     await expectIndexEqualsChain("after seed");

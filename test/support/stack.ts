@@ -1,4 +1,8 @@
-import { createPublicClient, http } from "viem";
+import { expect } from "chai";
+import { createPublicClient, getAddress, getContract, http, zeroAddress } from "viem";
+import type { PublicClient } from "viem";
+import type { Manifest } from "../../scripts/lib/manifest.js";
+import { contractOf } from "../../scripts/lib/manifest.js";
 import { freePort } from "../../scripts/lib/processes.js";
 import { deployLocal, startChain, startIndexer } from "../../scripts/lib/stack.js";
 
@@ -9,7 +13,7 @@ import { deployLocal, startChain, startIndexer } from "../../scripts/lib/stack.j
 export async function startIndexedChain() {
   const chain = await startChain(await freePort());
   const manifest = await deployLocal(chain.rpcUrl, { seed: true });
-  const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+  const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl) });
   const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
   return { chain, manifest, publicClient, indexer };
 }
@@ -42,4 +46,55 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000)
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+interface IndexedAccount {
+  address: string;
+  balance: string;
+  votes: string;
+  delegate: string | null;
+}
+
+/**
+ * Every indexed account's AZR balance, votes and delegate equal `balanceOf`, `getVotes` and
+ * `delegates` on chain, and the indexed balances add up to `totalSupply`.
+ */
+export async function expectAccountsMatchChain(
+  indexerUrl: string,
+  manifest: Manifest,
+  publicClient: PublicClient,
+  label: string,
+): Promise<void> {
+  const token = getContract({ ...contractOf(manifest, "AzoraToken"), client: publicClient });
+  const { accounts } = await graphql<{ accounts: { items: IndexedAccount[] } }>(
+    indexerUrl,
+    `
+      {
+        accounts(limit: 1000) {
+          items {
+            address
+            balance
+            votes
+            delegate
+          }
+        }
+      }
+    `,
+  );
+  expect(accounts.items.length, label).to.be.greaterThan(0);
+  for (const row of accounts.items) {
+    const who = getAddress(row.address);
+    const [balance, votes, delegate] = await Promise.all([
+      token.read.balanceOf([who]),
+      token.read.getVotes([who]),
+      token.read.delegates([who]),
+    ]);
+    expect(BigInt(row.balance), `${label}: balance of ${who}`).to.equal(balance);
+    expect(BigInt(row.votes), `${label}: votes of ${who}`).to.equal(votes);
+    expect(row.delegate ? getAddress(row.delegate) : zeroAddress, `${label}: delegate of ${who}`).to.equal(
+      delegate,
+    );
+  }
+  const supply = accounts.items.reduce((sum, row) => sum + BigInt(row.balance), 0n);
+  expect(supply, `${label}: indexed balances add up to totalSupply`).to.equal(await token.read.totalSupply());
 }
