@@ -8,6 +8,7 @@ import { writeManifest } from "./manifest.js";
 import { binOf, startService, waitForHttp } from "./processes.js";
 import type { Service } from "./processes.js";
 import { REPO_ROOT } from "./paths.js";
+import { publishDemoCourses } from "./courses.js";
 import { seedAzora } from "./seed.js";
 
 /**
@@ -39,13 +40,16 @@ export async function startChain(port: number, options: ServiceOptions = {}) {
   return { service, rpcUrl };
 }
 
-/** Deploys to `rpcUrl`, writes the manifest, and seeds the demo data when asked. */
+/**
+ * Deploys to `rpcUrl`, writes the manifest, and when asked seeds the demo data: AZR, delegations,
+ * and the courses of `courses/` (added to the content store, registered, and claimed).
+ */
 export async function deployLocal(rpcUrl: string, { seed }: { seed: boolean }): Promise<Manifest> {
   const chain = await chainAt(rpcUrl);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
   const manifest = await deployAzora({ publicClient, walletClient });
   await writeManifest(manifest);
-  if (seed) await seedAzora(manifest, { publicClient, deployer: walletClient });
+  if (seed) await seedAzora(manifest, { publicClient, deployer: walletClient }, await publishDemoCourses());
   return manifest;
 }
 

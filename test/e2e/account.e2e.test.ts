@@ -6,7 +6,8 @@ import { startApp } from "../../scripts/lib/stack.js";
 import { launchBrowser, switchWalletChain, withWallet } from "../support/browser.js";
 import { startIndexedChain } from "../support/stack.js";
 
-// Lindiwe (local account 3) holds 31,200 AZR after the seed and has not delegated.
+// Lindiwe (local account 3) holds 31,290 AZR after the seed (31,200 given, 90 earned by passing a
+// course) and has not delegated.
 const LINDIWE = localAccount(3).address;
 const AMARA = localAccount(1).address;
 
@@ -62,8 +63,8 @@ describe("app › AZR account journey (production build, real chain, real Ponder
   it("shows a seeded account's balance from the chain and from the indexer, with no wallet", async function () {
     const page = await browser.newPage();
     await page.goto(`${appUrl}/accounts/${LINDIWE}`);
-    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
-    await page.getByTestId("indexed-balance").filter({ hasText: "31,200" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
+    await page.getByTestId("indexed-balance").filter({ hasText: "31,290" }).waitFor();
     await page.close();
   });
 
@@ -83,13 +84,13 @@ describe("app › AZR account journey (production build, real chain, real Ponder
       chainId: 31337,
     });
     await connect(page);
-    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
     // The user moves their wallet to another chain.
     await switchWalletChain(page, 1);
     const warning = page.getByTestId("network-warning");
     await warning.waitFor();
     await warning.getByRole("button").first().click();
-    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
     await context.close();
   });
 
@@ -115,15 +116,15 @@ describe("app › AZR account journey (production build, real chain, real Ponder
       chainId: 31337,
     });
     await connect(page);
-    await page.getByTestId("chain-balance").filter({ hasText: "31,200" }).waitFor();
-    await page.getByTestId("indexed-balance").filter({ hasText: "31,200" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
+    await page.getByTestId("indexed-balance").filter({ hasText: "31,290" }).waitFor();
     expect(await page.getByTestId("voting-power").textContent()).to.match(/^\s*0\b/);
     await page.getByTestId("delegate-self").click();
     await page
       .getByTestId("delegate-status")
       .filter({ hasText: /confirmed/i })
       .waitFor();
-    await page.getByTestId("voting-power").filter({ hasText: "31,200" }).waitFor();
+    await page.getByTestId("voting-power").filter({ hasText: "31,290" }).waitFor();
     await page
       .getByTestId("delegate")
       .filter({ hasText: /yourself/i })
