@@ -6,10 +6,11 @@ import { readFile, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { getAddress, getContract, keccak256, parseSignature, parseUnits, slice, toHex } from "viem";
+import { getAddress, getContract, keccak256, parseUnits, slice, toHex } from "viem";
 import type { Abi, Account, Address, Chain, Hash, Hex } from "viem";
 import { readArtifact } from "./lib/artifacts.js";
 import { chainAt, clientsFor } from "./lib/clients.js";
+import { signPermit } from "./lib/permit.js";
 import { signCompletion } from "./lib/completion.js";
 import { localAccount, localRelayer, localVerifier } from "./lib/local-accounts.js";
 import { contractOf } from "./lib/manifest.js";
@@ -75,25 +76,14 @@ async function azrGas(manifest: Manifest, evm: Chain): Promise<[string, string][
   const owner = as(1).walletClient;
   const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
   const nonce = await as(1).token.read.nonces([a]);
-  const { v, r, s } = parseSignature(
-    await owner.signTypedData({
-      domain: { name: "Azora", version: "1", chainId: evm.id, verifyingContract: address },
-      types: {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      primaryType: "Permit",
-      message: { owner: a, spender: d, value: parseUnits("5", 18), nonce, deadline },
-    }),
-  );
-  const permit = await gasOf(
-    as(4).token.write.permit([a, d, parseUnits("5", 18), deadline, Number(v), r, s]),
-  );
+  const { v, r, s } = await signPermit(owner, address, {
+    owner: a,
+    spender: d,
+    value: parseUnits("5", 18),
+    nonce,
+    deadline,
+  });
+  const permit = await gasOf(as(4).token.write.permit([a, d, parseUnits("5", 18), deadline, v, r, s]));
 
   return [
     ["mint (minter → new holder)", mint],

@@ -1,37 +1,12 @@
 import { expect } from "chai";
 import { getAddress, parseSignature, zeroAddress } from "viem";
 import type { Address, WalletClient, Account, Chain, Transport } from "viem";
+import { signPermit } from "../../scripts/lib/permit.js";
 import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture.js";
 import { rng, seedFromEnv } from "../support/random.js";
 
 const { loadFixture, time } = networkHelpers;
 type Signer = WalletClient<Transport, Chain, Account>;
-
-async function signPermit(
-  owner: Signer,
-  token: Address,
-  spender: Address,
-  value: bigint,
-  nonce: bigint,
-  deadline: bigint,
-) {
-  return parseSignature(
-    await owner.signTypedData({
-      domain: { name: "Azora", version: "1", chainId: owner.chain.id, verifyingContract: token },
-      types: {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      primaryType: "Permit",
-      message: { owner: owner.account.address, spender, value, nonce, deadline },
-    }),
-  );
-}
 
 async function signDelegation(
   signer: Signer,
@@ -195,9 +170,15 @@ describe("AzoraToken", () => {
     it("sets an allowance from a signature submitted by someone else", async () => {
       const { token, alice, bob, carol } = await loadFixture(funded);
       const deadline = BigInt(await time.latest()) + 3600n;
-      const { v, r, s } = await signPermit(alice, token.address, bob.account.address, AZR(10), 0n, deadline);
+      const { v, r, s } = await signPermit(alice, token.address, {
+        owner: alice.account.address,
+        spender: bob.account.address,
+        value: AZR(10),
+        nonce: 0n,
+        deadline,
+      });
       await viem.assertions.emitWithArgs(
-        token.write.permit([alice.account.address, bob.account.address, AZR(10), deadline, Number(v), r, s], {
+        token.write.permit([alice.account.address, bob.account.address, AZR(10), deadline, v, r, s], {
           account: carol.account,
         }),
         token,
@@ -211,9 +192,15 @@ describe("AzoraToken", () => {
     it("rejects an expired permit with ERC2612ExpiredSignature(deadline)", async () => {
       const { token, alice, bob } = await loadFixture(funded);
       const deadline = BigInt(await time.latest()) - 1n;
-      const { v, r, s } = await signPermit(alice, token.address, bob.account.address, 1n, 0n, deadline);
+      const { v, r, s } = await signPermit(alice, token.address, {
+        owner: alice.account.address,
+        spender: bob.account.address,
+        value: 1n,
+        nonce: 0n,
+        deadline,
+      });
       await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.permit([alice.account.address, bob.account.address, 1n, deadline, Number(v), r, s]),
+        token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
         token,
         "ERC2612ExpiredSignature",
         [deadline],
@@ -224,29 +211,15 @@ describe("AzoraToken", () => {
       const { token, alice, bob, carol } = await loadFixture(funded);
       const deadline = BigInt(await time.latest()) + 3600n;
       // carol signs a permit claiming to be alice
-      const sig = await carol.signTypedData({
-        domain: { name: "Azora", version: "1", chainId: carol.chain.id, verifyingContract: token.address },
-        types: {
-          Permit: [
-            { name: "owner", type: "address" },
-            { name: "spender", type: "address" },
-            { name: "value", type: "uint256" },
-            { name: "nonce", type: "uint256" },
-            { name: "deadline", type: "uint256" },
-          ],
-        },
-        primaryType: "Permit",
-        message: {
-          owner: alice.account.address,
-          spender: bob.account.address,
-          value: 1n,
-          nonce: 0n,
-          deadline,
-        },
+      const { v, r, s } = await signPermit(carol, token.address, {
+        owner: alice.account.address,
+        spender: bob.account.address,
+        value: 1n,
+        nonce: 0n,
+        deadline,
       });
-      const { v, r, s } = parseSignature(sig);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.permit([alice.account.address, bob.account.address, 1n, deadline, Number(v), r, s]),
+        token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
         token,
         "ERC2612InvalidSigner",
         [carol.account.address, alice.account.address],
@@ -256,8 +229,14 @@ describe("AzoraToken", () => {
     it("rejects a replayed permit: the nonce has moved on", async () => {
       const { token, alice, bob } = await loadFixture(funded);
       const deadline = BigInt(await time.latest()) + 3600n;
-      const { v, r, s } = await signPermit(alice, token.address, bob.account.address, 1n, 0n, deadline);
-      const args = [alice.account.address, bob.account.address, 1n, deadline, Number(v), r, s] as const;
+      const { v, r, s } = await signPermit(alice, token.address, {
+        owner: alice.account.address,
+        spender: bob.account.address,
+        value: 1n,
+        nonce: 0n,
+        deadline,
+      });
+      const args = [alice.account.address, bob.account.address, 1n, deadline, v, r, s] as const;
       await token.write.permit(args);
       await viem.assertions.revertWithCustomErrorWithArgs(
         token.write.permit(args),
