@@ -97,28 +97,32 @@ describe("indexer › faults: crash, node outage, reorg (real chain, real Ponder
   it("waits while the chain node is unreachable, says so in its log, and catches up", async function () {
     const { chain, manifest, publicClient } = await freshChain();
     const relay = await startRelay(Number(new URL(chain.rpcUrl).port));
-    const indexer = await startIndexer({ rpcUrl: relay.url(), port: await freePort() });
-    await eventually(() =>
-      expectAccountsMatchChain(indexer.url, manifest, publicClient, "before the outage"),
-    );
+    try {
+      const indexer = await startIndexer({ rpcUrl: relay.url(), port: await freePort() });
+      await eventually(() =>
+        expectAccountsMatchChain(indexer.url, manifest, publicClient, "before the outage"),
+      );
 
-    await relay.down();
-    await writeHistory(chain.rpcUrl, manifest, 10, 5); // the chain moves on without the indexer
-    await eventually(
-      async () =>
-        expect(
-          indexer.service.printed(/Received JSON-RPC error|Failed to fetch latest block/),
-          indexer.service.tail(),
-        ).to.equal(true),
-      60_000,
-    );
-    await relay.up();
+      await relay.down();
+      await writeHistory(chain.rpcUrl, manifest, 10, 5); // the chain moves on without the indexer
+      await eventually(
+        async () =>
+          expect(
+            indexer.service.printed(/Received JSON-RPC error|Failed to fetch latest block/),
+            indexer.service.tail(),
+          ).to.equal(true),
+        60_000,
+      );
+      await relay.up();
 
-    await eventually(
-      () => expectAccountsMatchChain(indexer.url, manifest, publicClient, "after the outage"),
-      60_000,
-    );
-    expect(indexer.service.child.exitCode, "the indexer kept running through the outage").to.equal(null);
+      await eventually(
+        () => expectAccountsMatchChain(indexer.url, manifest, publicClient, "after the outage"),
+        60_000,
+      );
+      expect(indexer.service.child.exitCode, "the indexer kept running through the outage").to.equal(null);
+    } finally {
+      await relay.down(); // a listening relay would keep the test process alive
+    }
   });
 
   it("follows a reorg: snapshot, transactions, revert, new blocks — and equals the new chain", async function () {
