@@ -4,7 +4,7 @@ import { localAccount } from "../../scripts/lib/local-accounts.js";
 import { binOf, freePort, runToCompletion, stopAllServices } from "../../scripts/lib/processes.js";
 import { startApp } from "../../scripts/lib/stack.js";
 import { launchBrowser, switchWalletChain, withWallet } from "../support/browser.js";
-import { startIndexedChain } from "../support/stack.js";
+import { graphql, startIndexedChain } from "../support/stack.js";
 
 // Lindiwe (local account 3) holds 31,290 AZR after the seed (31,200 given, 90 earned by passing a
 // course) and has not delegated.
@@ -108,6 +108,34 @@ describe("app › AZR account journey (production build, real chain, real Ponder
       .waitFor();
     expect(await page.getByTestId("delegate-self").isEnabled()).to.equal(true);
     await context.close();
+  });
+
+  it("serves a seeded course package and its blocks through the app's IPFS gateway", async function () {
+    const { courses } = await graphql<{ courses: { items: { contentCid: string }[] } }>(
+      stack.indexer.url,
+      `
+        {
+          courses(orderBy: "id") {
+            items {
+              contentCid
+            }
+          }
+        }
+      `,
+    );
+    expect(courses.items.length).to.be.greaterThan(0);
+    const cid = courses.items[0]!.contentCid;
+    const course = await fetch(`${appUrl}/ipfs/${cid}/course.json`);
+    expect(course.status).to.equal(200);
+    expect(((await course.json()) as { title: string }).title)
+      .to.be.a("string")
+      .and.not.equal("");
+    const answers = await fetch(`${appUrl}/ipfs/${cid}/answers.json`);
+    expect(answers.status, "the answer key is never in a package").to.equal(404);
+    const car = await fetch(`${appUrl}/ipfs/${cid}?format=car`);
+    expect(car.headers.get("content-type")).to.match(/application\/vnd\.ipld\.car/);
+    const raw = await fetch(`${appUrl}/ipfs/${cid}?format=raw`);
+    expect(raw.headers.get("content-type")).to.match(/application\/vnd\.ipld\.raw/);
   });
 
   it("connects through RainbowKit, delegates to itself, and sees its voting power change", async function () {
