@@ -1,22 +1,44 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { parseFormat } from "../../content/formats/common.js";
 import { addCourse } from "../../content/formats/course-package.js";
+import { proposalSchema } from "../../content/formats/proposal.js";
+import type { Proposal } from "../../content/formats/proposal.js";
 import { openContentStore } from "../../content/open.js";
 import { REPO_ROOT } from "./paths.js";
 import type { SeedCourse } from "./seed.js";
 
 const COURSES_DIR = path.join(REPO_ROOT, "courses");
 
-/**
- * Adds every course package under `courses/` to the content store the environment selects
- * (embedded under CONTENT_DIR, default `.azora/content` at the repo root, or Kubo at
- * IPFS_API_URL) and returns their CIDs, for the seed to register on chain.
- */
-export async function publishDemoCourses(): Promise<SeedCourse[]> {
-  const store = await openContentStore({
+/** The content store the environment selects; CONTENT_DIR defaults to `.azora/content` at the repo root. */
+function openSeedStore() {
+  return openContentStore({
     ...process.env,
     CONTENT_DIR: process.env.CONTENT_DIR ?? path.join(REPO_ROOT, ".azora", "content"),
   });
+}
+
+/**
+ * Adds a proposal text (the `proposal` format, checked) to the same content store as the courses
+ * and returns its CID: the seed's `PublishProposalText`.
+ */
+export async function publishProposalText(text: Proposal): Promise<string> {
+  const bytes = new TextEncoder().encode(`${JSON.stringify(parseFormat(proposalSchema, text), null, 2)}\n`);
+  const store = await openSeedStore();
+  try {
+    return String(await store.addBytes(bytes));
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Adds every course package under `courses/` to the content store the environment selects
+ * (embedded under CONTENT_DIR, or Kubo at IPFS_API_URL) and returns their CIDs, for the seed to
+ * register on chain.
+ */
+export async function publishDemoCourses(): Promise<SeedCourse[]> {
+  const store = await openSeedStore();
   try {
     const slugs = (await readdir(COURSES_DIR, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())

@@ -1,7 +1,13 @@
-import type { Abi, Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
-import { getAddress, getContractAddress, keccak256, parseUnits, toHex } from "viem";
-import { readArtifact } from "./artifacts.js";
-import type { DeployedContract, Manifest } from "./manifest.js";
+import { parseUnits } from "viem";
+import { deployGovernance, PRODUCTION_GOVERNANCE_CONFIG } from "./governance.js";
+import type { GovernanceConfig } from "./governance.js";
+import type { Manifest } from "./manifest.js";
+import { Roles } from "./roles.js";
+import { transactor } from "./transact.js";
+import type { DeployClients } from "./transact.js";
+
+export { Roles } from "./roles.js";
+export type { DeployClients } from "./transact.js";
 
 export interface DeployConfig {
   /** Hard cap of AZR supply, in whole AZR. */
@@ -12,6 +18,8 @@ export interface DeployConfig {
   epochBudgetAzr: bigint;
   /** Epochs between two halvings of the epoch budget. */
   halvingIntervalEpochs: number;
+  /** The DAO's settings: voting delay and period, threshold, quorum, timelock delay. */
+  governance: GovernanceConfig;
 }
 
 /**
@@ -23,23 +31,11 @@ export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   epochLengthSeconds: 7 * 24 * 60 * 60,
   epochBudgetAzr: 5_000_000n,
   halvingIntervalEpochs: 52,
+  governance: PRODUCTION_GOVERNANCE_CONFIG,
 };
 
 /** CitadelFund's `Source` enum (contracts/interfaces/ICitadelFund.sol). */
 export const CitadelSource = { None: 0, Mining: 1, Escrow: 2, Donation: 3 } as const;
-
-/** Role ids, as the contracts compute them. */
-export const Roles = {
-  MINTER: keccak256(toHex("MINTER_ROLE")),
-  REVOKER: keccak256(toHex("REVOKER_ROLE")),
-  CURATOR: keccak256(toHex("CURATOR_ROLE")),
-  GUARDIAN: keccak256(toHex("GUARDIAN_ROLE")),
-} as const;
-
-export interface DeployClients {
-  publicClient: PublicClient;
-  walletClient: WalletClient<Transport, Chain, Account>;
-}
 
 /**
  * Deploys every Azora contract from the deployer's wallet, wires them together and returns the
@@ -48,8 +44,10 @@ export interface DeployClients {
  *
  * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
  * (to revoke a disabled verifier's credentials), is CitadelFund's Mining source, and is the
- * credential's verifier registry (fixed in its constructor). The deployer keeps every admin,
- * curator and guardian role and owns the CitadelFund until governance takes them over.
+ * credential's verifier registry (fixed in its constructor). Then the DAO: AzoraTimelock and
+ * AzoraGovernor (`deployGovernance`). The deployer keeps every admin, curator and guardian role
+ * and owns the CitadelFund until `handOverToGovernance` (scripts/lib/governance.ts) gives them to
+ * the Timelock.
  *
  * AzoraCredential and ProofOfKnowledge each need the other's address at construction:
  * AzoraCredential is deployed first with the address ProofOfKnowledge will have (the deployer's
@@ -60,39 +58,11 @@ export async function deployAzora(
   config: DeployConfig = DEFAULT_DEPLOY_CONFIG,
 ): Promise<Manifest> {
   const deployer = walletClient.account.address;
-
-  async function confirm(hash: Hash, what: string) {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`${what} failed in transaction ${hash}`);
-    return receipt;
-  }
-
-  async function deploy(name: string, args: readonly unknown[]): Promise<DeployedContract> {
-    const { abi, bytecode } = await readArtifact(name);
-    const hash = await walletClient.deployContract({ abi, bytecode, args });
-    const receipt = await confirm(hash, `Deploying ${name}`);
-    if (!receipt.contractAddress) throw new Error(`Deploying ${name} created no contract (${hash})`);
-    return { address: getAddress(receipt.contractAddress), abi, blockNumber: Number(receipt.blockNumber) };
-  }
-
-  async function call(
-    contract: { address: Address; abi: Abi },
-    functionName: string,
-    args: readonly unknown[],
-  ) {
-    const hash = await walletClient.writeContract({
-      address: contract.address,
-      abi: contract.abi,
-      functionName,
-      args,
-    });
-    await confirm(hash, `${functionName}(${args.join(", ")})`);
-  }
+  const { deploy, call, nextAddress } = transactor({ publicClient, walletClient });
 
   const AzoraToken = await deploy("AzoraToken", [deployer, parseUnits(config.capAzr.toString(), 18)]);
   const CitadelFund = await deploy("CitadelFund", [deployer]);
-  const credentialNonce = await publicClient.getTransactionCount({ address: deployer, blockTag: "pending" });
-  const expectedProofOfKnowledge = getContractAddress({ from: deployer, nonce: BigInt(credentialNonce + 1) });
+  const expectedProofOfKnowledge = await nextAddress(1);
   const AzoraCredential = await deploy("AzoraCredential", [deployer, expectedProofOfKnowledge]);
   const ProofOfKnowledge = await deploy("ProofOfKnowledge", [
     deployer,
@@ -115,8 +85,14 @@ export async function deployAzora(
   await call(AzoraCredential, "grantRole", [Roles.REVOKER, ProofOfKnowledge.address]);
   await call(CitadelFund, "setSource", [ProofOfKnowledge.address, CitadelSource.Mining]);
 
+  const { AzoraTimelock, AzoraGovernor } = await deployGovernance(
+    { publicClient, walletClient },
+    AzoraToken.address,
+    config.governance,
+  );
+
   return {
     chainId: await publicClient.getChainId(),
-    contracts: { AzoraToken, CitadelFund, AzoraCredential, ProofOfKnowledge },
+    contracts: { AzoraToken, CitadelFund, AzoraCredential, ProofOfKnowledge, AzoraTimelock, AzoraGovernor },
   };
 }

@@ -2,14 +2,16 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chainAt, clientsFor, deployerAccount } from "./clients.js";
-import { deployAzora } from "./deploy.js";
+import { DEFAULT_DEPLOY_CONFIG, deployAzora } from "./deploy.js";
+import { handOverToGovernance, LOCAL_GOVERNANCE_CONFIG } from "./governance.js";
 import type { Manifest } from "./manifest.js";
 import { writeManifest } from "./manifest.js";
 import { binOf, startService, waitForHttp } from "./processes.js";
 import type { Service } from "./processes.js";
 import { REPO_ROOT } from "./paths.js";
-import { publishDemoCourses } from "./courses.js";
+import { publishDemoCourses, publishProposalText } from "./courses.js";
 import { seedAzora } from "./seed.js";
+import { seedGovernance } from "./seed-governance.js";
 
 /**
  * The pieces of the Azora stack as processes: `npm run dev` and the indexer and browser tests
@@ -40,16 +42,36 @@ export async function startChain(port: number, options: ServiceOptions = {}) {
   return { service, rpcUrl };
 }
 
+/** The local chain's deploy settings: production's, with the short governance periods of `LOCAL_GOVERNANCE_CONFIG`. */
+export const LOCAL_DEPLOY_CONFIG = { ...DEFAULT_DEPLOY_CONFIG, governance: LOCAL_GOVERNANCE_CONFIG };
+
 /**
- * Deploys to `rpcUrl`, writes the manifest, and when asked seeds the demo data: AZR, delegations,
- * and the courses of `courses/` (added to the content store, registered, and claimed).
+ * Deploys to `rpcUrl` with `LOCAL_DEPLOY_CONFIG` and writes the manifest, in this order:
+ *
+ * 1. `deployAzora`: every contract, the deployer holding every role;
+ * 2. when `seed`: `seedAzora`, the demo AZR, delegations, and the courses of `courses/` (added
+ *    to the content store, registered, and claimed), which needs the deployer's minter and
+ *    curator roles;
+ * 3. `handOverToGovernance` (unless `governance: false`): the Timelock takes every role and the
+ *    CitadelFund, and the deployer is left with nothing;
+ * 4. when `seed`: `seedGovernance`, the demo proposals (one executed, one defeated, one open).
+ *
+ * `governance: false` stops after step 2 and leaves the deployer its roles (tests and the
+ * benchmark that act as curator or minter).
  */
-export async function deployLocal(rpcUrl: string, { seed }: { seed: boolean }): Promise<Manifest> {
+export async function deployLocal(
+  rpcUrl: string,
+  { seed, governance = true }: { seed: boolean; governance?: boolean },
+): Promise<Manifest> {
   const chain = await chainAt(rpcUrl);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
-  const manifest = await deployAzora({ publicClient, walletClient });
+  const manifest = await deployAzora({ publicClient, walletClient }, LOCAL_DEPLOY_CONFIG);
   await writeManifest(manifest);
-  if (seed) await seedAzora(manifest, { publicClient, deployer: walletClient }, await publishDemoCourses());
+  const seedClients = { publicClient, deployer: walletClient };
+  if (seed) await seedAzora(manifest, seedClients, await publishDemoCourses());
+  if (!governance) return manifest;
+  await handOverToGovernance(manifest, { publicClient, walletClient }, LOCAL_DEPLOY_CONFIG.governance);
+  if (seed) await seedGovernance(manifest, seedClients, publishProposalText);
   return manifest;
 }
 
