@@ -1,9 +1,12 @@
 import { network } from "hardhat";
+import { keccak256, toHex } from "viem";
 import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { signCompletion } from "../../scripts/lib/completion.js";
 import type { Completion } from "../../scripts/lib/completion.js";
 import { DEFAULT_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
 import type { DeployConfig } from "../../scripts/lib/deploy.js";
+import { handOverToGovernance } from "../../scripts/lib/governance.js";
 
 /** One in-process Hardhat chain per test file, shared by its fixtures. */
 export const connection = await network.create();
@@ -122,4 +125,63 @@ export function credentialIdOf(learner: Address, courseId: bigint): bigint {
 /** Whole AZR to wei. */
 export function AZR(amount: number | bigint): bigint {
   return BigInt(amount) * 10n ** 18n;
+}
+
+/** A voter with AZR and no ETH at all (a fixed, public test key): everything it does is relayed. */
+export const gaslessVoter = privateKeyToAccount(keccak256(toHex("azora gasless voter")));
+
+/** AZR of each voter in `governed` (alice, bob, carol, dave, the gasless voter), in whole AZR. */
+export const VOTERS_AZR = {
+  alice: 100_000,
+  bob: 30_000,
+  carol: 5_000,
+  dave: 1_000,
+  gasless: 20_000,
+} as const;
+
+/** AZR alice donates to the CitadelFund in `governed`, in whole AZR. */
+export const FUND_DONATION_AZR = 5_000;
+
+/**
+ * The default deployment handed over to governance, as `npm run deploy` leaves it, with voters:
+ * before the handover the deployer mints `VOTERS_AZR` (keeping MINTER_ROLE, which the handover must
+ * renounce without giving it to the Timelock), registers course 1 (100 AZR, verified by
+ * `verifier`), and alice donates `FUND_DONATION_AZR` to the CitadelFund. Alice, bob and carol
+ * delegate to themselves; dave and the gasless voter do not. Then `handOverToGovernance`.
+ */
+export async function governed() {
+  const base = await deployed();
+  const { token, fund, pok, deployer, alice, bob, carol, dave, verifier, publicClient, manifest, config } =
+    base;
+  await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
+  for (const [holder, azr] of [
+    [alice.account.address, VOTERS_AZR.alice],
+    [bob.account.address, VOTERS_AZR.bob],
+    [carol.account.address, VOTERS_AZR.carol],
+    [dave.account.address, VOTERS_AZR.dave],
+    [gaslessVoter.address, VOTERS_AZR.gasless],
+  ] as const) {
+    await token.write.mint([holder, AZR(azr)]);
+  }
+  for (const voter of [alice, bob, carol]) {
+    await token.write.delegate([voter.account.address], { account: voter.account });
+  }
+  await token.write.approve([fund.address, AZR(FUND_DONATION_AZR)], { account: alice.account });
+  await fund.write.donate([token.address, AZR(FUND_DONATION_AZR)], { account: alice.account });
+  await pok.write.setVerifierLimit([verifier.account.address, COURSE.verifierLimit]);
+  await pok.write.registerCourse([
+    COURSE.contentCid,
+    COURSE.reward,
+    verifier.account.address,
+    COURSE.minScore,
+    COURSE.validity,
+  ]);
+  const handover = await handOverToGovernance(
+    manifest,
+    { publicClient, walletClient: deployer },
+    config.governance,
+  );
+  const governor = await viem.getContractAt("AzoraGovernor", manifest.contracts.AzoraGovernor!.address);
+  const timelock = await viem.getContractAt("AzoraTimelock", manifest.contracts.AzoraTimelock!.address);
+  return { ...base, governor, timelock, handover };
 }
