@@ -33,9 +33,7 @@ describe("AzoraGovernor", () => {
       expect(await governor.read.proposalThreshold()).to.equal(AZR(settings.proposalThresholdAzr));
       expect(await governor.read.quorumNumerator()).to.equal(BigInt(settings.quorumPercent));
       expect(await governor.read.quorumDenominator()).to.equal(100n);
-      expect(await governor.read.lateQuorumVoteExtension()).to.equal(
-        BigInt(settings.lateQuorumExtensionSeconds),
-      );
+      expect(await governor.read.lateQuorumVoteExtension()).to.equal(settings.lateQuorumExtensionSeconds);
       expect(await timelock.read.getMinDelay()).to.equal(BigInt(settings.timelockDelaySeconds));
     });
 
