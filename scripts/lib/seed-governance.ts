@@ -31,17 +31,19 @@ export async function advanceTimePast(publicClient: PublicClient, timestamp: big
 
 /** What Amara (account #1) gives the CitadelFund before the grant proposal, in whole AZR. */
 export const DEMO_DONATION_AZR = 100;
-/** The grant the executed demo proposal pays Lindiwe (account #3) from the CitadelFund, in whole AZR. */
+/** The grant the executed demo proposal pays from the CitadelFund, in whole AZR. */
 export const DEMO_GRANT_AZR = 40;
+/** Who receives it: Zawadi (account #5), a course author who holds nothing before. */
+export const DEMO_GRANTEE = { index: 5, name: "Zawadi" } as const;
 
 /** The texts of the three demo proposals (published to the content store, referenced by CID). */
 export const DEMO_PROPOSAL_TEXTS = {
   grant: {
-    title: `Grant ${DEMO_GRANT_AZR} AZR to Lindiwe for a Swahili "Wallets and safety"`,
+    title: `Grant ${DEMO_GRANT_AZR} AZR to Zawadi for a Swahili "Wallets and safety"`,
     body:
-      "## Why\n\nMore of our learners read Swahili than English. Lindiwe passed *Wallets and safety* " +
-      "with 92% and offers to translate it.\n\n## What\n\nThe CitadelFund releases " +
-      `${DEMO_GRANT_AZR} AZR to Lindiwe (\`0x90F7…b906\`). The translation is published as a new course package.`,
+      "## Why\n\nMore of our learners read Swahili than English. Zawadi, a teacher in Mombasa, " +
+      "offers to translate *Wallets and safety*.\n\n## What\n\nThe CitadelFund releases " +
+      `${DEMO_GRANT_AZR} AZR to Zawadi (\`0x9965…A4dc\`). The translation is published as a new course package.`,
   },
   budget: {
     title: "Halve the weekly mining budget",
@@ -59,7 +61,7 @@ export const DEMO_PROPOSAL_TEXTS = {
 } as const satisfies Record<string, ProposalText>;
 
 export interface SeededGovernance {
-  /** Paid DEMO_GRANT_AZR AZR to Lindiwe from the CitadelFund: proposed, voted, queued, executed. */
+  /** Paid DEMO_GRANT_AZR AZR to Zawadi from the CitadelFund: proposed, voted, queued, executed. */
   executed: Proposal;
   /** Voted down (Amara against, Tendai for). */
   defeated: Proposal;
@@ -72,12 +74,12 @@ export interface SeededGovernance {
  * delegated by `seedAzora` (Amara holds her own and Kofi's votes, Tendai his own, Lindiwe none).
  *
  * 1. Amara donates DEMO_DONATION_AZR AZR to the CitadelFund.
- * 2. Amara proposes the grant (a CitadelFund `release` to Lindiwe); Tendai proposes halving the
+ * 2. Amara proposes the grant (a CitadelFund `release` to Zawadi, #5); Tendai proposes halving the
  *    mining budget (`setEmissionSchedule`).
  * 3. When voting opens: Amara votes for the grant with a reason, and against the budget cut;
  *    Tendai votes for both, by signature, which the relayer (#9) submits.
  * 4. When voting closes: the grant passed and is queued, the budget cut is defeated. After the
- *    Timelock's delay the relayer executes the grant: Lindiwe receives DEMO_GRANT_AZR AZR.
+ *    Timelock's delay the relayer executes the grant: Zawadi (#5) receives DEMO_GRANT_AZR AZR.
  * 5. Amara proposes raising course 1's reward to 120 AZR; voting opens and Tendai votes for it by
  *    signature. It stays open for a person to vote on (e.g. as Amara).
  *
@@ -136,7 +138,7 @@ export async function seedGovernance(
       ...fundAt,
       target: fundAt.address,
       functionName: "release",
-      args: [tokenAt.address, localAccount(3).address, grant],
+      args: [tokenAt.address, localAccount(DEMO_GRANTEE.index).address, grant],
     },
   ]);
   const { epochLength, initialBudget, halvingInterval } = await pok.read.emissionSchedule();

@@ -10,6 +10,7 @@ import { seedAzora } from "../../scripts/lib/seed.js";
 import {
   DEMO_DONATION_AZR,
   DEMO_GRANT_AZR,
+  DEMO_GRANTEE,
   DEMO_PROPOSAL_TEXTS,
   seedGovernance,
 } from "../../scripts/lib/seed-governance.js";
@@ -31,10 +32,10 @@ async function seededGovernance() {
     published.set(cid, text);
     return cid;
   };
-  const lindiweBefore = await base.token.read.balanceOf([localAccount(3).address]);
+  const granteeBefore = await base.token.read.balanceOf([localAccount(DEMO_GRANTEE.index).address]);
   const seeded = await seedGovernance(manifest, { publicClient, deployer }, publish);
   const governor = await viem.getContractAt("AzoraGovernor", manifest.contracts.AzoraGovernor!.address);
-  return { ...base, governor, seeded, published, fundBefore, lindiweBefore };
+  return { ...base, governor, seeded, published, fundBefore, granteeBefore };
 }
 
 describe("demo seed: governance", () => {
@@ -46,15 +47,15 @@ describe("demo seed: governance", () => {
   });
 
   it("paid the grant from the CitadelFund through the Timelock", async () => {
-    const { token, fund, seeded, fundBefore, lindiweBefore, publicClient, manifest } =
+    const { token, fund, seeded, fundBefore, granteeBefore, publicClient, manifest } =
       await loadFixture(seededGovernance);
-    const lindiwe = localAccount(3).address;
-    expect((await token.read.balanceOf([lindiwe])) - lindiweBefore).to.equal(AZR(DEMO_GRANT_AZR));
+    const grantee = localAccount(DEMO_GRANTEE.index).address;
+    expect((await token.read.balanceOf([grantee])) - granteeBefore).to.equal(AZR(DEMO_GRANT_AZR));
     expect(await token.read.balanceOf([fund.address])).to.equal(
       fundBefore + AZR(DEMO_DONATION_AZR) - AZR(DEMO_GRANT_AZR),
     );
     const released = await fund.getEvents.Released({}, { fromBlock: 0n });
-    expect(released.map((e) => [e.args.to, e.args.amount])).to.deep.equal([[lindiwe, AZR(DEMO_GRANT_AZR)]]);
+    expect(released.map((e) => [e.args.to, e.args.amount])).to.deep.equal([[grantee, AZR(DEMO_GRANT_AZR)]]);
     const receipt = await publicClient.getTransactionReceipt({ hash: released[0]!.transactionHash });
     expect(receipt.from).to.equal(localRelayer().address.toLowerCase());
     expect(receipt.to).to.equal(manifest.contracts.AzoraGovernor!.address.toLowerCase());

@@ -9,10 +9,12 @@ import { deployLocal, startChain, startIndexer } from "../../scripts/lib/stack.j
 /**
  * A real local chain and a real Ponder on free ports, deployed and seeded with the same code
  * as `npm run dev`. Stop them with `stopAllServices()` (by process group) in an `after` hook.
+ * `governance: false` stops before the handover (and the governance seed), for tests that act as
+ * the deployer's curator.
  */
-export async function startIndexedChain() {
+export async function startIndexedChain({ governance = true }: { governance?: boolean } = {}) {
   const chain = await startChain(await freePort());
-  const manifest = await deployLocal(chain.rpcUrl, { seed: true });
+  const manifest = await deployLocal(chain.rpcUrl, { seed: true, governance });
   const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl) });
   const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
   return { chain, manifest, publicClient, indexer };
