@@ -12,17 +12,30 @@ export interface DeployConfig {
   epochBudgetAzr: bigint;
   /** Epochs between two halvings of the epoch budget. */
   halvingIntervalEpochs: number;
+  /** Seconds a client has to review a submitted milestone before the provider may release it. */
+  reviewWindowSeconds: number;
+  /** Most milestones per marketplace job. */
+  maxMilestones: number;
+  /** Smallest milestone amount, in whole AZR. */
+  minMilestoneAzr: bigint;
+  /** Escrow arbiters appointed at deploy (ARBITER_ROLE); governance appoints the rest. */
+  arbiters: readonly Address[];
 }
 
 /**
  * Weekly epochs of 5,000,000 AZR halving every 52 epochs (a year): mining can never mint more
- * than 5M × 52 × 2 = 520M AZR, about half the 1B cap.
+ * than 5M × 52 × 2 = 520M AZR, about half the 1B cap. Marketplace: a week to review a milestone,
+ * at most 20 milestones of at least 1 AZR per job, and no arbiter until governance appoints one.
  */
 export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   capAzr: 1_000_000_000n,
   epochLengthSeconds: 7 * 24 * 60 * 60,
   epochBudgetAzr: 5_000_000n,
   halvingIntervalEpochs: 52,
+  reviewWindowSeconds: 7 * 24 * 60 * 60,
+  maxMilestones: 20,
+  minMilestoneAzr: 1n,
+  arbiters: [],
 };
 
 /** CitadelFund's `Source` enum (contracts/interfaces/ICitadelFund.sol). */
@@ -34,6 +47,7 @@ export const Roles = {
   REVOKER: keccak256(toHex("REVOKER_ROLE")),
   CURATOR: keccak256(toHex("CURATOR_ROLE")),
   GUARDIAN: keccak256(toHex("GUARDIAN_ROLE")),
+  ARBITER: keccak256(toHex("ARBITER_ROLE")),
 } as const;
 
 export interface DeployClients {
@@ -48,8 +62,9 @@ export interface DeployClients {
  *
  * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
  * (to revoke a disabled verifier's credentials), is CitadelFund's Mining source, and is the
- * credential's verifier registry (fixed in its constructor). The deployer keeps every admin,
- * curator and guardian role and owns the CitadelFund until governance takes them over.
+ * credential's verifier registry (fixed in its constructor). JobEscrow is CitadelFund's Escrow
+ * source, and `config.arbiters` get its ARBITER_ROLE. The deployer keeps every admin, curator and
+ * guardian role and owns the CitadelFund until governance takes them over.
  *
  * AzoraCredential and ProofOfKnowledge each need the other's address at construction:
  * AzoraCredential is deployed first with the address ProofOfKnowledge will have (the deployer's
@@ -110,13 +125,24 @@ export async function deployAzora(
     );
   }
 
+  const JobEscrow = await deploy("JobEscrow", [
+    deployer,
+    AzoraToken.address,
+    CitadelFund.address,
+    config.reviewWindowSeconds,
+    config.maxMilestones,
+    parseUnits(config.minMilestoneAzr.toString(), 18),
+  ]);
+
   await call(AzoraToken, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
   await call(AzoraCredential, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
   await call(AzoraCredential, "grantRole", [Roles.REVOKER, ProofOfKnowledge.address]);
   await call(CitadelFund, "setSource", [ProofOfKnowledge.address, CitadelSource.Mining]);
+  await call(CitadelFund, "setSource", [JobEscrow.address, CitadelSource.Escrow]);
+  for (const arbiter of config.arbiters) await call(JobEscrow, "grantRole", [Roles.ARBITER, arbiter]);
 
   return {
     chainId: await publicClient.getChainId(),
-    contracts: { AzoraToken, CitadelFund, AzoraCredential, ProofOfKnowledge },
+    contracts: { AzoraToken, CitadelFund, AzoraCredential, ProofOfKnowledge, JobEscrow },
   };
 }

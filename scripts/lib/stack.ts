@@ -2,7 +2,8 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chainAt, clientsFor, deployerAccount } from "./clients.js";
-import { deployAzora } from "./deploy.js";
+import { DEFAULT_DEPLOY_CONFIG, deployAzora } from "./deploy.js";
+import { localArbiter } from "./local-accounts.js";
 import type { Manifest } from "./manifest.js";
 import { writeManifest } from "./manifest.js";
 import { binOf, startService, waitForHttp } from "./processes.js";
@@ -47,7 +48,10 @@ export async function startChain(port: number, options: ServiceOptions = {}) {
 export async function deployLocal(rpcUrl: string, { seed }: { seed: boolean }): Promise<Manifest> {
   const chain = await chainAt(rpcUrl);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
-  const manifest = await deployAzora({ publicClient, walletClient });
+  const manifest = await deployAzora(
+    { publicClient, walletClient },
+    { ...DEFAULT_DEPLOY_CONFIG, arbiters: [localArbiter().address] },
+  );
   await writeManifest(manifest);
   if (seed) await seedAzora(manifest, { publicClient, deployer: walletClient }, await publishDemoCourses());
   return manifest;

@@ -14,8 +14,8 @@ export type Signer = WalletClient<Transport, Chain, Account>;
 /** Runs the real deploy code with `config` and returns typed contract handles plus named accounts. */
 async function deployWith(config: DeployConfig) {
   const publicClient = await viem.getPublicClient();
-  const [deployer, alice, bob, carol, dave, verifier, relayer] = await viem.getWalletClients();
-  if (!deployer || !alice || !bob || !carol || !dave || !verifier || !relayer) {
+  const [deployer, alice, bob, carol, dave, verifier, relayer, arbiter] = await viem.getWalletClients();
+  if (!deployer || !alice || !bob || !carol || !dave || !verifier || !relayer || !arbiter) {
     throw new Error("the local node has too few accounts");
   }
   const manifest = await deployAzora({ publicClient, walletClient: deployer }, config);
@@ -28,6 +28,7 @@ async function deployWith(config: DeployConfig) {
   const fund = await viem.getContractAt("CitadelFund", at("CitadelFund"));
   const credential = await viem.getContractAt("AzoraCredential", at("AzoraCredential"));
   const pok = await viem.getContractAt("ProofOfKnowledge", at("ProofOfKnowledge"));
+  const escrow = await viem.getContractAt("JobEscrow", at("JobEscrow"));
   return {
     manifest,
     config,
@@ -36,6 +37,7 @@ async function deployWith(config: DeployConfig) {
     fund,
     credential,
     pok,
+    escrow,
     deployer,
     alice,
     bob,
@@ -43,6 +45,7 @@ async function deployWith(config: DeployConfig) {
     dave,
     verifier,
     relayer,
+    arbiter,
   };
 }
 
@@ -58,6 +61,23 @@ export async function funded() {
   await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
   await token.write.mint([alice.account.address, AZR(1_000)]);
   await token.write.mint([bob.account.address, AZR(500)]);
+  return base;
+}
+
+/**
+ * Marketplace tests: the default deployment with account #7 (`arbiter`) appointed escrow arbiter
+ * at deploy, and AZR minted to alice (10,000), bob (5,000) and carol (5,000), who post jobs.
+ */
+export async function marketplace() {
+  const wallets = await viem.getWalletClients();
+  const arbiter = wallets[7];
+  if (!arbiter) throw new Error("the local node has too few accounts");
+  const base = await deployWith({ ...DEFAULT_DEPLOY_CONFIG, arbiters: [arbiter.account.address] });
+  const { token, deployer, alice, bob, carol } = base;
+  await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
+  await token.write.mint([alice.account.address, AZR(10_000)]);
+  await token.write.mint([bob.account.address, AZR(5_000)]);
+  await token.write.mint([carol.account.address, AZR(5_000)]);
   return base;
 }
 
