@@ -510,9 +510,10 @@ describe("JobEscrow", () => {
       );
     });
 
-    it("refuses a submission after the deadline", async () => {
+    it("accepts a submission up to the deadline's last second, and refuses one after", async () => {
       const { escrow, jobId, deadline, bob } = await loadFixture(assignedJob);
-      await time.increaseTo(deadline + 1);
+      await time.setNextBlockTimestamp(deadline);
+      await escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account });
       await viem.assertions.revertWithCustomErrorWithArgs(
         escrow.write.submitMilestone([jobId, 0n, DELIVERABLE], { account: bob.account }),
         escrow,
@@ -599,7 +600,14 @@ describe("JobEscrow", () => {
         "EscrowReviewWindowOpen",
         [jobId, 0n, reviewEndsAt],
       );
-      await time.increaseTo(reviewEndsAt + 1);
+      await time.setNextBlockTimestamp(reviewEndsAt);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
+        escrow,
+        "EscrowReviewWindowOpen",
+        [jobId, 0n, reviewEndsAt],
+      );
+      await time.setNextBlockTimestamp(reviewEndsAt + 1);
       const amount = AMOUNTS[0];
       const changes = await deltas(market, [bob.account.address, fund.address], () =>
         escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
@@ -653,13 +661,14 @@ describe("JobEscrow", () => {
     it("returns to the client every milestone never submitted, and leaves submitted ones to review", async () => {
       const market = await loadFixture(submittedMilestone);
       const { escrow, jobId, deadline, alice, bob } = market;
+      await time.setNextBlockTimestamp(deadline);
       await viem.assertions.revertWithCustomErrorWithArgs(
         escrow.write.refundExpired([jobId], { account: alice.account }),
         escrow,
         "EscrowDeadlineNotReached",
         [jobId, deadline],
       );
-      await time.increaseTo(deadline + 1);
+      await time.setNextBlockTimestamp(deadline + 1);
       const refund = AMOUNTS[1] + AMOUNTS[2];
       const changes = await deltas(market, [alice.account.address, escrow.address], () =>
         escrow.write.refundExpired([jobId], { account: alice.account }),
@@ -734,8 +743,10 @@ describe("JobEscrow", () => {
       );
     });
 
-    it("lets the provider dispute too, with no statement", async () => {
+    it("lets the provider dispute too, with no statement, up to the window's last second", async () => {
       const { escrow, jobId, bob } = await loadFixture(submittedMilestone);
+      const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
+      await time.setNextBlockTimestamp(reviewEndsAt);
       await viem.assertions.emitWithArgs(
         escrow.write.dispute([jobId, 0n, ""], { account: bob.account }),
         escrow,
@@ -759,7 +770,7 @@ describe("JobEscrow", () => {
         [jobId, 1n, Milestone.Pending, Milestone.Submitted],
       );
       const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
-      await time.increaseTo(reviewEndsAt + 1);
+      await time.setNextBlockTimestamp(reviewEndsAt + 1);
       await viem.assertions.revertWithCustomErrorWithArgs(
         escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
         escrow,
