@@ -2,21 +2,29 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { addCourse } from "../../content/formats/course-package.js";
 import { openContentStore } from "../../content/open.js";
+import type { ContentStore } from "../../content/store.js";
 import { REPO_ROOT } from "./paths.js";
 import type { SeedCourse } from "./seed.js";
 
 const COURSES_DIR = path.join(REPO_ROOT, "courses");
 
 /**
- * Adds every course package under `courses/` to the content store the environment selects
- * (embedded under CONTENT_DIR, default `.azora/content` at the repo root, or Kubo at
- * IPFS_API_URL) and returns their CIDs, for the seed to register on chain.
+ * The content store the environment selects for the demo seed: embedded under CONTENT_DIR
+ * (default `.azora/content` at the repo root), or Kubo at IPFS_API_URL.
  */
-export async function publishDemoCourses(): Promise<SeedCourse[]> {
-  const store = await openContentStore({
+export function openDemoContentStore(): Promise<ContentStore> {
+  return openContentStore({
     ...process.env,
     CONTENT_DIR: process.env.CONTENT_DIR ?? path.join(REPO_ROOT, ".azora", "content"),
   });
+}
+
+/**
+ * Adds every course package under `courses/` to the demo content store and returns their CIDs,
+ * for the seed to register on chain.
+ */
+export async function publishDemoCourses(): Promise<SeedCourse[]> {
+  const store = await openDemoContentStore();
   try {
     const slugs = (await readdir(COURSES_DIR, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())

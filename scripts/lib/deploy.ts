@@ -1,6 +1,7 @@
 import type { Abi, Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
 import { getAddress, getContractAddress, keccak256, parseUnits, toHex } from "viem";
 import { readArtifact } from "./artifacts.js";
+import { localArbiter } from "./local-accounts.js";
 import type { DeployedContract, Manifest } from "./manifest.js";
 
 export interface DeployConfig {
@@ -36,6 +37,12 @@ export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   maxMilestones: 20,
   minMilestoneAzr: 1n,
   arbiters: [],
+};
+
+/** The local chain's deployment (`npm run dev`, and `npm run deploy` on chain 31337): local account #7 arbitrates. */
+export const LOCAL_DEPLOY_CONFIG: DeployConfig = {
+  ...DEFAULT_DEPLOY_CONFIG,
+  arbiters: [localArbiter().address],
 };
 
 /** CitadelFund's `Source` enum (contracts/interfaces/ICitadelFund.sol). */

@@ -71,11 +71,11 @@ export interface SeededClaim {
 }
 
 /** A wallet client for `account` that talks to the same chain (HTTP node or in-process) as `like`. */
-function walletLike(like: WalletClient<Transport, Chain, Account>, account: Account) {
+export function walletLike(like: WalletClient<Transport, Chain, Account>, account: Account) {
   return createWalletClient({ account, chain: like.chain, transport: custom({ request: like.request }) });
 }
 
-async function confirm(publicClient: PublicClient, hash: Hash | Promise<Hash>) {
+export async function confirm(publicClient: PublicClient, hash: Hash | Promise<Hash>) {
   const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
   if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);
   return receipt;

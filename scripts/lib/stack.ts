@@ -2,15 +2,16 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chainAt, clientsFor, deployerAccount } from "./clients.js";
-import { DEFAULT_DEPLOY_CONFIG, deployAzora } from "./deploy.js";
-import { localArbiter } from "./local-accounts.js";
+import { LOCAL_DEPLOY_CONFIG, deployAzora } from "./deploy.js";
 import type { Manifest } from "./manifest.js";
 import { writeManifest } from "./manifest.js";
 import { binOf, startService, waitForHttp } from "./processes.js";
 import type { Service } from "./processes.js";
 import { REPO_ROOT } from "./paths.js";
-import { publishDemoCourses } from "./courses.js";
+import { openDemoContentStore, publishDemoCourses } from "./courses.js";
 import { seedAzora } from "./seed.js";
+import type { SeedClients } from "./seed.js";
+import { publishMarketplaceDemo, seedMarketplace } from "./seed-marketplace.js";
 
 /**
  * The pieces of the Azora stack as processes: `npm run dev` and the indexer and browser tests
@@ -48,13 +49,24 @@ export async function startChain(port: number, options: ServiceOptions = {}) {
 export async function deployLocal(rpcUrl: string, { seed }: { seed: boolean }): Promise<Manifest> {
   const chain = await chainAt(rpcUrl);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
-  const manifest = await deployAzora(
-    { publicClient, walletClient },
-    { ...DEFAULT_DEPLOY_CONFIG, arbiters: [localArbiter().address] },
-  );
+  const manifest = await deployAzora({ publicClient, walletClient }, LOCAL_DEPLOY_CONFIG);
   await writeManifest(manifest);
-  if (seed) await seedAzora(manifest, { publicClient, deployer: walletClient }, await publishDemoCourses());
+  if (seed) await seedDemo(manifest, { publicClient, deployer: walletClient });
   return manifest;
+}
+
+/**
+ * The whole demo seed: AZR and delegations, the courses of `courses/` (published, registered,
+ * claimed), and the marketplace jobs (their documents published to the same content store).
+ */
+export async function seedDemo(manifest: Manifest, clients: SeedClients): Promise<void> {
+  await seedAzora(manifest, clients, await publishDemoCourses());
+  const store = await openDemoContentStore();
+  try {
+    await seedMarketplace(manifest, clients, await publishMarketplaceDemo(store));
+  } finally {
+    await store.close();
+  }
 }
 
 export interface IndexerOptions extends ServiceOptions {

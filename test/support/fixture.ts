@@ -2,7 +2,7 @@ import { network } from "hardhat";
 import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
 import { signCompletion } from "../../scripts/lib/completion.js";
 import type { Completion } from "../../scripts/lib/completion.js";
-import { DEFAULT_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
+import { DEFAULT_DEPLOY_CONFIG, LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
 import type { DeployConfig } from "../../scripts/lib/deploy.js";
 
 /** One in-process Hardhat chain per test file, shared by its fixtures. */
@@ -64,15 +64,17 @@ export async function funded() {
   return base;
 }
 
+/** The local chain's deployment, as `npm run dev` makes it: `arbiter` (local account #7) arbitrates. */
+export async function localDeployment() {
+  return deployWith(LOCAL_DEPLOY_CONFIG);
+}
+
 /**
- * Marketplace tests: the default deployment with account #7 (`arbiter`) appointed escrow arbiter
- * at deploy, and AZR minted to alice (10,000), bob (5,000) and carol (5,000), who post jobs.
+ * Marketplace tests: the local deployment (`arbiter` appointed at deploy), with AZR minted to
+ * alice (10,000), bob (5,000) and carol (5,000), who post jobs.
  */
 export async function marketplace() {
-  const wallets = await viem.getWalletClients();
-  const arbiter = wallets[7];
-  if (!arbiter) throw new Error("the local node has too few accounts");
-  const base = await deployWith({ ...DEFAULT_DEPLOY_CONFIG, arbiters: [arbiter.account.address] });
+  const base = await localDeployment();
   const { token, deployer, alice, bob, carol } = base;
   await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
   await token.write.mint([alice.account.address, AZR(10_000)]);
