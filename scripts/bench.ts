@@ -1,5 +1,6 @@
-// npm run bench — gas of each user operation (AZR and mining, next to stock OpenZeppelin parts;
-// governance) and the app's first-load JS, with the machine. Figures are printed, never asserted: timing and
+// npm run bench — gas of each user operation (AZR, mining next to stock OpenZeppelin parts, the
+// marketplace next to a public anchor, governance)
+// and the app's first-load JS, with the machine. Figures are printed, never asserted: timing and
 // size goals live here, not in tests.
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
@@ -12,12 +13,13 @@ import { readArtifact } from "./lib/artifacts.js";
 import { chainAt, clientsFor } from "./lib/clients.js";
 import { signPermit } from "./lib/permit.js";
 import { signCompletion } from "./lib/completion.js";
-import { localAccount, localRelayer, localVerifier } from "./lib/local-accounts.js";
+import { localAccount, localArbiter, localRelayer, localVerifier } from "./lib/local-accounts.js";
 import { contractOf } from "./lib/manifest.js";
 import type { Manifest } from "./lib/manifest.js";
 import { REPO_ROOT } from "./lib/paths.js";
 import { binOf, freePort, runToCompletion, stopAllServices } from "./lib/processes.js";
-import { deployLocal, LOCAL_DEPLOY_CONFIG, startChain } from "./lib/stack.js";
+import { deployLocal, startChain } from "./lib/stack.js";
+import { LOCAL_DEPLOY_CONFIG } from "./lib/deploy.js";
 import { handOverToGovernance } from "./lib/governance.js";
 import { signBallot, signDelegation, VoteType } from "./lib/governance-signatures.js";
 import { operationArgs, proposalOf, proposeArgs } from "./lib/proposals.js";
@@ -299,6 +301,101 @@ function miningTable({ rows, stockLabels, parts }: MiningGas) {
 }
 
 /**
+ * Marketplace gas on the same node, after mining: one job of three milestones through every
+ * step (the deployer still holds AZR's MINTER_ROLE from `azrGas` and funds the clients).
+ */
+async function escrowGas(manifest: Manifest, evm: Chain): Promise<[string, string][]> {
+  const gasOf = gasMeter(evm);
+  const escrowAt = contractOf(manifest, "JobEscrow");
+  const tokenAt = contractOf(manifest, "AzoraToken");
+  const as = (account: Account) => {
+    const { walletClient } = clientsFor(evm, account);
+    return {
+      wallet: walletClient,
+      escrow: getContract({ ...escrowAt, client: walletClient }),
+      token: getContract({ ...tokenAt, client: walletClient }),
+    };
+  };
+  const { publicClient } = clientsFor(evm, localAccount(0));
+  const [client, provider, other] = [localAccount(4), localAccount(2), localAccount(3)];
+  const arbiter = as(localArbiter());
+  const amounts = [parseUnits("100", 18), parseUnits("150", 18), parseUnits("250", 18)];
+  const total = amounts.reduce((a, b) => a + b, 0n);
+  await gasOf(as(localAccount(0)).token.write.mint([client.address, total * 4n]));
+  const deadlineIn = async (days: number) =>
+    Number((await publicClient.getBlock()).timestamp) + days * 86_400;
+  const passTime = async (seconds: number) => {
+    await publicClient.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+    await publicClient.request({ method: "evm_mine" as never, params: [] as never });
+  };
+  const jobIdOf = async () => as(client).escrow.read.jobCount();
+
+  // Posted with a permit: the one-transaction path.
+  const deadline = await deadlineIn(30);
+  const { v, r, s } = await signPermit(as(client).wallet, tokenAt.address, {
+    owner: client.address,
+    spender: escrowAt.address,
+    value: total,
+    nonce: await as(client).token.read.nonces([client.address]),
+    deadline: BigInt(deadline),
+  });
+  const postPermit = await gasOf(
+    as(client).escrow.write.postJobWithPermit([
+      "bafkreibenchbrief",
+      amounts,
+      deadline,
+      BigInt(deadline),
+      v,
+      r,
+      s,
+    ]),
+  );
+  const job = await jobIdOf();
+  const applyGas = await gasOf(as(provider).escrow.write.applyForJob([job, "bafkreibenchproposal"]));
+  await gasOf(as(other).escrow.write.applyForJob([job, "bafkreibenchproposal2"]));
+  const assign = await gasOf(as(client).escrow.write.assign([job, provider.address]));
+  const submit = await gasOf(as(provider).escrow.write.submitMilestone([job, 0n, "bafkreibenchdeliverable"]));
+  const approve = await gasOf(as(client).escrow.write.approveMilestone([job, 0n]));
+  await gasOf(as(provider).escrow.write.submitMilestone([job, 1n, "bafkreibenchdeliverable"]));
+  const dispute = await gasOf(as(client).escrow.write.dispute([job, 1n, "bafkreibenchreason"]));
+  const resolve = await gasOf(arbiter.escrow.write.resolveDispute([job, 1n, 6_000, "bafkreibenchruling"]));
+  await gasOf(as(provider).escrow.write.submitMilestone([job, 2n, "bafkreibenchdeliverable"]));
+  await passTime(Number(await as(client).escrow.read.reviewWindow()) + 1);
+  const timeout = await gasOf(as(provider).escrow.write.releaseAfterReview([job, 2n]));
+  const rate = await gasOf(as(client).escrow.write.rate([job, 5, "bafkreibenchcomment"]));
+
+  // Posted after an approval (two transactions), then cancelled; and one left to expire.
+  const approval = await gasOf(as(client).token.write.approve([escrowAt.address, total]));
+  const post = await gasOf(
+    as(client).escrow.write.postJob(["bafkreibenchbrief", amounts, await deadlineIn(30)]),
+  );
+  const cancel = await gasOf(as(client).escrow.write.cancel([await jobIdOf()]));
+  await gasOf(as(client).token.write.approve([escrowAt.address, total]));
+  await gasOf(as(client).escrow.write.postJob(["bafkreibenchbrief", amounts, await deadlineIn(2)]));
+  const expiring = await jobIdOf();
+  await gasOf(as(provider).escrow.write.applyForJob([expiring, "bafkreibenchproposal"]));
+  await gasOf(as(client).escrow.write.assign([expiring, provider.address]));
+  await passTime(3 * 86_400);
+  const refund = await gasOf(as(client).escrow.write.refundExpired([expiring]));
+
+  return [
+    ["post, 3 milestones, with permit (1 tx)", postPermit],
+    ["approve AZR (tx 1 of the other path)", approval],
+    ["post, 3 milestones, after approve (tx 2)", post],
+    ["apply", applyGas],
+    ["assign", assign],
+    ["submit a milestone", submit],
+    ["approve and release 90/10", approve],
+    ["release after the review window", timeout],
+    ["dispute", dispute],
+    ["resolve a dispute (60/40)", resolve],
+    ["rate", rate],
+    ["cancel an open job (refund 3)", cancel],
+    ["refund 3 unsubmitted after the deadline", refund],
+  ].map(([k, v]) => [String(k), gas(v as bigint)]);
+}
+
+/**
  * Governance gas on the same node, after mining: the handover to the Timelock (all its
  * transactions), then one proposal's life. Account #6 delegates to itself, #5 by signature
  * (submitted by the relayer); #1 proposes a grant from the CitadelFund and votes (reaching quorum:
@@ -378,7 +475,7 @@ async function governanceGas(manifest: Manifest, evm: Chain): Promise<[string, s
   ].map(([k, v]) => [String(k), gas(v as bigint)]);
 }
 
-/** One local node for every gas figure: deploy, the AZR operations, mining, then governance. */
+/** One local node for every gas figure: deploy, the AZR operations, mining, the marketplace, then governance. */
 async function gasFigures() {
   const chain = await startChain(await freePort());
   try {
@@ -387,8 +484,9 @@ async function gasFigures() {
     const evm = await chainAt(chain.rpcUrl);
     const azr = await azrGas(manifest, evm);
     const mining = await miningGas(manifest, evm);
+    const escrow = await escrowGas(manifest, evm);
     const governance = await governanceGas(manifest, evm);
-    return { azr, mining, governance };
+    return { azr, mining, escrow, governance };
   } finally {
     await stopAllServices();
   }
@@ -423,8 +521,14 @@ async function firstLoadJs(): Promise<[string, string][]> {
 
 console.log(`Azora benchmark — ${new Date().toISOString()}\nMachine: ${machine()}`);
 await runToCompletion("build", binOf("hardhat"), ["build", "--quiet"]);
-const { azr, mining, governance } = await gasFigures();
+const { azr, mining, escrow, governance } = await gasFigures();
 table("AZR gas per user operation (local Hardhat node)", azr);
 miningTable(mining);
+table("Marketplace gas per step (JobEscrow, one job of 3 milestones)", escrow);
+console.log(
+  "  Public anchor: Sablier LockupTranched createWithTimestamps, 3 tranches: 255,708 gas; 2 tranches:\n" +
+    "  190,270 (sablier-labs/v2-core benchmarks/, Foundry, token approved beforehand) — a stream that\n" +
+    "  also mints an NFT, against a post that also takes the permit.",
+);
 table("Governance gas per operation (AzoraGovernor + AzoraTimelock, same node)", governance);
 table("App first-load JS per route (gzipped, production build)", await firstLoadJs());

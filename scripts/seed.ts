@@ -1,13 +1,12 @@
-// npm run seed — adds demo data to the deployment on the chain at RPC_URL (made by
-// `npm run deploy -- --keep-roles`): the AZR and learning seed with the deployer's roles, then
-// the handover to governance, then the governance seed (proposals executed, defeated and open).
+// npm run seed — adds demo data to the deployment on the chain at RPC_URL, made by
+// `npm run deploy -- --keep-roles` (the seed needs the deployer's roles): the AZR and learning
+// seed, the handover to governance, the governance seed, the marketplace seed (`seedDemo`).
 import { chainAt, clientsFor, deployerAccount, rpcUrlFromEnv } from "./lib/clients.js";
-import { publishDemoCourses, publishProposalText } from "./lib/courses.js";
-import { handOverToGovernance, LOCAL_GOVERNANCE_CONFIG, powersOf } from "./lib/governance.js";
+import { powersOf } from "./lib/governance.js";
 import { LOCAL_CHAIN_ID, localAccount } from "./lib/local-accounts.js";
 import { readManifest } from "./lib/manifest.js";
-import { DEMO_PEOPLE, seedAzora } from "./lib/seed.js";
-import { seedGovernance } from "./lib/seed-governance.js";
+import { DEMO_PEOPLE } from "./lib/seed.js";
+import { seedDemo } from "./lib/stack.js";
 
 const chain = await chainAt(rpcUrlFromEnv());
 if (chain.id !== LOCAL_CHAIN_ID) {
@@ -21,15 +20,6 @@ if ((await powersOf(manifest, { publicClient }, walletClient.account.address)).l
       "deploy with `npm run deploy -- --keep-roles` first, or use `npm run dev`",
   );
 }
-await seedAzora(manifest, { publicClient, deployer: walletClient }, await publishDemoCourses());
-await handOverToGovernance(manifest, { publicClient, walletClient }, LOCAL_GOVERNANCE_CONFIG);
-const governance = await seedGovernance(
-  manifest,
-  { publicClient, deployer: walletClient },
-  publishProposalText,
-);
-console.log("Seeded demo data:");
+await seedDemo(manifest, { publicClient, deployer: walletClient });
+console.log("Seeded demo data (the deployer has handed every role to the AzoraTimelock):");
 for (const { index, name } of DEMO_PEOPLE) console.log(`  ${name.padEnd(8)} ${localAccount(index).address}`);
-console.log(
-  `Proposals: executed ${governance.executed.id}, defeated ${governance.defeated.id}, open ${governance.open.id}`,
-);

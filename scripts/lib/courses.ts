@@ -5,13 +5,17 @@ import { addCourse } from "../../content/formats/course-package.js";
 import { proposalSchema } from "../../content/formats/proposal.js";
 import type { Proposal } from "../../content/formats/proposal.js";
 import { openContentStore } from "../../content/open.js";
+import type { ContentStore } from "../../content/store.js";
 import { REPO_ROOT } from "./paths.js";
 import type { SeedCourse } from "./seed.js";
 
 const COURSES_DIR = path.join(REPO_ROOT, "courses");
 
-/** The content store the environment selects; CONTENT_DIR defaults to `.azora/content` at the repo root. */
-function openSeedStore() {
+/**
+ * The content store the environment selects for the demo seed: embedded under CONTENT_DIR
+ * (default `.azora/content` at the repo root), or Kubo at IPFS_API_URL.
+ */
+export function openDemoContentStore(): Promise<ContentStore> {
   return openContentStore({
     ...process.env,
     CONTENT_DIR: process.env.CONTENT_DIR ?? path.join(REPO_ROOT, ".azora", "content"),
@@ -19,12 +23,12 @@ function openSeedStore() {
 }
 
 /**
- * Adds a proposal text (the `proposal` format, checked) to the same content store as the courses
- * and returns its CID: the seed's `PublishProposalText`.
+ * Adds a proposal text (the `proposal` format, checked) to the demo content store and returns its
+ * CID: the governance seed's `PublishProposalText`.
  */
 export async function publishProposalText(text: Proposal): Promise<string> {
   const bytes = new TextEncoder().encode(`${JSON.stringify(parseFormat(proposalSchema, text), null, 2)}\n`);
-  const store = await openSeedStore();
+  const store = await openDemoContentStore();
   try {
     return String(await store.addBytes(bytes));
   } finally {
@@ -33,12 +37,11 @@ export async function publishProposalText(text: Proposal): Promise<string> {
 }
 
 /**
- * Adds every course package under `courses/` to the content store the environment selects
- * (embedded under CONTENT_DIR, or Kubo at IPFS_API_URL) and returns their CIDs, for the seed to
- * register on chain.
+ * Adds every course package under `courses/` to the demo content store and returns their CIDs,
+ * for the seed to register on chain.
  */
 export async function publishDemoCourses(): Promise<SeedCourse[]> {
-  const store = await openSeedStore();
+  const store = await openDemoContentStore();
   try {
     const slugs = (await readdir(COURSES_DIR, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())

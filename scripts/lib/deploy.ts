@@ -1,6 +1,8 @@
 import { parseUnits } from "viem";
-import { deployGovernance, PRODUCTION_GOVERNANCE_CONFIG } from "./governance.js";
+import type { Address } from "viem";
+import { deployGovernance, LOCAL_GOVERNANCE_CONFIG, PRODUCTION_GOVERNANCE_CONFIG } from "./governance.js";
 import type { GovernanceConfig } from "./governance.js";
+import { localArbiter } from "./local-accounts.js";
 import type { Manifest } from "./manifest.js";
 import { Roles } from "./roles.js";
 import { transactor } from "./transact.js";
@@ -18,20 +20,44 @@ export interface DeployConfig {
   epochBudgetAzr: bigint;
   /** Epochs between two halvings of the epoch budget. */
   halvingIntervalEpochs: number;
+  /** Seconds a client has to review a submitted milestone before the provider may release it. */
+  reviewWindowSeconds: number;
+  /** Most milestones per marketplace job. */
+  maxMilestones: number;
+  /** Smallest milestone amount, in whole AZR. */
+  minMilestoneAzr: bigint;
+  /** Escrow arbiters appointed at deploy (ARBITER_ROLE); governance appoints the rest. */
+  arbiters: readonly Address[];
   /** The DAO's settings: voting delay and period, threshold, quorum, timelock delay. */
   governance: GovernanceConfig;
 }
 
 /**
  * Weekly epochs of 5,000,000 AZR halving every 52 epochs (a year): mining can never mint more
- * than 5M × 52 × 2 = 520M AZR, about half the 1B cap.
+ * than 5M × 52 × 2 = 520M AZR, about half the 1B cap. Marketplace: a week to review a milestone,
+ * at most 20 milestones of at least 1 AZR per job, and no arbiter until governance appoints one.
+ * Governance: `PRODUCTION_GOVERNANCE_CONFIG` (scripts/lib/governance.ts).
  */
 export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   capAzr: 1_000_000_000n,
   epochLengthSeconds: 7 * 24 * 60 * 60,
   epochBudgetAzr: 5_000_000n,
   halvingIntervalEpochs: 52,
+  reviewWindowSeconds: 7 * 24 * 60 * 60,
+  maxMilestones: 20,
+  minMilestoneAzr: 1n,
+  arbiters: [],
   governance: PRODUCTION_GOVERNANCE_CONFIG,
+};
+
+/**
+ * The local chain's deployment (`npm run dev`, and `npm run deploy` on chain 31337): local account
+ * #7 arbitrates, and governance has the short periods of `LOCAL_GOVERNANCE_CONFIG`.
+ */
+export const LOCAL_DEPLOY_CONFIG: DeployConfig = {
+  ...DEFAULT_DEPLOY_CONFIG,
+  arbiters: [localArbiter().address],
+  governance: LOCAL_GOVERNANCE_CONFIG,
 };
 
 /** CitadelFund's `Source` enum (contracts/interfaces/ICitadelFund.sol). */
@@ -44,7 +70,8 @@ export const CitadelSource = { None: 0, Mining: 1, Escrow: 2, Donation: 3 } as c
  *
  * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
  * (to revoke a disabled verifier's credentials), is CitadelFund's Mining source, and is the
- * credential's verifier registry (fixed in its constructor). Then the DAO: AzoraTimelock and
+ * credential's verifier registry (fixed in its constructor). JobEscrow is CitadelFund's Escrow
+ * source, and `config.arbiters` get its ARBITER_ROLE. Then the DAO: AzoraTimelock and
  * AzoraGovernor (`deployGovernance`). The deployer keeps every admin, curator and guardian role
  * and owns the CitadelFund until `handOverToGovernance` (scripts/lib/governance.ts) gives them to
  * the Timelock.
@@ -80,10 +107,21 @@ export async function deployAzora(
     );
   }
 
+  const JobEscrow = await deploy("JobEscrow", [
+    deployer,
+    AzoraToken.address,
+    CitadelFund.address,
+    config.reviewWindowSeconds,
+    config.maxMilestones,
+    parseUnits(config.minMilestoneAzr.toString(), 18),
+  ]);
+
   await call(AzoraToken, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
   await call(AzoraCredential, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
   await call(AzoraCredential, "grantRole", [Roles.REVOKER, ProofOfKnowledge.address]);
   await call(CitadelFund, "setSource", [ProofOfKnowledge.address, CitadelSource.Mining]);
+  await call(CitadelFund, "setSource", [JobEscrow.address, CitadelSource.Escrow]);
+  for (const arbiter of config.arbiters) await call(JobEscrow, "grantRole", [Roles.ARBITER, arbiter]);
 
   const { AzoraTimelock, AzoraGovernor } = await deployGovernance(
     { publicClient, walletClient },
@@ -93,6 +131,14 @@ export async function deployAzora(
 
   return {
     chainId: await publicClient.getChainId(),
-    contracts: { AzoraToken, CitadelFund, AzoraCredential, ProofOfKnowledge, AzoraTimelock, AzoraGovernor },
+    contracts: {
+      AzoraToken,
+      CitadelFund,
+      AzoraCredential,
+      ProofOfKnowledge,
+      JobEscrow,
+      AzoraTimelock,
+      AzoraGovernor,
+    },
   };
 }

@@ -8,10 +8,16 @@ import type { HDAccount } from "viem/accounts";
 export const LOCAL_MNEMONIC = "test test test test test test test test test test test junk";
 export const LOCAL_CHAIN_ID = 31337;
 
-/** Account `index` of the local node (0 deploys, 1–4 are the demo people, 8 and 9 below). */
+/** Account `index` of the local node (0 deploys, 1–4 are the demo people, 7, 8 and 9 below). */
 export function localAccount(index: number): HDAccount {
   return mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: index });
 }
+
+/**
+ * Local account #7 (`0x14dC…9955`) is the escrow arbiter of the local deployment: it resolves
+ * marketplace disputes. Its key is public, so only on the local chain.
+ */
+export const LOCAL_ARBITER_INDEX = 7;
 
 /**
  * Local account #8 (`0x2361…1E8f`) is the course verifier of the local deployment: it signs the
@@ -33,4 +39,9 @@ export function localVerifier(): HDAccount {
 /** The local relayer (account #9). */
 export function localRelayer(): HDAccount {
   return localAccount(LOCAL_RELAYER_INDEX);
+}
+
+/** The local escrow arbiter (account #7). */
+export function localArbiter(): HDAccount {
+  return localAccount(LOCAL_ARBITER_INDEX);
 }

@@ -78,13 +78,21 @@ describe("ProofOfKnowledge", () => {
       }
     });
 
-    it("records the four contracts in the manifest, in deploy order", async () => {
-      const { manifest, token, fund, credential, pok } = await loadFixture(mining);
+    it("records every contract in the manifest, in deploy order", async () => {
+      const { manifest, token, fund, credential, pok, escrow } = await loadFixture(mining);
       const names = Object.keys(manifest.contracts);
-      expect(names).to.deep.equal(["AzoraToken", "CitadelFund", "AzoraCredential", "ProofOfKnowledge"]);
+      expect(names).to.deep.equal([
+        "AzoraToken",
+        "CitadelFund",
+        "AzoraCredential",
+        "ProofOfKnowledge",
+        "JobEscrow",
+      ]);
       const addresses = names.map((name) => manifest.contracts[name]?.address);
       expect(addresses).to.deep.equal(
-        [token.address, fund.address, credential.address, pok.address].map((address) => getAddress(address)),
+        [token.address, fund.address, credential.address, pok.address, escrow.address].map((address) =>
+          getAddress(address),
+        ),
       );
       const blocks = names.map((name) => manifest.contracts[name]?.blockNumber ?? 0);
       expect([...blocks].sort((a, b) => a - b)).to.deep.equal(blocks);

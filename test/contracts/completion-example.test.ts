@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { COMPLETION_TYPES, completionDomain } from "../../scripts/lib/completion.js";
-import { deployAzora } from "../../scripts/lib/deploy.js";
+import { LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
 import { LOCAL_VERIFIER_INDEX, localAccount } from "../../scripts/lib/local-accounts.js";
 import { REPO_ROOT } from "../../scripts/lib/paths.js";
 import { seedAzora } from "../../scripts/lib/seed.js";
@@ -135,7 +135,7 @@ describe("README worked example of the Completion voucher", () => {
     const publicClient = await viem.getPublicClient();
     const wallets = await viem.getWalletClients();
     const [deployer, relayer] = [wallets[0]!, wallets[9]!];
-    const manifest = await deployAzora({ publicClient, walletClient: deployer });
+    const manifest = await deployAzora({ publicClient, walletClient: deployer }, LOCAL_DEPLOY_CONFIG);
     expect(manifest.contracts.ProofOfKnowledge?.address).to.equal(EXAMPLE.proofOfKnowledge);
     const pok = await viem.getContractAt("ProofOfKnowledge", EXAMPLE.proofOfKnowledge);
     const credential = await viem.getContractAt(

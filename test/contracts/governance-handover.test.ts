@@ -85,6 +85,7 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       "ProofOfKnowledge.DEFAULT_ADMIN": [T],
       "ProofOfKnowledge.CURATOR": [T],
       "ProofOfKnowledge.GUARDIAN": [T],
+      "JobEscrow.DEFAULT_ADMIN": [T],
       "AzoraTimelock.DEFAULT_ADMIN": [T],
       "AzoraTimelock.PROPOSER": [getAddress(governor.address)],
       "AzoraTimelock.CANCELLER": [getAddress(governor.address)],
@@ -102,6 +103,7 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       "ProofOfKnowledge.DEFAULT_ADMIN",
       "ProofOfKnowledge.CURATOR",
       "ProofOfKnowledge.GUARDIAN",
+      "JobEscrow.DEFAULT_ADMIN",
       "AzoraTimelock.DEFAULT_ADMIN",
       "AzoraTimelock.PROPOSER",
     ]);
@@ -219,6 +221,7 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       "ProofOfKnowledge.DEFAULT_ADMIN",
       "ProofOfKnowledge.CURATOR",
       "ProofOfKnowledge.GUARDIAN",
+      "JobEscrow.DEFAULT_ADMIN",
       "AzoraTimelock.DEFAULT_ADMIN",
     ]);
   });

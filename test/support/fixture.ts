@@ -4,7 +4,7 @@ import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem
 import { privateKeyToAccount } from "viem/accounts";
 import { signCompletion } from "../../scripts/lib/completion.js";
 import type { Completion } from "../../scripts/lib/completion.js";
-import { DEFAULT_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
+import { DEFAULT_DEPLOY_CONFIG, LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
 import type { DeployConfig } from "../../scripts/lib/deploy.js";
 import { handOverToGovernance } from "../../scripts/lib/governance.js";
 
@@ -17,8 +17,8 @@ export type Signer = WalletClient<Transport, Chain, Account>;
 /** Runs the real deploy code with `config` and returns typed contract handles plus named accounts. */
 async function deployWith(config: DeployConfig) {
   const publicClient = await viem.getPublicClient();
-  const [deployer, alice, bob, carol, dave, verifier, relayer] = await viem.getWalletClients();
-  if (!deployer || !alice || !bob || !carol || !dave || !verifier || !relayer) {
+  const [deployer, alice, bob, carol, dave, verifier, relayer, arbiter] = await viem.getWalletClients();
+  if (!deployer || !alice || !bob || !carol || !dave || !verifier || !relayer || !arbiter) {
     throw new Error("the local node has too few accounts");
   }
   const manifest = await deployAzora({ publicClient, walletClient: deployer }, config);
@@ -31,6 +31,7 @@ async function deployWith(config: DeployConfig) {
   const fund = await viem.getContractAt("CitadelFund", at("CitadelFund"));
   const credential = await viem.getContractAt("AzoraCredential", at("AzoraCredential"));
   const pok = await viem.getContractAt("ProofOfKnowledge", at("ProofOfKnowledge"));
+  const escrow = await viem.getContractAt("JobEscrow", at("JobEscrow"));
   return {
     manifest,
     config,
@@ -39,6 +40,7 @@ async function deployWith(config: DeployConfig) {
     fund,
     credential,
     pok,
+    escrow,
     deployer,
     alice,
     bob,
@@ -46,6 +48,7 @@ async function deployWith(config: DeployConfig) {
     dave,
     verifier,
     relayer,
+    arbiter,
   };
 }
 
@@ -61,6 +64,25 @@ export async function funded() {
   await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
   await token.write.mint([alice.account.address, AZR(1_000)]);
   await token.write.mint([bob.account.address, AZR(500)]);
+  return base;
+}
+
+/** The local chain's deployment, as `npm run dev` makes it: `arbiter` (local account #7) arbitrates. */
+export async function localDeployment() {
+  return deployWith(LOCAL_DEPLOY_CONFIG);
+}
+
+/**
+ * Marketplace tests: the local deployment (`arbiter` appointed at deploy), with AZR minted to
+ * alice (10,000), bob (5,000) and carol (5,000), who post jobs.
+ */
+export async function marketplace() {
+  const base = await localDeployment();
+  const { token, deployer, alice, bob, carol } = base;
+  await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
+  await token.write.mint([alice.account.address, AZR(10_000)]);
+  await token.write.mint([bob.account.address, AZR(5_000)]);
+  await token.write.mint([carol.account.address, AZR(5_000)]);
   return base;
 }
 

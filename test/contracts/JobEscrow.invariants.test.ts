@@ -1,0 +1,474 @@
+import { expect } from "chai";
+import { getAddress } from "viem";
+import type { Address, Hash } from "viem";
+import { signPermit } from "../../scripts/lib/permit.js";
+import { revertName } from "../support/errors.js";
+import { AZR, marketplace, networkHelpers } from "../support/fixture.js";
+import type { Signer } from "../support/fixture.js";
+import { rng, seedFromEnv } from "../support/random.js";
+
+const { loadFixture, time } = networkHelpers;
+
+const DAY = 24 * 60 * 60;
+/** Random steps per run; `ESCROW_STEPS=<n> npm test` runs more. */
+const STEPS = Number(process.env.ESCROW_STEPS ?? 5_000);
+
+type MilestoneState =
+  "Pending" | "Submitted" | "Disputed" | "Released" | "Refunded" | "Resolved" | "Cancelled";
+const UNSETTLED: ReadonlySet<MilestoneState> = new Set(["Pending", "Submitted", "Disputed"]);
+const MILESTONE_STATUS: readonly MilestoneState[] = [
+  "Pending",
+  "Submitted",
+  "Disputed",
+  "Released",
+  "Refunded",
+  "Resolved",
+  "Cancelled",
+];
+const JOB_STATUS = ["None", "Open", "Assigned", "Completed", "Cancelled"] as const;
+
+interface ModelJob {
+  id: bigint;
+  client: Signer;
+  provider?: Signer;
+  status: (typeof JOB_STATUS)[number];
+  deadline: number;
+  milestones: { amount: bigint; status: MilestoneState; reviewEndsAt: number }[];
+  applicants: Set<Address>;
+  rated: Set<Address>;
+}
+
+/** The rules' outcome of an action: refused, or these AZR movements (positive = received). */
+type Outcome = { refused: true } | { refused: false; moves: Map<Address, bigint> };
+
+const refused: Outcome = { refused: true };
+
+/** The actions of a step, by the roll (0–99) below which each is chosen; 96+ lets time pass. */
+const ACTIONS = [
+  [14, "post"],
+  [26, "apply"],
+  [36, "assign"],
+  [40, "cancel"],
+  [56, "submit"],
+  [66, "approve or release after review"],
+  [72, "refund after the deadline"],
+  [80, "dispute"],
+  [86, "resolve"],
+  [96, "rate"],
+] as const;
+
+/** Every custom error an action in this test may be refused with. */
+const REFUSALS = new Set([
+  "EscrowInvalidMilestoneAmount",
+  "EscrowJobNotFound",
+  "EscrowUnexpectedJobStatus",
+  "EscrowNotClient",
+  "EscrowNotProvider",
+  "EscrowNotParty",
+  "EscrowClientCannotApply",
+  "EscrowAlreadyApplied",
+  "EscrowNotApplicant",
+  "EscrowDeadlinePassed",
+  "EscrowDeadlineNotReached",
+  "EscrowMilestoneNotFound",
+  "EscrowUnexpectedMilestoneStatus",
+  "EscrowReviewWindowOpen",
+  "EscrowReviewWindowClosed",
+  "EscrowNothingToRefund",
+  "EscrowAlreadyRated",
+  "EscrowArbiterIsParty",
+]);
+
+describe("JobEscrow invariants over random sequences", () => {
+  it(`holds the sum of unsettled milestones and pays out exactly what the rules give, over ${STEPS} random steps`, async function () {
+    const market = await loadFixture(marketplace);
+    const { escrow, token, fund, deployer, alice, bob, carol, dave, verifier, relayer, arbiter } = market;
+    const r = rng(seedFromEnv());
+    const label = `SEED=${r.seed}`;
+    const abis = [escrow.abi, token.abi];
+    const reviewWindow = await escrow.read.reviewWindow();
+    const [, minAmount] = await escrow.read.limits();
+
+    // alice, bob and carol post jobs; bob and carol also work, as do dave, #5 and #6; carol is
+    // also an arbiter, so she is sometimes refused as a party to a dispute she would resolve.
+    const clients = [alice, bob, carol];
+    const workers = [bob, carol, dave, verifier, relayer];
+    const arbiters = [arbiter, carol];
+    const everyone = [...new Set([...clients, ...workers, ...arbiters])];
+    await escrow.write.grantRole([await escrow.read.ARBITER_ROLE(), carol.account.address], {
+      account: deployer.account,
+    });
+    // Enough AZR for every job the clients may post (the fixture's deployer can still mint).
+    for (const client of clients) await token.write.mint([client.account.address, AZR(10_000_000)]);
+    const holders = [...everyone.map((s) => getAddress(s.account.address)), getAddress(fund.address)];
+    const escrowAddress = getAddress(escrow.address);
+    const tracked = [...holders, escrowAddress];
+    const readBalances = async () =>
+      new Map(
+        await Promise.all(
+          tracked.map(async (address) => [address, await token.read.balanceOf([address])] as const),
+        ),
+      );
+    const supplyBefore = [...(await readBalances()).values()].reduce((a, b) => a + b, 0n);
+
+    const jobs: ModelJob[] = [];
+    const counts = { done: 0, refused: 0 };
+    const succeeded = new Map<string, number>();
+    const at = (s: Signer) => getAddress(s.account.address);
+    const fundAt = getAddress(fund.address);
+    const move = (moves: Map<Address, bigint>, to: Address, amount: bigint) => {
+      moves.set(to, (moves.get(to) ?? 0n) + amount);
+      moves.set(escrowAddress, (moves.get(escrowAddress) ?? 0n) - amount);
+    };
+    /** The release rule: 10% (rounded down) to the CitadelFund, the rest to the provider. */
+    const release = (moves: Map<Address, bigint>, provider: Signer, amount: bigint) => {
+      move(moves, at(provider), amount - amount / 10n);
+      move(moves, fundAt, amount / 10n);
+    };
+    const settle = (job: ModelJob) => {
+      if (job.milestones.every((m) => !UNSETTLED.has(m.status))) job.status = "Completed";
+    };
+    /** Mostly a job where `fits` (where the action can succeed), else any job or an unknown id. */
+    const pickJob = (fits: (job: ModelJob) => boolean) => {
+      const fitting = jobs.filter(fits);
+      if (fitting.length > 0 && r.int(5) !== 0) return r.pick(fitting);
+      return jobs.length === 0 || r.int(10) === 0 ? undefined : r.pick(jobs);
+    };
+    /** Mostly a milestone in `status`, else any index (now and then one past the last). */
+    const pickIndex = (job: ModelJob | undefined, status: MilestoneState) => {
+      if (!job) return 0n;
+      const fitting = job.milestones.flatMap((m, i) => (m.status === status ? [i] : []));
+      if (fitting.length > 0 && r.int(5) !== 0) return BigInt(r.pick(fitting));
+      return BigInt(r.int(job.milestones.length + (r.int(10) === 0 ? 1 : 0)));
+    };
+    const has = (job: ModelJob, status: MilestoneState) => job.milestones.some((m) => m.status === status);
+
+    for (let step = 0; step < STEPS; step++) {
+      const now = (await time.latest()) + 1;
+      const roll = r.int(100);
+      if (roll >= 96) {
+        // time passes, mostly hours, sometimes days: review windows close, deadlines pass
+        await time.increase(r.int(6) === 0 ? r.int(8 * DAY) : r.int(DAY / 4));
+        continue;
+      }
+      await time.setNextBlockTimestamp(now);
+      const action = jobs.length === 0 ? "post" : ACTIONS.find(([below]) => roll < below)![1];
+      let outcome: Outcome = refused;
+      let send: () => Promise<Hash>;
+      let after: () => void = () => {};
+      const live = (j: ModelJob) => now <= j.deadline;
+      const job = pickJob(
+        {
+          post: () => false,
+          apply: (j: ModelJob) => j.status === "Open" && live(j),
+          assign: (j: ModelJob) => j.status === "Open" && live(j) && j.applicants.size > 0,
+          cancel: (j: ModelJob) => j.status === "Open",
+          submit: (j: ModelJob) => j.status === "Assigned" && live(j) && has(j, "Pending"),
+          "approve or release after review": (j: ModelJob) => j.status === "Assigned" && has(j, "Submitted"),
+          "refund after the deadline": (j: ModelJob) =>
+            j.status === "Assigned" && !live(j) && has(j, "Pending"),
+          dispute: (j: ModelJob) => j.status === "Assigned" && has(j, "Submitted"),
+          resolve: (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
+          rate: (j: ModelJob) => j.status === "Completed" && j.rated.size < 2,
+        }[action],
+      );
+      const unknown = job === undefined ? BigInt(jobs.length + 1 + r.int(3)) : job.id;
+
+      if (action === "post") {
+        // post, by approval or by permit; now and then with a milestone below the minimum
+        const client = r.pick(clients);
+        const amounts = Array.from({ length: 1 + r.int(4) }, () =>
+          r.int(15) === 0 ? minAmount - 1n : AZR(1 + r.int(200)) + BigInt(r.int(1_000)),
+        );
+        const total = amounts.reduce((a, b) => a + b, 0n);
+        const deadline = now + DAY + r.int(30 * DAY);
+        const valid = amounts.every((a) => a >= minAmount);
+        if (valid) {
+          const moves = new Map<Address, bigint>();
+          moves.set(at(client), -total);
+          moves.set(escrowAddress, total);
+          outcome = { refused: false, moves };
+        }
+        const usePermit = r.int(2) === 0;
+        if (!usePermit) await token.write.approve([escrow.address, total], { account: client.account });
+        send = async () => {
+          if (!usePermit) {
+            await time.setNextBlockTimestamp(now + 1);
+            return escrow.write.postJob(["brief", amounts, deadline], { account: client.account });
+          }
+          const {
+            v,
+            r: sr,
+            s,
+          } = await signPermit(client, token.address, {
+            owner: client.account.address,
+            spender: escrow.address,
+            value: total,
+            nonce: await token.read.nonces([client.account.address]),
+            deadline: BigInt(deadline),
+          });
+          const args = ["brief", amounts, deadline, BigInt(deadline), v, sr, s] as const;
+          return escrow.write.postJobWithPermit(args, { account: client.account });
+        };
+        after = () =>
+          jobs.push({
+            id: BigInt(jobs.length + 1),
+            client,
+            status: "Open",
+            deadline,
+            milestones: amounts.map((amount) => ({ amount, status: "Pending", reviewEndsAt: 0 })),
+            applicants: new Set(),
+            rated: new Set(),
+          });
+      } else if (action === "apply") {
+        // apply
+        const worker = r.pick(workers);
+        if (
+          job &&
+          job.status === "Open" &&
+          now <= job.deadline &&
+          job.client !== worker &&
+          !job.applicants.has(at(worker))
+        ) {
+          outcome = { refused: false, moves: new Map() };
+        }
+        send = () => escrow.write.applyForJob([unknown, "proposal"], { account: worker.account });
+        after = () => job!.applicants.add(at(worker));
+      } else if (action === "assign") {
+        // assign, usually an applicant, by the client or someone else
+        const caller = job && r.int(8) !== 0 ? job.client : r.pick(everyone);
+        const applicants = job ? [...job.applicants] : [];
+        const provider = applicants.length > 0 && r.int(6) !== 0 ? r.pick(applicants) : at(r.pick(workers));
+        if (
+          job &&
+          job.status === "Open" &&
+          caller === job.client &&
+          now <= job.deadline &&
+          job.applicants.has(provider)
+        ) {
+          outcome = { refused: false, moves: new Map() };
+        }
+        send = () => escrow.write.assign([unknown, provider], { account: caller.account });
+        after = () => {
+          job!.provider = everyone.find((s) => at(s) === provider);
+          job!.status = "Assigned";
+        };
+      } else if (action === "cancel") {
+        // cancel
+        const caller = job && r.int(6) !== 0 ? job.client : r.pick(everyone);
+        if (job && job.status === "Open" && caller === job.client) {
+          const moves = new Map<Address, bigint>();
+          for (const m of job.milestones) move(moves, at(job.client), m.amount);
+          outcome = { refused: false, moves };
+        }
+        send = () => escrow.write.cancel([unknown], { account: caller.account });
+        after = () => {
+          job!.status = "Cancelled";
+          for (const m of job!.milestones) m.status = "Cancelled";
+        };
+      } else if (action === "submit") {
+        // submit
+        const index = pickIndex(job, "Pending");
+        const caller = job?.provider && r.int(8) !== 0 ? job.provider : r.pick(everyone);
+        const m = job?.milestones[Number(index)];
+        if (
+          job &&
+          job.status === "Assigned" &&
+          caller === job.provider &&
+          now <= job.deadline &&
+          m?.status === "Pending"
+        ) {
+          outcome = { refused: false, moves: new Map() };
+        }
+        send = () =>
+          escrow.write.submitMilestone([unknown, index, "deliverable"], { account: caller.account });
+        after = () => {
+          m!.status = "Submitted";
+          m!.reviewEndsAt = now + reviewWindow;
+        };
+      } else if (action === "approve or release after review") {
+        // approve, or release after the review window
+        const index = pickIndex(job, "Submitted");
+        const m = job?.milestones[Number(index)];
+        const byProvider = r.int(3) === 0;
+        const caller =
+          job && r.int(8) !== 0 ? (byProvider ? (job.provider ?? job.client) : job.client) : r.pick(everyone);
+        const allowed =
+          job &&
+          job.status === "Assigned" &&
+          m?.status === "Submitted" &&
+          (byProvider ? caller === job.provider && now > m.reviewEndsAt : caller === job.client);
+        if (allowed) {
+          const moves = new Map<Address, bigint>();
+          release(moves, job.provider!, m.amount);
+          outcome = { refused: false, moves };
+        }
+        send = () =>
+          byProvider
+            ? escrow.write.releaseAfterReview([unknown, index], { account: caller.account })
+            : escrow.write.approveMilestone([unknown, index], { account: caller.account });
+        after = () => {
+          m!.status = "Released";
+          settle(job!);
+        };
+      } else if (action === "refund after the deadline") {
+        // take back what was never submitted, past the deadline
+        const caller = job && r.int(6) !== 0 ? job.client : r.pick(everyone);
+        const pending = job?.milestones.filter((m) => m.status === "Pending") ?? [];
+        if (
+          job &&
+          job.status === "Assigned" &&
+          caller === job.client &&
+          now > job.deadline &&
+          pending.length > 0
+        ) {
+          const moves = new Map<Address, bigint>();
+          for (const m of pending) move(moves, at(job.client), m.amount);
+          outcome = { refused: false, moves };
+        }
+        send = () => escrow.write.refundExpired([unknown], { account: caller.account });
+        after = () => {
+          for (const m of pending) m.status = "Refunded";
+          settle(job!);
+        };
+      } else if (action === "dispute") {
+        // dispute, by either party or a stranger
+        const index = pickIndex(job, "Submitted");
+        const m = job?.milestones[Number(index)];
+        const caller =
+          job && r.int(8) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
+        if (
+          job &&
+          job.status === "Assigned" &&
+          (caller === job.client || caller === job.provider) &&
+          m?.status === "Submitted" &&
+          now <= m.reviewEndsAt
+        ) {
+          outcome = { refused: false, moves: new Map() };
+        }
+        send = () => escrow.write.dispute([unknown, index, ""], { account: caller.account });
+        after = () => {
+          m!.status = "Disputed";
+        };
+      } else if (action === "resolve") {
+        // an arbiter resolves, at 0%, 100% or anything between
+        const disputed = jobs.flatMap((j) =>
+          j.milestones.flatMap((m, i) => (m.status === "Disputed" ? [{ j, i }] : [])),
+        );
+        const target = disputed.length > 0 && r.int(5) !== 0 ? r.pick(disputed) : undefined;
+        const resolveJob = target?.j ?? job;
+        const index = target ? BigInt(target.i) : pickIndex(resolveJob, "Disputed");
+        const m = resolveJob?.milestones[Number(index)];
+        const caller = r.int(10) === 0 ? r.pick(workers) : r.pick(arbiters);
+        const bps = r.pick([0, 10_000, r.int(10_001)]);
+        const isArbiter = arbiters.includes(caller);
+        if (
+          resolveJob &&
+          isArbiter &&
+          resolveJob.status === "Assigned" &&
+          caller !== resolveJob.client &&
+          caller !== resolveJob.provider &&
+          m?.status === "Disputed"
+        ) {
+          const moves = new Map<Address, bigint>();
+          const providerPart = (m.amount * BigInt(bps)) / 10_000n;
+          release(moves, resolveJob.provider!, providerPart);
+          move(moves, at(resolveJob.client), m.amount - providerPart);
+          outcome = { refused: false, moves };
+        }
+        const id = resolveJob?.id ?? unknown;
+        send = () => escrow.write.resolveDispute([id, index, bps, "reason"], { account: caller.account });
+        after = () => {
+          m!.status = "Resolved";
+          settle(resolveJob!);
+        };
+        if (!isArbiter) {
+          // Not an arbiter: refused by AccessControl before any escrow rule.
+          try {
+            await send();
+            expect.fail(`${label}: a non-arbiter resolved a dispute`);
+          } catch (error) {
+            expect(revertName(error, abis), label).to.equal("AccessControlUnauthorizedAccount");
+          }
+          counts.refused++;
+          continue;
+        }
+      } else {
+        // rate
+        const caller =
+          job && r.int(6) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
+        if (
+          job &&
+          job.status === "Completed" &&
+          (caller === job.client || caller === job.provider) &&
+          !job.rated.has(at(caller))
+        ) {
+          outcome = { refused: false, moves: new Map() };
+        }
+        send = () => escrow.write.rate([unknown, 1 + r.int(5), ""], { account: caller.account });
+        after = () => job!.rated.add(at(caller));
+      }
+
+      const before = await readBalances();
+      try {
+        await send();
+      } catch (error) {
+        const name = revertName(error, abis);
+        expect(
+          outcome.refused,
+          `${label} step ${step}: the rules allow this, but it reverted with ${name}`,
+        ).to.equal(true);
+        expect(REFUSALS.has(name), `${label} step ${step}: unexpected ${name}`).to.equal(true);
+        counts.refused++;
+        continue;
+      }
+      succeeded.set(action, (succeeded.get(action) ?? 0) + 1);
+      expect(outcome.refused, `${label} step ${step}: the rules refuse this, but it went through`).to.equal(
+        false,
+      );
+      if (outcome.refused) continue;
+      after();
+      counts.done++;
+
+      // Every AZR that moved went where the rules say, in the amounts they give.
+      const balancesAfter = await readBalances();
+      for (const address of tracked) {
+        const change = balancesAfter.get(address)! - before.get(address)!;
+        expect(change, `${label} step ${step}: ${address}`).to.equal(outcome.moves.get(address) ?? 0n);
+      }
+      // The escrow holds exactly the unsettled milestones; nothing is created or lost.
+      const unsettled = jobs
+        .flatMap((j) => j.milestones)
+        .filter((m) => UNSETTLED.has(m.status))
+        .reduce((sum, m) => sum + m.amount, 0n);
+      expect(balancesAfter.get(escrowAddress), `${label} step ${step}: escrow balance`).to.equal(unsettled);
+      const supply = [...balancesAfter.values()].reduce((a, b) => a + b, 0n);
+      expect(supply, `${label} step ${step}: AZR conserved`).to.equal(supplyBefore);
+    }
+
+    // The contract's own view of every job and milestone equals the model's.
+    for (const job of jobs) {
+      const onChain = await escrow.read.jobOf([job.id]);
+      expect(JOB_STATUS[onChain.status], `${label}: job ${job.id}`).to.equal(job.status);
+      const unsettledCount = job.milestones.filter((m) => UNSETTLED.has(m.status)).length;
+      expect(onChain.unsettled, `${label}: job ${job.id} unsettled`).to.equal(unsettledCount);
+      for (const [index, m] of job.milestones.entries()) {
+        const milestone = await escrow.read.milestoneOf([job.id, BigInt(index)]);
+        expect(MILESTONE_STATUS[milestone.status], `${label}: job ${job.id} #${index}`).to.equal(m.status);
+      }
+    }
+    for (const [, action] of ACTIONS) {
+      expect(succeeded.get(action) ?? 0, `${label}: no ${action} ever succeeded`).to.be.greaterThan(0);
+    }
+    // A run that refused everything, or allowed everything, would prove little.
+    expect(counts.done, label).to.be.greaterThan(STEPS / 4);
+    expect(counts.refused, label).to.be.greaterThan(STEPS / 20);
+    const settled = jobs.flatMap((j) => j.milestones).filter((m) => !UNSETTLED.has(m.status));
+    for (const status of ["Released", "Refunded", "Resolved", "Cancelled"] as const) {
+      expect(
+        settled.some((m) => m.status === status),
+        `${label}: no milestone ended ${status}`,
+      ).to.equal(true);
+    }
+  });
+});

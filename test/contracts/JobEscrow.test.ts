@@ -1,0 +1,997 @@
+import { expect } from "chai";
+import { getAddress, zeroAddress } from "viem";
+import type { Address, Hash } from "viem";
+import { CitadelSource, DEFAULT_DEPLOY_CONFIG, Roles } from "../../scripts/lib/deploy.js";
+import { signPermit } from "../../scripts/lib/permit.js";
+import { AZR, marketplace, networkHelpers, viem } from "../support/fixture.js";
+import type { Signer } from "../support/fixture.js";
+
+const { loadFixture, time } = networkHelpers;
+
+const DAY = 24 * 60 * 60;
+const WEEK = 7 * DAY;
+const BRIEF = "bafkreibriefbriefbriefbriefbriefbriefbriefbriefbriefbrief";
+const PROPOSAL = "bafkreiproposalproposalproposalproposalproposalproposal";
+const DELIVERABLE = "bafkreideliverabledeliverabledeliverabledeliverable";
+const REASON = "bafkreireasonreasonreasonreasonreasonreasonreasonreason";
+const ADMIN = `0x${"00".repeat(32)}` as const;
+
+/** JobStatus and MilestoneStatus of IJobEscrow. */
+const Job = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4 } as const;
+const Milestone = {
+  Pending: 0,
+  Submitted: 1,
+  Disputed: 2,
+  Released: 3,
+  Refunded: 4,
+  Resolved: 5,
+  Cancelled: 6,
+} as const;
+const Release = { Approved: 0, ReviewTimeout: 1 } as const;
+
+/** Three milestones of odd sizes, so every 10% share rounds. */
+const AMOUNTS = [AZR(100) + 7n, AZR(250) + 3n, AZR(50) + 9n] as const;
+const TOTAL = AMOUNTS.reduce((a, b) => a + b, 0n);
+
+type Market = Awaited<ReturnType<typeof marketplace>>;
+
+/** Approves and posts a job from `client` (alice by default), due in 30 days; returns its id. */
+async function post(
+  market: Market,
+  { client = market.alice, amounts = [...AMOUNTS] }: { client?: Signer; amounts?: bigint[] } = {},
+) {
+  const { escrow, token } = market;
+  const total = amounts.reduce((a, b) => a + b, 0n);
+  await token.write.approve([escrow.address, total], { account: client.account });
+  const deadline = (await time.latest()) + 30 * DAY;
+  await escrow.write.postJob([BRIEF, amounts, deadline], { account: client.account });
+  return { jobId: await escrow.read.jobCount(), deadline };
+}
+
+/** An open job by alice that bob and carol applied for. */
+async function openJob() {
+  const market = await marketplace();
+  const { escrow, bob, carol } = market;
+  const { jobId, deadline } = await post(market);
+  await escrow.write.applyForJob([jobId, PROPOSAL], { account: bob.account });
+  await escrow.write.applyForJob([jobId, PROPOSAL], { account: carol.account });
+  return { ...market, jobId, deadline };
+}
+
+/** alice's job, assigned to bob. */
+async function assignedJob() {
+  const market = await openJob();
+  await market.escrow.write.assign([market.jobId, market.bob.account.address], {
+    account: market.alice.account,
+  });
+  return market;
+}
+
+/** alice's job assigned to bob, who submitted milestone 0. */
+async function submittedMilestone() {
+  const market = await assignedJob();
+  await market.escrow.write.submitMilestone([market.jobId, 0n, DELIVERABLE], {
+    account: market.bob.account,
+  });
+  return market;
+}
+
+/** Milestone 0 of alice's job with bob, disputed by alice. */
+async function disputedMilestone() {
+  const market = await submittedMilestone();
+  await market.escrow.write.dispute([market.jobId, 0n, REASON], { account: market.alice.account });
+  return market;
+}
+
+/** alice's job with bob, every milestone approved: the job is completed. */
+async function completedJob() {
+  const market = await assignedJob();
+  const { escrow, jobId, alice, bob } = market;
+  for (let index = 0n; index < BigInt(AMOUNTS.length); index++) {
+    await escrow.write.submitMilestone([jobId, index, DELIVERABLE], { account: bob.account });
+    await escrow.write.approveMilestone([jobId, index], { account: alice.account });
+  }
+  return market;
+}
+
+/** AZR balances of `accounts`, read together. */
+function balances(market: Market, accounts: readonly Address[]) {
+  return Promise.all(accounts.map((account) => market.token.read.balanceOf([account])));
+}
+
+/** What `action` changed in the AZR balances of `accounts`, in order. */
+async function deltas(market: Market, accounts: readonly Address[], action: () => Promise<Hash>) {
+  const before = await balances(market, accounts);
+  await action();
+  const after = await balances(market, accounts);
+  return after.map((balance, i) => balance - before[i]!);
+}
+
+describe("JobEscrow", () => {
+  describe("deployment", () => {
+    it("is the CitadelFund's Escrow source, with the deploy config's parameters and arbiter", async () => {
+      const { escrow, fund, deployer, arbiter } = await loadFixture(marketplace);
+      expect(await fund.read.sourceOf([escrow.address])).to.equal(CitadelSource.Escrow);
+      expect(await escrow.read.reviewWindow()).to.equal(DEFAULT_DEPLOY_CONFIG.reviewWindowSeconds);
+      expect(await escrow.read.limits()).to.deep.equal([DEFAULT_DEPLOY_CONFIG.maxMilestones, AZR(1)]);
+      expect(await escrow.read.hasRole([Roles.ARBITER, arbiter.account.address])).to.equal(true);
+      expect(await escrow.read.hasRole([Roles.ARBITER, deployer.account.address])).to.equal(false);
+      expect(await escrow.read.hasRole([ADMIN, deployer.account.address])).to.equal(true);
+      expect(await escrow.read.ARBITER_ROLE()).to.equal(Roles.ARBITER);
+    });
+
+    it("refuses a zero admin, a review window out of bounds and limits out of bounds", async () => {
+      const { escrow, token, fund, deployer } = await loadFixture(marketplace);
+      const args = (admin: Address, window: number, max: number, min: bigint) =>
+        [admin, token.address, fund.address, window, max, min] as const;
+      const me = deployer.account.address;
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        viem.deployContract("JobEscrow", args(zeroAddress, WEEK, 20, AZR(1))),
+        escrow,
+        "EscrowInvalidAdmin",
+        [zeroAddress],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        viem.deployContract("JobEscrow", args(me, 60, 20, AZR(1))),
+        escrow,
+        "EscrowInvalidReviewWindow",
+        [60],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        viem.deployContract("JobEscrow", args(me, WEEK, 0, AZR(1))),
+        escrow,
+        "EscrowInvalidLimits",
+        [0, AZR(1)],
+      );
+    });
+  });
+
+  describe("posting a job", () => {
+    it("pulls the whole total into escrow and records the brief, milestones and deadline", async () => {
+      const market = await loadFixture(marketplace);
+      const { escrow, token, alice } = market;
+      await token.write.approve([escrow.address, TOTAL], { account: alice.account });
+      const deadline = (await time.latest()) + 30 * DAY;
+      const before = await balances(market, [alice.account.address, escrow.address]);
+      await viem.assertions.emitWithArgs(
+        escrow.write.postJob([BRIEF, [...AMOUNTS], deadline], { account: alice.account }),
+        escrow,
+        "JobPosted",
+        [1n, getAddress(alice.account.address), BRIEF, [...AMOUNTS], TOTAL, deadline],
+      );
+      const after = await balances(market, [alice.account.address, escrow.address]);
+      expect([after[0]! - before[0]!, after[1]! - before[1]!]).to.deep.equal([-TOTAL, TOTAL]);
+      const job = await escrow.read.jobOf([1n]);
+      expect(job).to.deep.include({
+        client: getAddress(alice.account.address),
+        deadline,
+        milestoneCount: 3,
+        unsettled: 3,
+        status: Job.Open,
+        provider: zeroAddress,
+      });
+      expect(await escrow.read.milestoneOf([1n, 1n])).to.deep.equal({
+        amount: AMOUNTS[1],
+        reviewEndsAt: 0,
+        status: Milestone.Pending,
+      });
+    });
+
+    it("takes one transaction with a permit: no approval beforehand", async () => {
+      const market = await loadFixture(marketplace);
+      const { escrow, token, carol } = market;
+      const deadline = (await time.latest()) + 30 * DAY;
+      const permitDeadline = BigInt(deadline);
+      const { v, r, s } = await signPermit(carol, token.address, {
+        owner: carol.account.address,
+        spender: escrow.address,
+        value: TOTAL,
+        nonce: await token.read.nonces([carol.account.address]),
+        deadline: permitDeadline,
+      });
+      const [carolDelta, escrowDelta] = await deltas(market, [carol.account.address, escrow.address], () =>
+        escrow.write.postJobWithPermit([BRIEF, [...AMOUNTS], deadline, permitDeadline, v, r, s], {
+          account: carol.account,
+        }),
+      );
+      expect([carolDelta, escrowDelta]).to.deep.equal([-TOTAL, TOTAL]);
+      expect(await token.read.nonces([carol.account.address])).to.equal(1n);
+      expect(await token.read.allowance([carol.account.address, escrow.address])).to.equal(0n);
+      expect((await escrow.read.jobOf([1n])).client).to.equal(getAddress(carol.account.address));
+    });
+
+    it("still posts when someone submitted the permit first (front-running cannot block it)", async () => {
+      const { escrow, token, carol, dave } = await loadFixture(marketplace);
+      const deadline = (await time.latest()) + 30 * DAY;
+      const { v, r, s } = await signPermit(carol, token.address, {
+        owner: carol.account.address,
+        spender: escrow.address,
+        value: TOTAL,
+        nonce: 0n,
+        deadline: BigInt(deadline),
+      });
+      await token.write.permit([carol.account.address, escrow.address, TOTAL, BigInt(deadline), v, r, s], {
+        account: dave.account,
+      });
+      await escrow.write.postJobWithPermit([BRIEF, [...AMOUNTS], deadline, BigInt(deadline), v, r, s], {
+        account: carol.account,
+      });
+      expect(await token.read.balanceOf([escrow.address])).to.equal(TOTAL);
+    });
+
+    it("refuses a permit signed by someone else when nothing is approved", async () => {
+      const { escrow, token, carol, dave } = await loadFixture(marketplace);
+      const deadline = (await time.latest()) + 30 * DAY;
+      // dave signs a permit as if he were carol: the token rejects it, and carol approved nothing.
+      const { v, r, s } = await signPermit(dave, token.address, {
+        owner: carol.account.address,
+        spender: escrow.address,
+        value: TOTAL,
+        nonce: 0n,
+        deadline: BigInt(deadline),
+      });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJobWithPermit([BRIEF, [...AMOUNTS], deadline, BigInt(deadline), v, r, s], {
+          account: carol.account,
+        }),
+        token,
+        "ERC20InsufficientAllowance",
+        [getAddress(escrow.address), 0n, TOTAL],
+      );
+    });
+
+    it("refuses no milestones and more than the limit", async () => {
+      const { escrow, alice } = await loadFixture(marketplace);
+      const deadline = (await time.latest()) + DAY;
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob([BRIEF, [], deadline], { account: alice.account }),
+        escrow,
+        "EscrowInvalidMilestoneCount",
+        [0n, 20],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob([BRIEF, Array<bigint>(21).fill(AZR(1)), deadline], { account: alice.account }),
+        escrow,
+        "EscrowInvalidMilestoneCount",
+        [21n, 20],
+      );
+    });
+
+    it("refuses a milestone below the smallest amount, or beyond 128 bits", async () => {
+      const { escrow, alice } = await loadFixture(marketplace);
+      const deadline = (await time.latest()) + DAY;
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob([BRIEF, [AZR(5), AZR(1) - 1n], deadline], { account: alice.account }),
+        escrow,
+        "EscrowInvalidMilestoneAmount",
+        [1n, AZR(1) - 1n, AZR(1)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob([BRIEF, [2n ** 128n], deadline], { account: alice.account }),
+        escrow,
+        "EscrowInvalidMilestoneAmount",
+        [0n, 2n ** 128n, AZR(1)],
+      );
+    });
+
+    it("refuses a deadline in the past or more than five years away", async () => {
+      const { escrow, alice } = await loadFixture(marketplace);
+      const now = await time.latest();
+      await time.setNextBlockTimestamp(now + 10);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob([BRIEF, [AZR(1)], now + 10], { account: alice.account }),
+        escrow,
+        "EscrowInvalidDeadline",
+        [BigInt(now + 10), BigInt(now + 10)],
+      );
+      const far = now + 20 + 5 * 365 * DAY + 1;
+      await time.setNextBlockTimestamp(now + 20);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob([BRIEF, [AZR(1)], far], { account: alice.account }),
+        escrow,
+        "EscrowInvalidDeadline",
+        [BigInt(far), BigInt(now + 20)],
+      );
+    });
+
+    it("refuses an empty brief CID and one over 128 bytes", async () => {
+      const { escrow, alice } = await loadFixture(marketplace);
+      const deadline = (await time.latest()) + DAY;
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob(["", [AZR(1)], deadline], { account: alice.account }),
+        escrow,
+        "EscrowInvalidCid",
+        [0n],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob(["b".repeat(129), [AZR(1)], deadline], { account: alice.account }),
+        escrow,
+        "EscrowInvalidCid",
+        [129n],
+      );
+    });
+
+    it("refuses a client without the AZR", async () => {
+      const { escrow, token, dave } = await loadFixture(marketplace);
+      await token.write.approve([escrow.address, AZR(1)], { account: dave.account });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.postJob([BRIEF, [AZR(1)], (await time.latest()) + DAY], { account: dave.account }),
+        token,
+        "ERC20InsufficientBalance",
+        [getAddress(dave.account.address), 0n, AZR(1)],
+      );
+    });
+  });
+
+  describe("applying, assigning and cancelling", () => {
+    it("records an application with its proposal CID", async () => {
+      const market = await loadFixture(marketplace);
+      const { escrow, dave } = market;
+      const { jobId } = await post(market);
+      await viem.assertions.emitWithArgs(
+        escrow.write.applyForJob([jobId, PROPOSAL], { account: dave.account }),
+        escrow,
+        "ApplicationSubmitted",
+        [jobId, getAddress(dave.account.address), PROPOSAL],
+      );
+      expect(await escrow.read.hasApplied([jobId, dave.account.address])).to.equal(true);
+    });
+
+    it("refuses the client's own application, a second one, an empty proposal and an unknown job", async () => {
+      const { escrow, jobId, alice, bob, dave } = await loadFixture(openJob);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.applyForJob([jobId, PROPOSAL], { account: alice.account }),
+        escrow,
+        "EscrowClientCannotApply",
+        [jobId],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.applyForJob([jobId, PROPOSAL], { account: bob.account }),
+        escrow,
+        "EscrowAlreadyApplied",
+        [jobId, getAddress(bob.account.address)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.applyForJob([jobId, ""], { account: dave.account }),
+        escrow,
+        "EscrowInvalidCid",
+        [0n],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.applyForJob([99n, PROPOSAL], { account: dave.account }),
+        escrow,
+        "EscrowJobNotFound",
+        [99n],
+      );
+    });
+
+    it("refuses applications and assignment after the deadline", async () => {
+      const { escrow, jobId, deadline, alice, bob, dave } = await loadFixture(openJob);
+      await time.increaseTo(deadline + 1);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.applyForJob([jobId, PROPOSAL], { account: dave.account }),
+        escrow,
+        "EscrowDeadlinePassed",
+        [jobId, deadline],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.assign([jobId, bob.account.address], { account: alice.account }),
+        escrow,
+        "EscrowDeadlinePassed",
+        [jobId, deadline],
+      );
+    });
+
+    it("assigns one applicant, after which nobody can apply", async () => {
+      const { escrow, jobId, alice, bob, dave } = await loadFixture(openJob);
+      await viem.assertions.emitWithArgs(
+        escrow.write.assign([jobId, bob.account.address], { account: alice.account }),
+        escrow,
+        "JobAssigned",
+        [jobId, getAddress(bob.account.address)],
+      );
+      const job = await escrow.read.jobOf([jobId]);
+      expect([job.status, job.provider]).to.deep.equal([Job.Assigned, getAddress(bob.account.address)]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.applyForJob([jobId, PROPOSAL], { account: dave.account }),
+        escrow,
+        "EscrowUnexpectedJobStatus",
+        [jobId, Job.Assigned, Job.Open],
+      );
+    });
+
+    it("lets only the client assign, and only an applicant", async () => {
+      const { escrow, jobId, alice, bob, dave } = await loadFixture(openJob);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.assign([jobId, bob.account.address], { account: bob.account }),
+        escrow,
+        "EscrowNotClient",
+        [jobId, getAddress(bob.account.address)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.assign([jobId, dave.account.address], { account: alice.account }),
+        escrow,
+        "EscrowNotApplicant",
+        [jobId, getAddress(dave.account.address)],
+      );
+    });
+
+    it("cancels an open job with a full refund", async () => {
+      const market = await loadFixture(openJob);
+      const { escrow, jobId, alice } = market;
+      const [aliceDelta, escrowDelta] = await deltas(market, [alice.account.address, escrow.address], () =>
+        escrow.write.cancel([jobId], { account: alice.account }),
+      );
+      expect([aliceDelta, escrowDelta]).to.deep.equal([TOTAL, -TOTAL]);
+      const job = await escrow.read.jobOf([jobId]);
+      expect([job.status, job.unsettled]).to.deep.equal([Job.Cancelled, 0]);
+      expect((await escrow.read.milestoneOf([jobId, 2n])).status).to.equal(Milestone.Cancelled);
+    });
+
+    it("emits JobCancelled with the refund", async () => {
+      const { escrow, jobId, alice } = await loadFixture(openJob);
+      await viem.assertions.emitWithArgs(
+        escrow.write.cancel([jobId], { account: alice.account }),
+        escrow,
+        "JobCancelled",
+        [jobId, TOTAL],
+      );
+    });
+
+    it("lets only the client cancel, and only before assignment", async () => {
+      const { escrow, jobId, alice, bob } = await loadFixture(openJob);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.cancel([jobId], { account: bob.account }),
+        escrow,
+        "EscrowNotClient",
+        [jobId, getAddress(bob.account.address)],
+      );
+      await escrow.write.assign([jobId, bob.account.address], { account: alice.account });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.cancel([jobId], { account: alice.account }),
+        escrow,
+        "EscrowUnexpectedJobStatus",
+        [jobId, Job.Assigned, Job.Open],
+      );
+    });
+  });
+
+  describe("delivering and releasing", () => {
+    it("starts the review window when the provider submits", async () => {
+      const { escrow, jobId, bob } = await loadFixture(assignedJob);
+      const at = (await time.latest()) + 5;
+      await time.setNextBlockTimestamp(at);
+      await viem.assertions.emitWithArgs(
+        escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account }),
+        escrow,
+        "MilestoneSubmitted",
+        [jobId, 1n, DELIVERABLE, at + WEEK],
+      );
+      expect(await escrow.read.milestoneOf([jobId, 1n])).to.deep.equal({
+        amount: AMOUNTS[1],
+        reviewEndsAt: at + WEEK,
+        status: Milestone.Submitted,
+      });
+    });
+
+    it("refuses a submission by anyone but the provider, on an open job, twice, or of no milestone", async () => {
+      const market = await loadFixture(submittedMilestone);
+      const { escrow, jobId, alice, bob, carol } = market;
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: carol.account }),
+        escrow,
+        "EscrowNotProvider",
+        [jobId, getAddress(carol.account.address)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.submitMilestone([jobId, 0n, DELIVERABLE], { account: bob.account }),
+        escrow,
+        "EscrowUnexpectedMilestoneStatus",
+        [jobId, 0n, Milestone.Submitted, Milestone.Pending],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.submitMilestone([jobId, 3n, DELIVERABLE], { account: bob.account }),
+        escrow,
+        "EscrowMilestoneNotFound",
+        [jobId, 3n, 3],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.submitMilestone([jobId, 1n, ""], { account: bob.account }),
+        escrow,
+        "EscrowInvalidCid",
+        [0n],
+      );
+      const { jobId: open } = await post(market, { client: alice });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.submitMilestone([open, 0n, DELIVERABLE], { account: bob.account }),
+        escrow,
+        "EscrowUnexpectedJobStatus",
+        [open, Job.Open, Job.Assigned],
+      );
+    });
+
+    it("accepts a submission up to the deadline's last second, and refuses one after", async () => {
+      const { escrow, jobId, deadline, bob } = await loadFixture(assignedJob);
+      await time.setNextBlockTimestamp(deadline);
+      await escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.submitMilestone([jobId, 0n, DELIVERABLE], { account: bob.account }),
+        escrow,
+        "EscrowDeadlinePassed",
+        [jobId, deadline],
+      );
+    });
+
+    it("approve › pays 90% to the provider and 10% to the CitadelFund, rounded by ProtocolFee", async () => {
+      const market = await loadFixture(submittedMilestone);
+      const { escrow, fund, token, jobId, alice, bob } = market;
+      const amount = AMOUNTS[0];
+      const citadel = amount / 10n;
+      const accounts = [bob.account.address, fund.address, escrow.address, alice.account.address];
+      let hash: Hash | undefined;
+      const changes = await deltas(market, accounts, async () => {
+        hash = await escrow.write.approveMilestone([jobId, 0n], { account: alice.account });
+        return hash;
+      });
+      expect(changes).to.deep.equal([amount - citadel, citadel, -amount, 0n]);
+      await viem.assertions.emitWithArgs(Promise.resolve(hash!), escrow, "MilestoneReleased", [
+        jobId,
+        0n,
+        getAddress(bob.account.address),
+        Release.Approved,
+        amount,
+        amount - citadel,
+        citadel,
+      ]);
+      await viem.assertions.emitWithArgs(Promise.resolve(hash!), fund, "InflowRecorded", [
+        CitadelSource.Escrow,
+        getAddress(token.address),
+        getAddress(escrow.address),
+        citadel,
+      ]);
+      const job = await escrow.read.jobOf([jobId]);
+      expect([job.status, job.unsettled]).to.deep.equal([Job.Assigned, 2]);
+    });
+
+    it("lets only the client approve, and only a submitted milestone", async () => {
+      const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.approveMilestone([jobId, 0n], { account: bob.account }),
+        escrow,
+        "EscrowNotClient",
+        [jobId, getAddress(bob.account.address)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.approveMilestone([jobId, 1n], { account: alice.account }),
+        escrow,
+        "EscrowUnexpectedMilestoneStatus",
+        [jobId, 1n, Milestone.Pending, Milestone.Submitted],
+      );
+    });
+
+    it("completes the job when its last milestone is released", async () => {
+      const market = await loadFixture(assignedJob);
+      const { escrow, jobId, alice, bob } = market;
+      for (const index of [0n, 1n]) {
+        await escrow.write.submitMilestone([jobId, index, DELIVERABLE], { account: bob.account });
+        await escrow.write.approveMilestone([jobId, index], { account: alice.account });
+      }
+      await escrow.write.submitMilestone([jobId, 2n, DELIVERABLE], { account: bob.account });
+      await viem.assertions.emitWithArgs(
+        escrow.write.approveMilestone([jobId, 2n], { account: alice.account }),
+        escrow,
+        "JobCompleted",
+        [jobId],
+      );
+      const job = await escrow.read.jobOf([jobId]);
+      expect([job.status, job.unsettled]).to.deep.equal([Job.Completed, 0]);
+      expect(await market.token.read.balanceOf([escrow.address])).to.equal(0n);
+    });
+  });
+
+  describe("review window", () => {
+    it("lets the provider release alone once the window has passed in silence", async () => {
+      const market = await loadFixture(submittedMilestone);
+      const { escrow, fund, jobId, bob } = market;
+      const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
+        escrow,
+        "EscrowReviewWindowOpen",
+        [jobId, 0n, reviewEndsAt],
+      );
+      await time.setNextBlockTimestamp(reviewEndsAt);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
+        escrow,
+        "EscrowReviewWindowOpen",
+        [jobId, 0n, reviewEndsAt],
+      );
+      await time.setNextBlockTimestamp(reviewEndsAt + 1);
+      const amount = AMOUNTS[0];
+      const changes = await deltas(market, [bob.account.address, fund.address], () =>
+        escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
+      );
+      expect(changes).to.deep.equal([amount - amount / 10n, amount / 10n]);
+      expect((await escrow.read.milestoneOf([jobId, 0n])).status).to.equal(Milestone.Released);
+    });
+
+    it("marks the release as a review timeout, and only the provider may make it", async () => {
+      const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
+      const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
+      await time.increaseTo(reviewEndsAt + 1);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.releaseAfterReview([jobId, 0n], { account: alice.account }),
+        escrow,
+        "EscrowNotProvider",
+        [jobId, getAddress(alice.account.address)],
+      );
+      const amount = AMOUNTS[0];
+      await viem.assertions.emitWithArgs(
+        escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
+        escrow,
+        "MilestoneReleased",
+        [
+          jobId,
+          0n,
+          getAddress(bob.account.address),
+          Release.ReviewTimeout,
+          amount,
+          amount - amount / 10n,
+          amount / 10n,
+        ],
+      );
+    });
+
+    it("keeps a running review on the window it started with when governance changes it", async () => {
+      const { escrow, jobId, deployer, bob } = await loadFixture(submittedMilestone);
+      const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
+      await escrow.write.setReviewWindow([90 * DAY], { account: deployer.account });
+      expect((await escrow.read.milestoneOf([jobId, 0n])).reviewEndsAt).to.equal(reviewEndsAt);
+      await time.increaseTo(reviewEndsAt + 1);
+      await escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account });
+      const at = (await time.latest()) + 1;
+      await time.setNextBlockTimestamp(at);
+      await escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account });
+      expect((await escrow.read.milestoneOf([jobId, 1n])).reviewEndsAt).to.equal(at + 90 * DAY);
+    });
+  });
+
+  describe("deadline", () => {
+    it("returns to the client every milestone never submitted, and leaves submitted ones to review", async () => {
+      const market = await loadFixture(submittedMilestone);
+      const { escrow, jobId, deadline, alice, bob } = market;
+      await time.setNextBlockTimestamp(deadline);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.refundExpired([jobId], { account: alice.account }),
+        escrow,
+        "EscrowDeadlineNotReached",
+        [jobId, deadline],
+      );
+      await time.setNextBlockTimestamp(deadline + 1);
+      const refund = AMOUNTS[1] + AMOUNTS[2];
+      const changes = await deltas(market, [alice.account.address, escrow.address], () =>
+        escrow.write.refundExpired([jobId], { account: alice.account }),
+      );
+      expect(changes).to.deep.equal([refund, -refund]);
+      expect((await escrow.read.milestoneOf([jobId, 1n])).status).to.equal(Milestone.Refunded);
+      expect((await escrow.read.milestoneOf([jobId, 0n])).status).to.equal(Milestone.Submitted);
+      expect((await escrow.read.jobOf([jobId])).unsettled).to.equal(1);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.refundExpired([jobId], { account: alice.account }),
+        escrow,
+        "EscrowNothingToRefund",
+        [jobId],
+      );
+      await viem.assertions.emitWithArgs(
+        escrow.write.approveMilestone([jobId, 0n], { account: alice.account }),
+        escrow,
+        "JobCompleted",
+        [jobId],
+      );
+      expect(await market.token.read.balanceOf([escrow.address])).to.equal(0n);
+      // bob was never paid for the refunded milestones.
+      expect(await market.token.read.balanceOf([bob.account.address])).to.equal(
+        AZR(5_000) + AMOUNTS[0] - AMOUNTS[0] / 10n,
+      );
+    });
+
+    it("emits MilestoneRefunded for each milestone taken back, and completes a job left with none", async () => {
+      const { escrow, jobId, deadline, alice } = await loadFixture(assignedJob);
+      await time.increaseTo(deadline + 1);
+      const hash = escrow.write.refundExpired([jobId], { account: alice.account });
+      await viem.assertions.emitWithArgs(hash, escrow, "MilestoneRefunded", [jobId, 2n, AMOUNTS[2]]);
+      await viem.assertions.emitWithArgs(hash, escrow, "JobCompleted", [jobId]);
+      expect((await escrow.read.jobOf([jobId])).status).to.equal(Job.Completed);
+    });
+
+    it("lets only the client take back", async () => {
+      const { escrow, jobId, deadline, bob } = await loadFixture(assignedJob);
+      await time.increaseTo(deadline + 1);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.refundExpired([jobId], { account: bob.account }),
+        escrow,
+        "EscrowNotClient",
+        [jobId, getAddress(bob.account.address)],
+      );
+    });
+  });
+
+  describe("disputes", () => {
+    it("lets the client dispute within the review window, which stops approval and timeout release", async () => {
+      const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
+      await viem.assertions.emitWithArgs(
+        escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
+        escrow,
+        "MilestoneDisputed",
+        [jobId, 0n, getAddress(alice.account.address), REASON],
+      );
+      const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
+      await time.increaseTo(reviewEndsAt + 1);
+      const stillDisputed = [jobId, 0n, Milestone.Disputed, Milestone.Submitted] as const;
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.approveMilestone([jobId, 0n], { account: alice.account }),
+        escrow,
+        "EscrowUnexpectedMilestoneStatus",
+        [...stillDisputed],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
+        escrow,
+        "EscrowUnexpectedMilestoneStatus",
+        [...stillDisputed],
+      );
+    });
+
+    it("lets the provider dispute too, with no statement, up to the window's last second", async () => {
+      const { escrow, jobId, bob } = await loadFixture(submittedMilestone);
+      const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
+      await time.setNextBlockTimestamp(reviewEndsAt);
+      await viem.assertions.emitWithArgs(
+        escrow.write.dispute([jobId, 0n, ""], { account: bob.account }),
+        escrow,
+        "MilestoneDisputed",
+        [jobId, 0n, getAddress(bob.account.address), ""],
+      );
+    });
+
+    it("refuses a dispute by a stranger, of a pending milestone, or after the review window", async () => {
+      const { escrow, jobId, alice, dave } = await loadFixture(submittedMilestone);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.dispute([jobId, 0n, REASON], { account: dave.account }),
+        escrow,
+        "EscrowNotParty",
+        [jobId, getAddress(dave.account.address)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.dispute([jobId, 1n, REASON], { account: alice.account }),
+        escrow,
+        "EscrowUnexpectedMilestoneStatus",
+        [jobId, 1n, Milestone.Pending, Milestone.Submitted],
+      );
+      const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
+      await time.setNextBlockTimestamp(reviewEndsAt + 1);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
+        escrow,
+        "EscrowReviewWindowClosed",
+        [jobId, 0n, reviewEndsAt],
+      );
+    });
+
+    for (const { bps, label } of [
+      { bps: 0, label: "0% (all back to the client)" },
+      { bps: 10_000, label: "100% (a release)" },
+      { bps: 3_333, label: "33.33%" },
+    ]) {
+      it(`resolve › splits at ${label} with exact amounts`, async () => {
+        const market = await loadFixture(disputedMilestone);
+        const { escrow, fund, jobId, alice, bob, arbiter } = market;
+        const amount = AMOUNTS[0];
+        const providerPart = (amount * BigInt(bps)) / 10_000n;
+        const citadel = providerPart / 10n;
+        const refund = amount - providerPart;
+        const accounts = [bob.account.address, fund.address, alice.account.address, escrow.address];
+        let hash: Hash | undefined;
+        const changes = await deltas(market, accounts, async () => {
+          hash = await escrow.write.resolveDispute([jobId, 0n, bps, REASON], { account: arbiter.account });
+          return hash;
+        });
+        expect(changes).to.deep.equal([providerPart - citadel, citadel, refund, -amount]);
+        await viem.assertions.emitWithArgs(Promise.resolve(hash!), escrow, "DisputeResolved", [
+          jobId,
+          0n,
+          getAddress(arbiter.account.address),
+          bps,
+          providerPart - citadel,
+          citadel,
+          refund,
+          REASON,
+        ]);
+        expect((await escrow.read.milestoneOf([jobId, 0n])).status).to.equal(Milestone.Resolved);
+      });
+    }
+
+    it("records no CitadelFund inflow when the provider gets nothing", async () => {
+      const { escrow, fund, jobId, arbiter, publicClient } = await loadFixture(disputedMilestone);
+      const hash = await escrow.write.resolveDispute([jobId, 0n, 0, REASON], { account: arbiter.account });
+      const { logs } = await publicClient.getTransactionReceipt({ hash });
+      expect(logs.filter((log) => getAddress(log.address) === getAddress(fund.address))).to.have.length(0);
+    });
+
+    it("lets only an arbiter resolve, never one who is a party, within 0–10000 bps, with a reason", async () => {
+      const { escrow, jobId, deployer, alice, dave, arbiter } = await loadFixture(disputedMilestone);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.resolveDispute([jobId, 0n, 5_000, REASON], { account: dave.account }),
+        escrow,
+        "AccessControlUnauthorizedAccount",
+        [getAddress(dave.account.address), Roles.ARBITER],
+      );
+      await escrow.write.grantRole([Roles.ARBITER, alice.account.address], { account: deployer.account });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.resolveDispute([jobId, 0n, 5_000, REASON], { account: alice.account }),
+        escrow,
+        "EscrowArbiterIsParty",
+        [jobId, getAddress(alice.account.address)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.resolveDispute([jobId, 0n, 10_001, REASON], { account: arbiter.account }),
+        escrow,
+        "EscrowInvalidSplit",
+        [10_001],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.resolveDispute([jobId, 0n, 5_000, ""], { account: arbiter.account }),
+        escrow,
+        "EscrowInvalidCid",
+        [0n],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.resolveDispute([jobId, 1n, 5_000, REASON], { account: arbiter.account }),
+        escrow,
+        "EscrowUnexpectedMilestoneStatus",
+        [jobId, 1n, Milestone.Pending, Milestone.Disputed],
+      );
+    });
+  });
+
+  describe("ratings", () => {
+    it("lets client and provider each rate the other once when the job is completed", async () => {
+      const { escrow, jobId, alice, bob } = await loadFixture(completedJob);
+      await viem.assertions.emitWithArgs(
+        escrow.write.rate([jobId, 5, REASON], { account: alice.account }),
+        escrow,
+        "Rated",
+        [jobId, getAddress(alice.account.address), getAddress(bob.account.address), 5, REASON],
+      );
+      await viem.assertions.emitWithArgs(
+        escrow.write.rate([jobId, 4, ""], { account: bob.account }),
+        escrow,
+        "Rated",
+        [jobId, getAddress(bob.account.address), getAddress(alice.account.address), 4, ""],
+      );
+      const job = await escrow.read.jobOf([jobId]);
+      expect([job.clientRated, job.providerRated]).to.deep.equal([true, true]);
+      for (const who of [alice, bob]) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          escrow.write.rate([jobId, 3, ""], { account: who.account }),
+          escrow,
+          "EscrowAlreadyRated",
+          [jobId, getAddress(who.account.address)],
+        );
+      }
+    });
+
+    it("refuses a score outside 1–5, a stranger, and a job not completed", async () => {
+      const market = await loadFixture(completedJob);
+      const { escrow, jobId, alice, dave } = market;
+      for (const score of [0, 6]) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          escrow.write.rate([jobId, score, ""], { account: alice.account }),
+          escrow,
+          "EscrowInvalidRating",
+          [score],
+        );
+      }
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.rate([jobId, 3, ""], { account: dave.account }),
+        escrow,
+        "EscrowNotParty",
+        [jobId, getAddress(dave.account.address)],
+      );
+      const { jobId: open } = await post(market);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.rate([open, 3, ""], { account: alice.account }),
+        escrow,
+        "EscrowUnexpectedJobStatus",
+        [open, Job.Open, Job.Completed],
+      );
+    });
+  });
+
+  describe("governance parameters", () => {
+    it("lets the admin set the review window and the limits, with events", async () => {
+      const { escrow, deployer } = await loadFixture(marketplace);
+      await viem.assertions.emitWithArgs(
+        escrow.write.setReviewWindow([3 * DAY], { account: deployer.account }),
+        escrow,
+        "ReviewWindowSet",
+        [3 * DAY],
+      );
+      await viem.assertions.emitWithArgs(
+        escrow.write.setLimits([5, AZR(10)], { account: deployer.account }),
+        escrow,
+        "LimitsSet",
+        [5, AZR(10)],
+      );
+      expect(await escrow.read.reviewWindow()).to.equal(3 * DAY);
+      expect(await escrow.read.limits()).to.deep.equal([5, AZR(10)]);
+    });
+
+    it("refuses windows and limits out of bounds", async () => {
+      const { escrow } = await loadFixture(marketplace);
+      for (const window of [60 * 60 - 1, 90 * DAY + 1]) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          escrow.write.setReviewWindow([window]),
+          escrow,
+          "EscrowInvalidReviewWindow",
+          [window],
+        );
+      }
+      for (const [max, min] of [
+        [0, AZR(1)],
+        [51, AZR(1)],
+        [10, 9n],
+      ] as const) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          escrow.write.setLimits([max, min]),
+          escrow,
+          "EscrowInvalidLimits",
+          [max, min],
+        );
+      }
+    });
+
+    it("refuses parameter changes and arbiter appointments by anyone but the admin", async () => {
+      const { escrow, alice, arbiter } = await loadFixture(marketplace);
+      const me = getAddress(alice.account.address);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.setReviewWindow([DAY], { account: alice.account }),
+        escrow,
+        "AccessControlUnauthorizedAccount",
+        [me, ADMIN],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.setLimits([5, AZR(1)], { account: alice.account }),
+        escrow,
+        "AccessControlUnauthorizedAccount",
+        [me, ADMIN],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.write.grantRole([Roles.ARBITER, me], { account: arbiter.account }),
+        escrow,
+        "AccessControlUnauthorizedAccount",
+        [getAddress(arbiter.account.address), ADMIN],
+      );
+    });
+  });
+
+  describe("views", () => {
+    it("answers an unknown job with status None, and refuses milestones of unknown jobs or indexes", async () => {
+      const { escrow, jobId } = await loadFixture(openJob);
+      expect((await escrow.read.jobOf([99n])).status).to.equal(Job.None);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.read.milestoneOf([99n, 0n]),
+        escrow,
+        "EscrowJobNotFound",
+        [99n],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        escrow.read.milestoneOf([jobId, 3n]),
+        escrow,
+        "EscrowMilestoneNotFound",
+        [jobId, 3n, 3],
+      );
+    });
+  });
+});
