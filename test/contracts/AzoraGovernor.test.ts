@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { getAddress, parseEventLogs, toHex, zeroHash } from "viem";
 import { DEFAULT_DEPLOY_CONFIG } from "../../scripts/lib/deploy.js";
+import { Roles } from "../../scripts/lib/roles.js";
 import { VoteType } from "../../scripts/lib/governance-signatures.js";
 import { operationArgs, ProposalState, stateBitmap } from "../../scripts/lib/proposals.js";
 import {
@@ -224,6 +225,50 @@ describe("AzoraGovernor", () => {
       const [set] = parseEventLogs({ abi: pok.abi, logs: receipt.logs, eventName: "EmissionScheduleSet" });
       expect(set?.args.initialBudget).to.equal(initialBudget / 2n);
       expect((await pok.read.emissionSchedule()).initialBudget).to.equal(initialBudget / 2n);
+    });
+
+    it("appoints an escrow arbiter, who can then resolve a dispute", async () => {
+      const g = await loadFixture(governed);
+      const { escrow, token, timelock, alice, bob, dave } = g;
+      const { propose, passAndExecute } = proposals(g);
+      // A job of alice's with bob's first milestone in dispute.
+      await token.write.approve([escrow.address, AZR(300)], { account: alice.account });
+      const deadline = (await networkHelpers.time.latest()) + 30 * 86_400;
+      await escrow.write.postJob([COURSE.contentCid, [AZR(100), AZR(200)], deadline], {
+        account: alice.account,
+      });
+      const jobId = await escrow.read.jobCount();
+      await escrow.write.applyForJob([jobId, COURSE.contentCid], { account: bob.account });
+      await escrow.write.assign([jobId, bob.account.address], { account: alice.account });
+      await escrow.write.submitMilestone([jobId, 0n, COURSE.contentCid], { account: bob.account });
+      await escrow.write.dispute([jobId, 0n, COURSE.contentCid], { account: alice.account });
+      const resolve = () =>
+        escrow.write.resolveDispute([jobId, 0n, 5_000, COURSE.contentCid], { account: dave.account });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        resolve(),
+        escrow,
+        "AccessControlUnauthorizedAccount",
+        [getAddress(dave.account.address), Roles.ARBITER],
+      );
+
+      const p = await propose(
+        [
+          {
+            ...escrow,
+            target: escrow.address,
+            functionName: "grantRole",
+            args: [Roles.ARBITER, dave.account.address],
+          },
+        ],
+        "Appoint dave as an escrow arbiter",
+      );
+      await viem.assertions.emitWithArgs(passAndExecute(p), escrow, "RoleGranted", [
+        Roles.ARBITER,
+        getAddress(dave.account.address),
+        getAddress(timelock.address),
+      ]);
+      expect(await escrow.read.hasRole([Roles.ARBITER, dave.account.address])).to.equal(true);
+      await viem.assertions.emit(resolve(), escrow, "DisputeResolved");
     });
 
     it("changes its own settings only through a proposal", async () => {

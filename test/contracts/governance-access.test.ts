@@ -11,7 +11,10 @@ type Contract = { address: Address; abi: Abi; write: Record<string, unknown> };
 
 /** One governed function: who may call it is the Timelock alone, and what anyone else gets. */
 interface GovernedCall {
-  contract: keyof Pick<Governed, "token" | "fund" | "credential" | "pok" | "governor" | "timelock">;
+  contract: keyof Pick<
+    Governed,
+    "token" | "fund" | "credential" | "pok" | "escrow" | "governor" | "timelock"
+  >;
   functionName: string;
   args: (g: Governed) => readonly unknown[];
   /** The custom error and its arguments when `caller` calls. */
@@ -143,6 +146,33 @@ const GOVERNED: GovernedCall[] = [
     args: (g) => [Roles.CURATOR, g.alice.account.address],
     error: missingRole(Roles.DEFAULT_ADMIN),
   },
+  // JobEscrow
+  {
+    contract: "escrow",
+    functionName: "setReviewWindow",
+    args: () => [86_400],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+  },
+  {
+    contract: "escrow",
+    functionName: "setLimits",
+    args: () => [5, AZR(10)],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+  },
+  {
+    contract: "escrow",
+    functionName: "grantRole",
+    label: "(appoint an arbiter)",
+    args: (g) => [Roles.ARBITER, g.alice.account.address],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+  },
+  {
+    contract: "escrow",
+    functionName: "revokeRole",
+    label: "(dismiss an arbiter)",
+    args: (g) => [Roles.ARBITER, g.arbiter.account.address],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+  },
   // AzoraGovernor
   {
     contract: "governor",
@@ -215,7 +245,7 @@ const GOVERNED: GovernedCall[] = [
 ];
 
 describe("governance › only the Timelock calls a governed function", () => {
-  /** The deployer, the biggest voter, the relayer, the course verifier where it is not the exception, and the Governor itself. */
+  /** The deployer, the biggest voter, the relayer, the escrow arbiter and the Governor itself. */
   async function callers(g: Governed): Promise<{ label: string; address: Address }[]> {
     await networkHelpers.impersonateAccount(g.governor.address);
     await networkHelpers.setBalance(g.governor.address, parseEther("1"));
@@ -223,6 +253,7 @@ describe("governance › only the Timelock calls a governed function", () => {
       { label: "the deployer", address: getAddress(g.deployer.account.address) },
       { label: "the biggest voter", address: getAddress(g.alice.account.address) },
       { label: "the relayer", address: getAddress(g.relayer.account.address) },
+      { label: "the escrow arbiter", address: getAddress(g.arbiter.account.address) },
       { label: "the Governor", address: getAddress(g.governor.address) },
     ];
   }

@@ -56,7 +56,7 @@ const sorted = (set: Set<Address> | undefined) => [...(set ?? [])].sort();
 
 describe("governance › handover: the Timelock holds every role, the deployer none", () => {
   it("proves it from every RoleGranted and RoleRevoked event of every contract", async () => {
-    const { manifest, publicClient, deployer, timelock, governor, pok, token, credential } =
+    const { manifest, publicClient, deployer, timelock, governor, pok, token, credential, arbiter } =
       await loadFixture(governed);
     const { holders, revokedBy, seen } = await replayRoleEvents(manifest, publicClient);
     const T = getAddress(timelock.address);
@@ -86,6 +86,7 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       "ProofOfKnowledge.CURATOR": [T],
       "ProofOfKnowledge.GUARDIAN": [T],
       "JobEscrow.DEFAULT_ADMIN": [T],
+      "JobEscrow.ARBITER": [getAddress(arbiter.account.address)], // appointed at deploy: not the deployer's
       "AzoraTimelock.DEFAULT_ADMIN": [T],
       "AzoraTimelock.PROPOSER": [getAddress(governor.address)],
       "AzoraTimelock.CANCELLER": [getAddress(governor.address)],

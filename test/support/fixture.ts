@@ -7,6 +7,7 @@ import type { Completion } from "../../scripts/lib/completion.js";
 import { DEFAULT_DEPLOY_CONFIG, LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
 import type { DeployConfig } from "../../scripts/lib/deploy.js";
 import { handOverToGovernance } from "../../scripts/lib/governance.js";
+import { localArbiter } from "../../scripts/lib/local-accounts.js";
 
 /** One in-process Hardhat chain per test file, shared by its fixtures. */
 export const connection = await network.create();
@@ -164,15 +165,18 @@ export const VOTERS_AZR = {
 /** AZR alice donates to the CitadelFund in `governed`, in whole AZR. */
 export const FUND_DONATION_AZR = 5_000;
 
+/** The production settings with one escrow arbiter appointed at deploy (local account #7, `arbiter`). */
+export const GOVERNED_CONFIG: DeployConfig = { ...DEFAULT_DEPLOY_CONFIG, arbiters: [localArbiter().address] };
+
 /**
- * The default deployment handed over to governance, as `npm run deploy` leaves it, with voters:
+ * The production deployment (plus `arbiter`) handed over to governance, as `npm run deploy` leaves it, with voters:
  * before the handover the deployer mints `VOTERS_AZR` (keeping MINTER_ROLE, which the handover must
  * renounce without giving it to the Timelock), registers course 1 (100 AZR, verified by
  * `verifier`), and alice donates `FUND_DONATION_AZR` to the CitadelFund. Alice, bob and carol
  * delegate to themselves; dave and the gasless voter do not. Then `handOverToGovernance`.
  */
 export async function governed() {
-  const base = await deployed();
+  const base = await deployWith(GOVERNED_CONFIG);
   const { token, fund, pok, deployer, alice, bob, carol, dave, verifier, publicClient, manifest, config } =
     base;
   await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
