@@ -121,6 +121,17 @@ export const ROLE_REVOKED = parseAbiItem(
   "event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)",
 );
 
+/** A typed-enough `readContract` of any manifest contract: `read(contract, "owner")`. */
+function readerOf(publicClient: DeployClients["publicClient"]) {
+  return <T>(contract: { address: Address; abi: Abi }, functionName: string, args: readonly unknown[] = []) =>
+    publicClient.readContract({
+      address: contract.address,
+      abi: contract.abi,
+      functionName,
+      args,
+    }) as Promise<T>;
+}
+
 const hasFunctions = (abi: Abi, ...names: string[]) =>
   names.every((name) => abi.some((item) => item.type === "function" && item.name === name));
 
@@ -172,17 +183,7 @@ export async function handOverToGovernance(
   const deployer = walletClient.account.address;
   const timelock = contractOf(manifest, "AzoraTimelock");
   const governor = contractOf(manifest, "AzoraGovernor");
-  const read = <T>(
-    contract: { address: Address; abi: Abi },
-    functionName: string,
-    args: readonly unknown[] = [],
-  ) =>
-    publicClient.readContract({
-      address: contract.address,
-      abi: contract.abi,
-      functionName,
-      args,
-    }) as Promise<T>;
+  const read = readerOf(publicClient);
 
   if (getAddress(await read<Address>(governor, "timelock")) !== timelock.address) {
     throw new Error("AzoraGovernor does not execute through the manifest's AzoraTimelock");
@@ -273,12 +274,7 @@ export async function powersOf(
   const powers: string[] = [];
   for (const [name, contract] of Object.entries(manifest.contracts)) {
     const read = <T>(functionName: string, args: readonly unknown[] = []) =>
-      publicClient.readContract({
-        address: contract.address,
-        abi: contract.abi,
-        functionName,
-        args,
-      }) as Promise<T>;
+      readerOf(publicClient)<T>(contract, functionName, args);
     for (const role of await rolesGranted(clients, contract)) {
       if (await read<boolean>("hasRole", [role, account])) powers.push(`${name}.${roleName(role)}`);
     }

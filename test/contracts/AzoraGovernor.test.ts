@@ -74,19 +74,9 @@ describe("AzoraGovernor", () => {
     it("pays a grant from the CitadelFund: propose → vote → queue → execute, each state and event checked", async () => {
       const g = await loadFixture(governed);
       const { governor, timelock, fund, token, carol, alice, bob } = g;
-      const { propose, pastSnapshot, pastDeadline, pastEta, vote, queue, execute } = proposals(g);
+      const { proposeGrant, pastSnapshot, pastDeadline, pastEta, vote, queue, execute } = proposals(g);
       const grant = AZR(1_000);
-      const p = await propose(
-        [
-          {
-            ...fund,
-            target: fund.address,
-            functionName: "release",
-            args: [token.address, carol.account.address, grant],
-          },
-        ],
-        "Grant 1,000 AZR to carol",
-      );
+      const p = await proposeGrant("Grant 1,000 AZR to carol", grant);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Pending);
       expect(await governor.read.proposalProposer([p.id])).to.equal(getAddress(alice.account.address));
       await viem.assertions.revertWithCustomErrorWithArgs(
@@ -290,19 +280,9 @@ describe("AzoraGovernor", () => {
   describe("quorum", () => {
     it("defeats a proposal that every voter supports when too few voted", async () => {
       const g = await loadFixture(governed);
-      const { governor, fund, token, carol } = g;
-      const { propose, pastSnapshot, pastDeadline, vote, queue } = proposals(g);
-      const p = await propose(
-        [
-          {
-            ...fund,
-            target: fund.address,
-            functionName: "release",
-            args: [token.address, carol.account.address, 1n],
-          },
-        ],
-        "A quiet grant",
-      );
+      const { governor, carol } = g;
+      const { proposeGrant, pastSnapshot, pastDeadline, vote, queue } = proposals(g);
+      const p = await proposeGrant("A quiet grant");
       await pastSnapshot(p);
       await vote(p, carol); // 5,000 AZR for, none against: below 4% of the supply
       const quorum = await governor.read.quorum([await governor.read.proposalSnapshot([p.id])]);
@@ -319,19 +299,9 @@ describe("AzoraGovernor", () => {
 
     it("extends the vote when quorum is reached late, so opponents can still answer", async () => {
       const g = await loadFixture(governed);
-      const { governor, fund, token, carol, bob, alice } = g;
-      const { propose, pastSnapshot, vote } = proposals(g);
-      const p = await propose(
-        [
-          {
-            ...fund,
-            target: fund.address,
-            functionName: "release",
-            args: [token.address, carol.account.address, 1n],
-          },
-        ],
-        "A late grant",
-      );
+      const { governor, carol, bob, alice } = g;
+      const { proposeGrant, pastSnapshot, vote } = proposals(g);
+      const p = await proposeGrant("A late grant");
       await pastSnapshot(p);
       const deadline = await governor.read.proposalDeadline([p.id]);
       await vote(p, carol);
@@ -352,19 +322,9 @@ describe("AzoraGovernor", () => {
   describe("cancellation", () => {
     it("lets the proposer cancel while pending, after which nobody can vote", async () => {
       const g = await loadFixture(governed);
-      const { governor, fund, token, carol } = g;
-      const { propose, pastSnapshot, vote } = proposals(g);
-      const p = await propose(
-        [
-          {
-            ...fund,
-            target: fund.address,
-            functionName: "release",
-            args: [token.address, carol.account.address, 1n],
-          },
-        ],
-        "Withdrawn",
-      );
+      const { governor } = g;
+      const { proposeGrant, pastSnapshot, vote } = proposals(g);
+      const p = await proposeGrant("Withdrawn");
       await viem.assertions.emitWithArgs(
         governor.write.cancel(operationArgs(p), { account: g.alice.account }),
         governor,
@@ -383,19 +343,9 @@ describe("AzoraGovernor", () => {
 
     it("refuses a cancel by anyone but the proposer, and by the proposer once voting started", async () => {
       const g = await loadFixture(governed);
-      const { governor, fund, token, carol, bob, alice } = g;
-      const { propose, pastSnapshot } = proposals(g);
-      const p = await propose(
-        [
-          {
-            ...fund,
-            target: fund.address,
-            functionName: "release",
-            args: [token.address, carol.account.address, 1n],
-          },
-        ],
-        "Not yours to cancel",
-      );
+      const { governor, bob, alice } = g;
+      const { proposeGrant, pastSnapshot } = proposals(g);
+      const p = await proposeGrant("Not yours to cancel");
       await viem.assertions.revertWithCustomErrorWithArgs(
         governor.write.cancel(operationArgs(p), { account: bob.account }),
         governor,

@@ -94,19 +94,9 @@ describe("governance › votes and delegations by signature, relayed for account
 
   it("castVoteBySig: the relayer submits a vote the voter signed; it counts with the voter's weight", async () => {
     const g = await loadFixture(withDelegation);
-    const { governor, fund, token, relayer, carol, voter, publicClient } = g;
-    const { propose, pastSnapshot } = proposals(g);
-    const p = await propose(
-      [
-        {
-          ...fund,
-          target: fund.address,
-          functionName: "release",
-          args: [token.address, carol.account.address, 1n],
-        },
-      ],
-      "Signed votes",
-    );
+    const { governor, relayer, voter, publicClient } = g;
+    const { proposeGrant, pastSnapshot } = proposals(g);
+    const p = await proposeGrant("Signed votes");
     await pastSnapshot(p);
     const ballot = { proposalId: p.id, support: VoteType.For, voter: gaslessVoter.address, nonce: 0n };
     const signature = await signBallot(voter, governor.address, ballot);

@@ -33,6 +33,8 @@ async function deployWith(config: DeployConfig) {
   const credential = await viem.getContractAt("AzoraCredential", at("AzoraCredential"));
   const pok = await viem.getContractAt("ProofOfKnowledge", at("ProofOfKnowledge"));
   const escrow = await viem.getContractAt("JobEscrow", at("JobEscrow"));
+  const timelock = await viem.getContractAt("AzoraTimelock", at("AzoraTimelock"));
+  const governor = await viem.getContractAt("AzoraGovernor", at("AzoraGovernor"));
   return {
     manifest,
     config,
@@ -42,6 +44,8 @@ async function deployWith(config: DeployConfig) {
     credential,
     pok,
     escrow,
+    timelock,
+    governor,
     deployer,
     alice,
     bob,
@@ -103,13 +107,11 @@ export const COURSE = {
   verifierLimit: 5,
 } as const;
 
-/**
- * A deployment with MINING_TEST_CONFIG and course 1 registered: 100 AZR, passing at 70%,
- * credentials valid a year, signed by `verifier`, who may sign 5 claims per epoch.
- */
-export async function mining() {
-  const base = await deployWith(MINING_TEST_CONFIG);
-  const { pok, verifier } = base;
+/** Registers `COURSE` (as curator, the deployer) with `verifier` allowed its claim limit: course 1 of a fresh deployment. */
+async function registerCourse({
+  pok,
+  verifier,
+}: Pick<Awaited<ReturnType<typeof deployWith>>, "pok" | "verifier">) {
   await pok.write.setVerifierLimit([verifier.account.address, COURSE.verifierLimit]);
   await pok.write.registerCourse([
     COURSE.contentCid,
@@ -118,6 +120,16 @@ export async function mining() {
     COURSE.minScore,
     COURSE.validity,
   ]);
+}
+
+/**
+ * A deployment with MINING_TEST_CONFIG and course 1 registered: 100 AZR, passing at 70%,
+ * credentials valid a year, signed by `verifier`, who may sign 5 claims per epoch.
+ */
+export async function mining() {
+  const base = await deployWith(MINING_TEST_CONFIG);
+  const { pok, verifier } = base;
+  await registerCourse(base);
 
   /** A passing voucher for `learner` on course 1, valid for an hour. */
   const voucher = async (
@@ -177,8 +189,7 @@ export const GOVERNED_CONFIG: DeployConfig = { ...DEFAULT_DEPLOY_CONFIG, arbiter
  */
 export async function governed() {
   const base = await deployWith(GOVERNED_CONFIG);
-  const { token, fund, pok, deployer, alice, bob, carol, dave, verifier, publicClient, manifest, config } =
-    base;
+  const { token, fund, deployer, alice, bob, carol, dave, publicClient, manifest, config } = base;
   await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
   for (const [holder, azr] of [
     [alice.account.address, VOTERS_AZR.alice],
@@ -194,20 +205,11 @@ export async function governed() {
   }
   await token.write.approve([fund.address, AZR(FUND_DONATION_AZR)], { account: alice.account });
   await fund.write.donate([token.address, AZR(FUND_DONATION_AZR)], { account: alice.account });
-  await pok.write.setVerifierLimit([verifier.account.address, COURSE.verifierLimit]);
-  await pok.write.registerCourse([
-    COURSE.contentCid,
-    COURSE.reward,
-    verifier.account.address,
-    COURSE.minScore,
-    COURSE.validity,
-  ]);
+  await registerCourse(base);
   const handover = await handOverToGovernance(
     manifest,
     { publicClient, walletClient: deployer },
     config.governance,
   );
-  const governor = await viem.getContractAt("AzoraGovernor", manifest.contracts.AzoraGovernor!.address);
-  const timelock = await viem.getContractAt("AzoraTimelock", manifest.contracts.AzoraTimelock!.address);
-  return { ...base, governor, timelock, handover };
+  return { ...base, handover };
 }

@@ -24,6 +24,20 @@ export function proposals(g: Governed) {
     await governor.write.propose(proposeArgs(proposal), { account: proposer.account });
     return proposal;
   }
+  /** Proposes a grant of `amount` AZR wei from the CitadelFund to carol (the tests' usual proposal). */
+  const proposeGrant = (title: string, amount = 1n, proposer: Signer = g.alice) =>
+    propose(
+      [
+        {
+          ...g.fund,
+          target: g.fund.address,
+          functionName: "release",
+          args: [g.token.address, g.carol.account.address, amount],
+        },
+      ],
+      title,
+      proposer,
+    );
   const pastSnapshot = async (p: Proposal) =>
     networkHelpers.time.increaseTo((await governor.read.proposalSnapshot([p.id])) + 1n);
   const pastDeadline = async (p: Proposal) =>
@@ -47,5 +61,5 @@ export function proposals(g: Governed) {
     return execute(p);
   }
 
-  return { propose, pastSnapshot, pastDeadline, pastEta, vote, queue, execute, passAndExecute };
+  return { propose, proposeGrant, pastSnapshot, pastDeadline, pastEta, vote, queue, execute, passAndExecute };
 }
