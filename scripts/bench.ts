@@ -19,6 +19,7 @@ import type { Manifest } from "./lib/manifest.js";
 import { REPO_ROOT } from "./lib/paths.js";
 import { binOf, freePort, runToCompletion, stopAllServices } from "./lib/processes.js";
 import { deployLocal, startChain } from "./lib/stack.js";
+import { indexerBench } from "./bench/indexer.js";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -443,3 +444,9 @@ console.log(
     "  also mints an NFT, against a post that also takes the permit.",
 );
 table("App first-load JS per route (gzipped, production build)", await firstLoadJs());
+
+const indexer = await indexerBench();
+table("Indexer: the synthetic history (BenchHistory, contracts/test/)", indexer.history);
+table("Indexer: backfill of that history, same node", indexer.backfill);
+table("Indexer: GraphQL latency of the app's queries (300 requests each)", indexer.latency);
+table("Indexer: freshness", indexer.visible);
