@@ -262,6 +262,24 @@ export const rating = onchainTable(
   (table) => ({ rateeIdx: index().on(table.ratee), jobIdx: index().on(table.jobId) }),
 );
 
+/** What happened on one UTC day, for charts: one row per day that saw activity. */
+export const dailyStat = onchainTable("daily_stat", (t) => ({
+  /** Days since 1970-01-01 (UTC), from block timestamps. */
+  day: t.bigint().primaryKey(),
+  /** The day as YYYY-MM-DD. */
+  date: t.text().notNull(),
+  /** AZR minted by mining (rewards: the learners' 90% and the CitadelFund's 10%). */
+  azrMined: t.bigint().notNull(),
+  claims: t.integer().notNull(),
+  jobsPosted: t.integer().notNull(),
+  /** AZR escrowed by the jobs posted. */
+  jobVolume: t.bigint().notNull(),
+  /** AZR the escrow released for work (to providers and the CitadelFund's share). */
+  escrowReleased: t.bigint().notNull(),
+  /** The CitadelFund's AZR balance at the end of the day (as of its last event that day). */
+  citadelBalance: t.bigint().notNull(),
+}));
+
 export const accountRelations = relations(account, ({ many }) => ({
   sent: many(transfer, { relationName: "sent" }),
   received: many(transfer, { relationName: "received" }),

@@ -2,6 +2,7 @@ import { ponder } from "ponder:registry";
 import type { Context } from "ponder:registry";
 import { application, dispute, job, milestone, rating } from "ponder:schema";
 import { touchAccount } from "./lib/account";
+import { touchDay } from "./lib/daily";
 
 /** IJobEscrow's `ReleaseKind`, in declaration order. */
 const RELEASE_KINDS = ["approved", "review_timeout"] as const;
@@ -54,6 +55,7 @@ ponder.on("JobEscrow:JobPosted", async ({ event, context }) => {
       clientRefund: 0n,
     })),
   );
+  await touchDay(context.db, event.block.timestamp, { jobsPosted: 1, jobVolume: total });
 });
 
 ponder.on("JobEscrow:ApplicationSubmitted", async ({ event, context }) => {
@@ -119,6 +121,7 @@ ponder.on("JobEscrow:MilestoneReleased", async ({ event, context }) => {
     provider: providerShare,
     citadel: citadelShare,
   });
+  await touchDay(context.db, event.block.timestamp, { escrowReleased: providerShare + citadelShare });
 });
 
 ponder.on("JobEscrow:MilestoneRefunded", async ({ event, context }) => {
@@ -166,6 +169,7 @@ ponder.on("JobEscrow:DisputeResolved", async ({ event, context }) => {
     citadel: citadelShare,
     refunded: clientRefund,
   });
+  await touchDay(context.db, event.block.timestamp, { escrowReleased: providerShare + citadelShare });
 });
 
 ponder.on("JobEscrow:JobCompleted", async ({ event, context }) => {

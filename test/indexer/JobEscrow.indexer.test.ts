@@ -274,6 +274,70 @@ for (const database of INDEXER_DATABASES) {
       );
     });
 
+    it("adds up each day's stats to the chain's totals: AZR mined, claims, jobs, volume, the CitadelFund's balance", async function () {
+      const escrow = escrowRead();
+      const pok = getContract({
+        ...contractOf(stack.manifest, "ProofOfKnowledge"),
+        client: stack.publicClient,
+      });
+      const token = getContract({ ...contractOf(stack.manifest, "AzoraToken"), client: stack.publicClient });
+      const toBlock = await stack.publicClient.getBlockNumber();
+      const [claimed, posted, released, resolved] = await Promise.all([
+        pok.getEvents.Claimed({}, { fromBlock: 0n, toBlock }),
+        escrow.getEvents.JobPosted({}, { fromBlock: 0n, toBlock }),
+        escrow.getEvents.MilestoneReleased({}, { fromBlock: 0n, toBlock }),
+        escrow.getEvents.DisputeResolved({}, { fromBlock: 0n, toBlock }),
+      ]);
+      const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
+      await eventually(async () => {
+        const { dailyStats } = await graphql<{
+          dailyStats: {
+            items: {
+              date: string;
+              azrMined: string;
+              claims: number;
+              jobsPosted: number;
+              jobVolume: string;
+              escrowReleased: string;
+              citadelBalance: string;
+            }[];
+          };
+        }>(
+          stack.indexer.url,
+          `
+            {
+              dailyStats(orderBy: "day", limit: 1000) {
+                items {
+                  date
+                  azrMined
+                  claims
+                  jobsPosted
+                  jobVolume
+                  escrowReleased
+                  citadelBalance
+                }
+              }
+            }
+          `,
+        );
+        const days = dailyStats.items;
+        expect(days.length).to.be.greaterThan(0);
+        expect(days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date))).to.equal(true);
+        expect(sum(days.map((d) => BigInt(d.azrMined)))).to.equal(sum(claimed.map((e) => e.args.reward!)));
+        expect(days.reduce((n, d) => n + d.claims, 0)).to.equal(claimed.length);
+        expect(days.reduce((n, d) => n + d.jobsPosted, 0)).to.equal(posted.length);
+        expect(sum(days.map((d) => BigInt(d.jobVolume)))).to.equal(sum(posted.map((e) => e.args.total!)));
+        expect(sum(days.map((d) => BigInt(d.escrowReleased)))).to.equal(
+          sum([
+            ...released.map((e) => e.args.amount!),
+            ...resolved.map((e) => e.args.providerShare! + e.args.citadelShare!),
+          ]),
+        );
+        const fund = contractOf(stack.manifest, "CitadelFund").address;
+        expect(BigInt(days.at(-1)!.citadelBalance)).to.equal(await token.read.balanceOf([fund]));
+      });
+    });
+
     it("counts each account's completed jobs and ratings received, from the events", async function () {
       const escrow = escrowRead();
       const toBlock = await stack.publicClient.getBlockNumber();
