@@ -1,5 +1,5 @@
 // npm run bench — gas of each user operation (AZR, mining next to stock OpenZeppelin parts, the
-// marketplace next to a public anchor)
+// marketplace next to a public anchor, governance)
 // and the app's first-load JS, with the machine. Figures are printed, never asserted: timing and
 // size goals live here, not in tests.
 import { existsSync } from "node:fs";
@@ -20,6 +20,12 @@ import { REPO_ROOT } from "./lib/paths.js";
 import { binOf, freePort, runToCompletion, stopAllServices } from "./lib/processes.js";
 import { deployLocal, startChain } from "./lib/stack.js";
 import { indexerBench } from "./bench/indexer.js";
+import { LOCAL_DEPLOY_CONFIG } from "./lib/deploy.js";
+import { handOverToGovernance } from "./lib/governance.js";
+import { signBallot, signDelegation, VoteType } from "./lib/governance-signatures.js";
+import { operationArgs, proposalOf, proposeArgs } from "./lib/proposals.js";
+import { advanceTimePast } from "./lib/seed-governance.js";
+import { formatProposalDescription } from "../content/formats/proposal.js";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -390,16 +396,98 @@ async function escrowGas(manifest: Manifest, evm: Chain): Promise<[string, strin
   ].map(([k, v]) => [String(k), gas(v as bigint)]);
 }
 
-/** One local node for every gas figure: deploy, the AZR operations, mining, then the marketplace. */
+/**
+ * Governance gas on the same node, after mining: the handover to the Timelock (all its
+ * transactions), then one proposal's life. Account #6 delegates to itself, #5 by signature
+ * (submitted by the relayer); #1 proposes a grant from the CitadelFund and votes (reaching quorum:
+ * that vote also stores the late-quorum deadline), #5 votes by signature, #6 votes; the relayer
+ * queues and executes. The clock moves with evm_increaseTime.
+ */
+async function governanceGas(manifest: Manifest, evm: Chain): Promise<[string, string][]> {
+  const gasOf = gasMeter(evm);
+  const wallet = (account: Account) => clientsFor(evm, account).walletClient;
+  const { publicClient } = clientsFor(evm, localAccount(0));
+  const tokenAt = contractOf(manifest, "AzoraToken");
+  const fundAt = contractOf(manifest, "CitadelFund");
+  const governorAt = contractOf(manifest, "AzoraGovernor");
+  const token = (account: Account) => getContract({ ...tokenAt, client: wallet(account) });
+  const governor = (account: Account) => getContract({ ...governorAt, client: wallet(account) });
+  const relayer = localRelayer();
+
+  const before = await publicClient.getBlockNumber({ cacheTime: 0 });
+  await handOverToGovernance(manifest, clientsFor(evm, localAccount(0)), LOCAL_DEPLOY_CONFIG.governance);
+  let handover = 0n;
+  for (let n = before + 1n; n <= (await publicClient.getBlockNumber({ cacheTime: 0 })); n++) {
+    handover += (await publicClient.getBlock({ blockNumber: n })).gasUsed;
+  }
+
+  const [proposer, selfDelegator, signer] = [localAccount(1), localAccount(6), localAccount(5)];
+  const delegate = await gasOf(token(selfDelegator).write.delegate([selfDelegator.address]));
+  const expiry = BigInt(Math.floor(Date.now() / 1000) + 86_400);
+  const nonce = await token(signer).read.nonces([signer.address]);
+  const sig = await signDelegation(wallet(signer), tokenAt.address, {
+    delegatee: signer.address,
+    nonce,
+    expiry,
+  });
+  const delegateBySig = await gasOf(
+    token(relayer).write.delegateBySig([signer.address, nonce, expiry, sig.v, sig.r, sig.s]),
+  );
+
+  const proposal = proposalOf(
+    [
+      {
+        ...fundAt,
+        target: fundAt.address,
+        functionName: "release",
+        args: [tokenAt.address, localAccount(7).address, parseUnits("1", 18)],
+      },
+    ],
+    formatProposalDescription({
+      title: "Bench grant",
+      cid: "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am",
+    }),
+  );
+  const propose = await gasOf(governor(proposer).write.propose(proposeArgs(proposal)));
+  const read = governor(relayer).read;
+  await advanceTimePast(publicClient, await read.proposalSnapshot([proposal.id]));
+  const castVote = await gasOf(governor(proposer).write.castVote([proposal.id, VoteType.For]));
+  const ballot = { proposalId: proposal.id, support: VoteType.For, voter: signer.address, nonce: 0n };
+  const signature = await signBallot(wallet(signer), governorAt.address, ballot);
+  const castVoteBySig = await gasOf(
+    governor(relayer).write.castVoteBySig([proposal.id, VoteType.For, signer.address, signature]),
+  );
+  const castVoteAfter = await gasOf(governor(selfDelegator).write.castVote([proposal.id, VoteType.Against]));
+  await advanceTimePast(publicClient, await read.proposalDeadline([proposal.id]));
+  const queue = await gasOf(governor(relayer).write.queue(operationArgs(proposal)));
+  await advanceTimePast(publicClient, (await read.proposalEta([proposal.id])) - 1n);
+  const execute = await gasOf(governor(relayer).write.execute(operationArgs(proposal)));
+
+  return [
+    ["propose (one call: a CitadelFund release)", propose],
+    ["castVote (the vote that reaches quorum)", castVote],
+    ["castVote (after quorum)", castVoteAfter],
+    ["castVoteBySig (relayed, after quorum)", castVoteBySig],
+    ["queue (schedules in the Timelock)", queue],
+    ["execute (through the Timelock, pays the grant)", execute],
+    ["delegate (first time, self)", delegate],
+    ["delegateBySig (relayed, first time, self)", delegateBySig],
+    ["handover to the Timelock (all its transactions)", handover],
+  ].map(([k, v]) => [String(k), gas(v as bigint)]);
+}
+
+/** One local node for every gas figure: deploy, the AZR operations, mining, the marketplace, then governance. */
 async function gasFigures() {
   const chain = await startChain(await freePort());
   try {
-    const manifest = await deployLocal(chain.rpcUrl, { seed: false });
+    // The deployer keeps its roles for the AZR and mining figures; governanceGas hands them over.
+    const manifest = await deployLocal(chain.rpcUrl, { seed: false, governance: false });
     const evm = await chainAt(chain.rpcUrl);
     const azr = await azrGas(manifest, evm);
     const mining = await miningGas(manifest, evm);
     const escrow = await escrowGas(manifest, evm);
-    return { azr, mining, escrow };
+    const governance = await governanceGas(manifest, evm);
+    return { azr, mining, escrow, governance };
   } finally {
     await stopAllServices();
   }
@@ -434,7 +522,7 @@ async function firstLoadJs(): Promise<[string, string][]> {
 
 console.log(`Azora benchmark — ${new Date().toISOString()}\nMachine: ${machine()}`);
 await runToCompletion("build", binOf("hardhat"), ["build", "--quiet"]);
-const { azr, mining, escrow } = await gasFigures();
+const { azr, mining, escrow, governance } = await gasFigures();
 table("AZR gas per user operation (local Hardhat node)", azr);
 miningTable(mining);
 table("Marketplace gas per step (JobEscrow, one job of 3 milestones)", escrow);
@@ -443,6 +531,7 @@ console.log(
     "  190,270 (sablier-labs/v2-core benchmarks/, Foundry, token approved beforehand) — a stream that\n" +
     "  also mints an NFT, against a post that also takes the permit.",
 );
+table("Governance gas per operation (AzoraGovernor + AzoraTimelock, same node)", governance);
 table("App first-load JS per route (gzipped, production build)", await firstLoadJs());
 
 const indexer = await indexerBench();

@@ -103,6 +103,10 @@ ${DEMO_PEOPLE.map(({ index, name }) => `  ${name.padEnd(8)} ${localAccount(index
   Verifier ${localVerifier().address}  (account #${LOCAL_VERIFIER_INDEX}: signs course completions)
   Relayer  ${localRelayer().address}  (account #${LOCAL_RELAYER_INDEX}: submits claims, pays their gas)
 
+Governance: AzoraGovernor ${manifest.contracts.AzoraGovernor?.address}, AzoraTimelock ${manifest.contracts.AzoraTimelock?.address}
+  The Timelock holds every admin role and the CitadelFund; the deployer holds none.
+  One proposal was executed, one defeated, and one is open for voting (vote as Amara).
+
 Press Ctrl-C to stop everything.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,9 +1,12 @@
-// npm run seed — adds demo data to the deployment on the chain at RPC_URL.
+// npm run seed — adds demo data to the deployment on the chain at RPC_URL, made by
+// `npm run deploy -- --keep-roles` (the seed needs the deployer's roles): the AZR and learning
+// seed, the handover to governance, the governance seed, the marketplace seed (`seedDemo`).
 import { chainAt, clientsFor, deployerAccount, rpcUrlFromEnv } from "./lib/clients.js";
+import { powersOf } from "./lib/governance.js";
+import { LOCAL_CHAIN_ID, localAccount } from "./lib/local-accounts.js";
 import { readManifest } from "./lib/manifest.js";
 import { DEMO_PEOPLE } from "./lib/seed.js";
 import { seedDemo } from "./lib/stack.js";
-import { LOCAL_CHAIN_ID, localAccount } from "./lib/local-accounts.js";
 
 const chain = await chainAt(rpcUrlFromEnv());
 if (chain.id !== LOCAL_CHAIN_ID) {
@@ -11,6 +14,12 @@ if (chain.id !== LOCAL_CHAIN_ID) {
 }
 const manifest = await readManifest(chain.id);
 const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
+if ((await powersOf(manifest, { publicClient }, walletClient.account.address)).length === 0) {
+  throw new Error(
+    "The deployer holds no role any more (governance took over), so it cannot seed: " +
+      "deploy with `npm run deploy -- --keep-roles` first, or use `npm run dev`",
+  );
+}
 await seedDemo(manifest, { publicClient, deployer: walletClient });
-console.log("Seeded demo data:");
+console.log("Seeded demo data (the deployer has handed every role to the AzoraTimelock):");
 for (const { index, name } of DEMO_PEOPLE) console.log(`  ${name.padEnd(8)} ${localAccount(index).address}`);

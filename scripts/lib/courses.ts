@@ -1,6 +1,9 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { parseFormat } from "../../content/formats/common.js";
 import { addCourse } from "../../content/formats/course-package.js";
+import { proposalSchema } from "../../content/formats/proposal.js";
+import type { Proposal } from "../../content/formats/proposal.js";
 import { openContentStore } from "../../content/open.js";
 import type { ContentStore } from "../../content/store.js";
 import { REPO_ROOT } from "./paths.js";
@@ -17,6 +20,20 @@ export function openDemoContentStore(): Promise<ContentStore> {
     ...process.env,
     CONTENT_DIR: process.env.CONTENT_DIR ?? path.join(REPO_ROOT, ".azora", "content"),
   });
+}
+
+/**
+ * Adds a proposal text (the `proposal` format, checked) to the demo content store and returns its
+ * CID: the governance seed's `PublishProposalText`.
+ */
+export async function publishProposalText(text: Proposal): Promise<string> {
+  const bytes = new TextEncoder().encode(`${JSON.stringify(parseFormat(proposalSchema, text), null, 2)}\n`);
+  const store = await openDemoContentStore();
+  try {
+    return String(await store.addBytes(bytes));
+  } finally {
+    await store.close();
+  }
 }
 
 /**

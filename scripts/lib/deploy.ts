@@ -1,8 +1,15 @@
-import type { Abi, Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
-import { getAddress, getContractAddress, keccak256, parseUnits, toHex } from "viem";
-import { readArtifact } from "./artifacts.js";
+import { parseUnits } from "viem";
+import type { Address } from "viem";
+import { deployGovernance, LOCAL_GOVERNANCE_CONFIG, PRODUCTION_GOVERNANCE_CONFIG } from "./governance.js";
+import type { GovernanceConfig } from "./governance.js";
 import { localArbiter } from "./local-accounts.js";
-import type { DeployedContract, Manifest } from "./manifest.js";
+import type { Manifest } from "./manifest.js";
+import { Roles } from "./roles.js";
+import { transactor } from "./transact.js";
+import type { DeployClients } from "./transact.js";
+
+export { Roles } from "./roles.js";
+export type { DeployClients } from "./transact.js";
 
 export interface DeployConfig {
   /** Hard cap of AZR supply, in whole AZR. */
@@ -21,12 +28,15 @@ export interface DeployConfig {
   minMilestoneAzr: bigint;
   /** Escrow arbiters appointed at deploy (ARBITER_ROLE); governance appoints the rest. */
   arbiters: readonly Address[];
+  /** The DAO's settings: voting delay and period, threshold, quorum, timelock delay. */
+  governance: GovernanceConfig;
 }
 
 /**
  * Weekly epochs of 5,000,000 AZR halving every 52 epochs (a year): mining can never mint more
  * than 5M × 52 × 2 = 520M AZR, about half the 1B cap. Marketplace: a week to review a milestone,
  * at most 20 milestones of at least 1 AZR per job, and no arbiter until governance appoints one.
+ * Governance: `PRODUCTION_GOVERNANCE_CONFIG` (scripts/lib/governance.ts).
  */
 export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   capAzr: 1_000_000_000n,
@@ -37,30 +47,21 @@ export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   maxMilestones: 20,
   minMilestoneAzr: 1n,
   arbiters: [],
+  governance: PRODUCTION_GOVERNANCE_CONFIG,
 };
 
-/** The local chain's deployment (`npm run dev`, and `npm run deploy` on chain 31337): local account #7 arbitrates. */
+/**
+ * The local chain's deployment (`npm run dev`, and `npm run deploy` on chain 31337): local account
+ * #7 arbitrates, and governance has the short periods of `LOCAL_GOVERNANCE_CONFIG`.
+ */
 export const LOCAL_DEPLOY_CONFIG: DeployConfig = {
   ...DEFAULT_DEPLOY_CONFIG,
   arbiters: [localArbiter().address],
+  governance: LOCAL_GOVERNANCE_CONFIG,
 };
 
 /** CitadelFund's `Source` enum (contracts/interfaces/ICitadelFund.sol). */
 export const CitadelSource = { None: 0, Mining: 1, Escrow: 2, Donation: 3 } as const;
-
-/** Role ids, as the contracts compute them. */
-export const Roles = {
-  MINTER: keccak256(toHex("MINTER_ROLE")),
-  REVOKER: keccak256(toHex("REVOKER_ROLE")),
-  CURATOR: keccak256(toHex("CURATOR_ROLE")),
-  GUARDIAN: keccak256(toHex("GUARDIAN_ROLE")),
-  ARBITER: keccak256(toHex("ARBITER_ROLE")),
-} as const;
-
-export interface DeployClients {
-  publicClient: PublicClient;
-  walletClient: WalletClient<Transport, Chain, Account>;
-}
 
 /**
  * Deploys every Azora contract from the deployer's wallet, wires them together and returns the
@@ -70,8 +71,10 @@ export interface DeployClients {
  * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
  * (to revoke a disabled verifier's credentials), is CitadelFund's Mining source, and is the
  * credential's verifier registry (fixed in its constructor). JobEscrow is CitadelFund's Escrow
- * source, and `config.arbiters` get its ARBITER_ROLE. The deployer keeps every admin, curator and
- * guardian role and owns the CitadelFund until governance takes them over.
+ * source, and `config.arbiters` get its ARBITER_ROLE. Then the DAO: AzoraTimelock and
+ * AzoraGovernor (`deployGovernance`). The deployer keeps every admin, curator and guardian role
+ * and owns the CitadelFund until `handOverToGovernance` (scripts/lib/governance.ts) gives them to
+ * the Timelock.
  *
  * AzoraCredential and ProofOfKnowledge each need the other's address at construction:
  * AzoraCredential is deployed first with the address ProofOfKnowledge will have (the deployer's
@@ -82,39 +85,11 @@ export async function deployAzora(
   config: DeployConfig = DEFAULT_DEPLOY_CONFIG,
 ): Promise<Manifest> {
   const deployer = walletClient.account.address;
-
-  async function confirm(hash: Hash, what: string) {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`${what} failed in transaction ${hash}`);
-    return receipt;
-  }
-
-  async function deploy(name: string, args: readonly unknown[]): Promise<DeployedContract> {
-    const { abi, bytecode } = await readArtifact(name);
-    const hash = await walletClient.deployContract({ abi, bytecode, args });
-    const receipt = await confirm(hash, `Deploying ${name}`);
-    if (!receipt.contractAddress) throw new Error(`Deploying ${name} created no contract (${hash})`);
-    return { address: getAddress(receipt.contractAddress), abi, blockNumber: Number(receipt.blockNumber) };
-  }
-
-  async function call(
-    contract: { address: Address; abi: Abi },
-    functionName: string,
-    args: readonly unknown[],
-  ) {
-    const hash = await walletClient.writeContract({
-      address: contract.address,
-      abi: contract.abi,
-      functionName,
-      args,
-    });
-    await confirm(hash, `${functionName}(${args.join(", ")})`);
-  }
+  const { deploy, call, nextAddress } = transactor({ publicClient, walletClient });
 
   const AzoraToken = await deploy("AzoraToken", [deployer, parseUnits(config.capAzr.toString(), 18)]);
   const CitadelFund = await deploy("CitadelFund", [deployer]);
-  const credentialNonce = await publicClient.getTransactionCount({ address: deployer, blockTag: "pending" });
-  const expectedProofOfKnowledge = getContractAddress({ from: deployer, nonce: BigInt(credentialNonce + 1) });
+  const expectedProofOfKnowledge = await nextAddress(1);
   const AzoraCredential = await deploy("AzoraCredential", [deployer, expectedProofOfKnowledge]);
   const ProofOfKnowledge = await deploy("ProofOfKnowledge", [
     deployer,
@@ -148,8 +123,22 @@ export async function deployAzora(
   await call(CitadelFund, "setSource", [JobEscrow.address, CitadelSource.Escrow]);
   for (const arbiter of config.arbiters) await call(JobEscrow, "grantRole", [Roles.ARBITER, arbiter]);
 
+  const { AzoraTimelock, AzoraGovernor } = await deployGovernance(
+    { publicClient, walletClient },
+    AzoraToken.address,
+    config.governance,
+  );
+
   return {
     chainId: await publicClient.getChainId(),
-    contracts: { AzoraToken, CitadelFund, AzoraCredential, ProofOfKnowledge, JobEscrow },
+    contracts: {
+      AzoraToken,
+      CitadelFund,
+      AzoraCredential,
+      ProofOfKnowledge,
+      JobEscrow,
+      AzoraTimelock,
+      AzoraGovernor,
+    },
   };
 }

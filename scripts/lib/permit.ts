@@ -1,7 +1,12 @@
 import { parseSignature } from "viem";
 import type { Account, Address, Chain, Transport, WalletClient } from "viem";
 
-/** EIP-2612 `Permit` of AZR (EIP-712 domain "Azora", version "1"). */
+/** AZR's EIP-712 domain (name "Azora", version "1"): permits and delegations by signature. */
+export function azrDomain(chainId: number, token: Address) {
+  return { name: "Azora", version: "1", chainId, verifyingContract: token } as const;
+}
+
+/** EIP-2612 `Permit` of AZR (EIP-712 domain `azrDomain`). */
 export const PERMIT_TYPES = {
   Permit: [
     { name: "owner", type: "address" },
@@ -30,7 +35,7 @@ export async function signPermit(
   permit: Permit,
 ) {
   const signature = await signer.signTypedData({
-    domain: { name: "Azora", version: "1", chainId: signer.chain.id, verifyingContract: token },
+    domain: azrDomain(signer.chain.id, token),
     types: PERMIT_TYPES,
     primaryType: "Permit",
     message: permit,

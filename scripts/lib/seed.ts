@@ -75,6 +75,7 @@ export function walletLike(like: WalletClient<Transport, Chain, Account>, accoun
   return createWalletClient({ account, chain: like.chain, transport: custom({ request: like.request }) });
 }
 
+/** Waits for a seed transaction, refusing a reverted one. */
 export async function confirm(publicClient: PublicClient, hash: Hash | Promise<Hash>) {
   const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
   if (receipt.status !== "success") throw new Error(`seed transaction ${receipt.transactionHash} reverted`);

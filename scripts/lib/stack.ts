@@ -3,14 +3,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chainAt, clientsFor, deployerAccount } from "./clients.js";
 import { LOCAL_DEPLOY_CONFIG, deployAzora } from "./deploy.js";
+import { handOverToGovernance } from "./governance.js";
 import type { Manifest } from "./manifest.js";
 import { writeManifest } from "./manifest.js";
 import { binOf, startService, waitForHttp } from "./processes.js";
 import type { Service } from "./processes.js";
 import { REPO_ROOT } from "./paths.js";
-import { openDemoContentStore, publishDemoCourses } from "./courses.js";
+import { openDemoContentStore, publishDemoCourses, publishProposalText } from "./courses.js";
 import { seedAzora } from "./seed.js";
 import type { SeedClients } from "./seed.js";
+import { seedGovernance } from "./seed-governance.js";
 import { publishMarketplaceDemo, seedMarketplace } from "./seed-marketplace.js";
 
 /**
@@ -43,24 +45,49 @@ export async function startChain(port: number, options: ServiceOptions = {}) {
 }
 
 /**
- * Deploys to `rpcUrl`, writes the manifest, and when asked seeds the demo data: AZR, delegations,
- * and the courses of `courses/` (added to the content store, registered, and claimed).
+ * Deploys to `rpcUrl` with `LOCAL_DEPLOY_CONFIG`, writes the manifest, and when asked seeds the
+ * demo data (`seedDemo`). Without a seed, the deployment is handed over to governance at once,
+ * as `npm run deploy` does. `governance: false` skips the handover (and the governance seed) and
+ * leaves the deployer its roles: for tests and the benchmark that act as curator or minter.
  */
-export async function deployLocal(rpcUrl: string, { seed }: { seed: boolean }): Promise<Manifest> {
+export async function deployLocal(
+  rpcUrl: string,
+  { seed, governance = true }: { seed: boolean; governance?: boolean },
+): Promise<Manifest> {
   const chain = await chainAt(rpcUrl);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
   const manifest = await deployAzora({ publicClient, walletClient }, LOCAL_DEPLOY_CONFIG);
   await writeManifest(manifest);
-  if (seed) await seedDemo(manifest, { publicClient, deployer: walletClient });
+  if (seed) await seedDemo(manifest, { publicClient, deployer: walletClient }, { governance });
+  else if (governance) {
+    await handOverToGovernance(manifest, { publicClient, walletClient }, LOCAL_DEPLOY_CONFIG.governance);
+  }
   return manifest;
 }
 
 /**
- * The whole demo seed: AZR and delegations, the courses of `courses/` (published, registered,
- * claimed), and the marketplace jobs (their documents published to the same content store).
+ * The whole demo seed on a deployment whose deployer still holds its roles, with the handover
+ * to governance at the one point it must come:
+ *
+ * 1. `seedAzora`: AZR and delegations, and the courses of `courses/` (published, registered,
+ *    claimed): it needs the deployer's minter and curator roles;
+ * 2. `handOverToGovernance` (unless `governance: false`): the Timelock takes every role and the
+ *    CitadelFund, the deployer is left with nothing;
+ * 3. `seedGovernance`: the demo proposals (one executed, one defeated, one open);
+ * 4. `seedMarketplace`: the demo jobs, their documents on the same content store (no role needed;
+ *    after the governance seed's clock moves, so the jobs' dates start from the seed's end).
  */
-export async function seedDemo(manifest: Manifest, clients: SeedClients): Promise<void> {
+export async function seedDemo(
+  manifest: Manifest,
+  clients: SeedClients,
+  { governance = true }: { governance?: boolean } = {},
+): Promise<void> {
   await seedAzora(manifest, clients, await publishDemoCourses());
+  if (governance) {
+    const { publicClient, deployer: walletClient } = clients;
+    await handOverToGovernance(manifest, { publicClient, walletClient }, LOCAL_DEPLOY_CONFIG.governance);
+    await seedGovernance(manifest, clients, publishProposalText);
+  }
   const store = await openDemoContentStore();
   try {
     await seedMarketplace(manifest, clients, await publishMarketplaceDemo(store));

@@ -79,7 +79,8 @@ describe("ProofOfKnowledge", () => {
     });
 
     it("records every contract in the manifest, in deploy order", async () => {
-      const { manifest, token, fund, credential, pok, escrow } = await loadFixture(mining);
+      const { manifest, token, fund, credential, pok, escrow, timelock, governor } =
+        await loadFixture(mining);
       const names = Object.keys(manifest.contracts);
       expect(names).to.deep.equal([
         "AzoraToken",
@@ -87,12 +88,12 @@ describe("ProofOfKnowledge", () => {
         "AzoraCredential",
         "ProofOfKnowledge",
         "JobEscrow",
+        "AzoraTimelock",
+        "AzoraGovernor",
       ]);
       const addresses = names.map((name) => manifest.contracts[name]?.address);
       expect(addresses).to.deep.equal(
-        [token.address, fund.address, credential.address, pok.address, escrow.address].map((address) =>
-          getAddress(address),
-        ),
+        [token, fund, credential, pok, escrow, timelock, governor].map(({ address }) => getAddress(address)),
       );
       const blocks = names.map((name) => manifest.contracts[name]?.blockNumber ?? 0);
       expect([...blocks].sort((a, b) => a - b)).to.deep.equal(blocks);

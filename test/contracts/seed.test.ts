@@ -1,13 +1,7 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect } from "chai";
-import { CID } from "multiformats/cid";
-import * as raw from "multiformats/codecs/raw";
-import { sha256 } from "multiformats/hashes/sha2";
 import { getAddress } from "viem";
 import { signCompletion } from "../../scripts/lib/completion.js";
 import { localAccount, localRelayer, localVerifier } from "../../scripts/lib/local-accounts.js";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
 import {
   DEMO_COMPLETIONS,
   DEMO_COURSE_TERMS,
@@ -16,25 +10,10 @@ import {
   seedAzora,
   seedLearning,
 } from "../../scripts/lib/seed.js";
-import type { SeedCourse } from "../../scripts/lib/seed.js";
 import { AZR, deployed, networkHelpers, viem } from "../support/fixture.js";
+import { courseCids } from "../support/seed.js";
 
 const { loadFixture } = networkHelpers;
-
-const SLUGS = ["wallets-and-safety", "budgeting-irregular-income", "typescript-first-steps"] as const;
-
-/**
- * A real CIDv1 (raw codec, sha2-256) of each course's course.json: the seed only needs a CID,
- * and this one names real bytes. The content store will give the CID of the whole package.
- */
-async function courseCids(): Promise<SeedCourse[]> {
-  return Promise.all(
-    SLUGS.map(async (slug) => {
-      const bytes = await readFile(path.join(REPO_ROOT, "courses", slug, "course.json"));
-      return { slug, contentCid: CID.create(1, raw.code, await sha256.digest(bytes)).toString() };
-    }),
-  );
-}
 
 /** The default deployment with the AZR part of the demo seed, as `npm run dev` makes it. */
 async function seededAzr() {

@@ -19,7 +19,7 @@ for (const database of INDEXER_DATABASES) {
     const people = [1, 2, 3, 4, 5, 6].map((i) => localAccount(i));
 
     before(async function () {
-      stack = await startIndexedChain(database);
+      stack = await startIndexedChain({ database });
     });
     after(async function () {
       // Stops every process started, even when the stack failed half-way through starting.

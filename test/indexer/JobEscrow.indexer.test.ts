@@ -74,7 +74,7 @@ for (const database of INDEXER_DATABASES) {
     let stack: Awaited<ReturnType<typeof startIndexedChain>>;
 
     before(async function () {
-      stack = await startIndexedChain(database);
+      stack = await startIndexedChain({ database });
     });
     after(async function () {
       await stopAllServices();

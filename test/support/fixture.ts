@@ -1,9 +1,13 @@
 import { network } from "hardhat";
+import { keccak256, toHex } from "viem";
 import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { signCompletion } from "../../scripts/lib/completion.js";
 import type { Completion } from "../../scripts/lib/completion.js";
 import { DEFAULT_DEPLOY_CONFIG, LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
 import type { DeployConfig } from "../../scripts/lib/deploy.js";
+import { handOverToGovernance } from "../../scripts/lib/governance.js";
+import { localArbiter } from "../../scripts/lib/local-accounts.js";
 
 /** One in-process Hardhat chain per test file, shared by its fixtures. */
 export const connection = await network.create();
@@ -29,6 +33,8 @@ async function deployWith(config: DeployConfig) {
   const credential = await viem.getContractAt("AzoraCredential", at("AzoraCredential"));
   const pok = await viem.getContractAt("ProofOfKnowledge", at("ProofOfKnowledge"));
   const escrow = await viem.getContractAt("JobEscrow", at("JobEscrow"));
+  const timelock = await viem.getContractAt("AzoraTimelock", at("AzoraTimelock"));
+  const governor = await viem.getContractAt("AzoraGovernor", at("AzoraGovernor"));
   return {
     manifest,
     config,
@@ -38,6 +44,8 @@ async function deployWith(config: DeployConfig) {
     credential,
     pok,
     escrow,
+    timelock,
+    governor,
     deployer,
     alice,
     bob,
@@ -99,13 +107,11 @@ export const COURSE = {
   verifierLimit: 5,
 } as const;
 
-/**
- * A deployment with MINING_TEST_CONFIG and course 1 registered: 100 AZR, passing at 70%,
- * credentials valid a year, signed by `verifier`, who may sign 5 claims per epoch.
- */
-export async function mining() {
-  const base = await deployWith(MINING_TEST_CONFIG);
-  const { pok, verifier } = base;
+/** Registers `COURSE` (as curator, the deployer) with `verifier` allowed its claim limit: course 1 of a fresh deployment. */
+async function registerCourse({
+  pok,
+  verifier,
+}: Pick<Awaited<ReturnType<typeof deployWith>>, "pok" | "verifier">) {
   await pok.write.setVerifierLimit([verifier.account.address, COURSE.verifierLimit]);
   await pok.write.registerCourse([
     COURSE.contentCid,
@@ -114,6 +120,16 @@ export async function mining() {
     COURSE.minScore,
     COURSE.validity,
   ]);
+}
+
+/**
+ * A deployment with MINING_TEST_CONFIG and course 1 registered: 100 AZR, passing at 70%,
+ * credentials valid a year, signed by `verifier`, who may sign 5 claims per epoch.
+ */
+export async function mining() {
+  const base = await deployWith(MINING_TEST_CONFIG);
+  const { pok, verifier } = base;
+  await registerCourse(base);
 
   /** A passing voucher for `learner` on course 1, valid for an hour. */
   const voucher = async (
@@ -144,4 +160,56 @@ export function credentialIdOf(learner: Address, courseId: bigint): bigint {
 /** Whole AZR to wei. */
 export function AZR(amount: number | bigint): bigint {
   return BigInt(amount) * 10n ** 18n;
+}
+
+/** A voter with AZR and no ETH at all (a fixed, public test key): everything it does is relayed. */
+export const gaslessVoter = privateKeyToAccount(keccak256(toHex("azora gasless voter")));
+
+/** AZR of each voter in `governed` (alice, bob, carol, dave, the gasless voter), in whole AZR. */
+export const VOTERS_AZR = {
+  alice: 100_000,
+  bob: 30_000,
+  carol: 5_000,
+  dave: 1_000,
+  gasless: 20_000,
+} as const;
+
+/** AZR alice donates to the CitadelFund in `governed`, in whole AZR. */
+export const FUND_DONATION_AZR = 5_000;
+
+/** The production settings with one escrow arbiter appointed at deploy (local account #7, `arbiter`). */
+export const GOVERNED_CONFIG: DeployConfig = { ...DEFAULT_DEPLOY_CONFIG, arbiters: [localArbiter().address] };
+
+/**
+ * The production deployment (plus `arbiter`) handed over to governance, as `npm run deploy` leaves it, with voters:
+ * before the handover the deployer mints `VOTERS_AZR` (keeping MINTER_ROLE, which the handover must
+ * renounce without giving it to the Timelock), registers course 1 (100 AZR, verified by
+ * `verifier`), and alice donates `FUND_DONATION_AZR` to the CitadelFund. Alice, bob and carol
+ * delegate to themselves; dave and the gasless voter do not. Then `handOverToGovernance`.
+ */
+export async function governed() {
+  const base = await deployWith(GOVERNED_CONFIG);
+  const { token, fund, deployer, alice, bob, carol, dave, publicClient, manifest, config } = base;
+  await token.write.grantRole([await token.read.MINTER_ROLE(), deployer.account.address]);
+  for (const [holder, azr] of [
+    [alice.account.address, VOTERS_AZR.alice],
+    [bob.account.address, VOTERS_AZR.bob],
+    [carol.account.address, VOTERS_AZR.carol],
+    [dave.account.address, VOTERS_AZR.dave],
+    [gaslessVoter.address, VOTERS_AZR.gasless],
+  ] as const) {
+    await token.write.mint([holder, AZR(azr)]);
+  }
+  for (const voter of [alice, bob, carol]) {
+    await token.write.delegate([voter.account.address], { account: voter.account });
+  }
+  await token.write.approve([fund.address, AZR(FUND_DONATION_AZR)], { account: alice.account });
+  await fund.write.donate([token.address, AZR(FUND_DONATION_AZR)], { account: alice.account });
+  await registerCourse(base);
+  const handover = await handOverToGovernance(
+    manifest,
+    { publicClient, walletClient: deployer },
+    config.governance,
+  );
+  return { ...base, handover };
 }

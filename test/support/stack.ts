@@ -25,10 +25,15 @@ export const INDEXER_DATABASES: readonly IndexerDatabase[] = [
  * A real local chain and a real Ponder on free ports, deployed and seeded with the same code
  * as `npm run dev`, the index in `database` (by default PostgreSQL when `DATABASE_URL` is set,
  * else PGlite). Stop them with `stopAllServices()` (by process group) in an `after` hook.
+ * `governance: false` stops before the handover (and the governance seed), for tests that act as
+ * the deployer's curator.
  */
-export async function startIndexedChain(database?: IndexerDatabase) {
+export async function startIndexedChain({
+  database,
+  governance = true,
+}: { database?: IndexerDatabase; governance?: boolean } = {}) {
   const chain = await startChain(await freePort());
-  const manifest = await deployLocal(chain.rpcUrl, { seed: true });
+  const manifest = await deployLocal(chain.rpcUrl, { seed: true, governance });
   const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl) });
   const indexer = await startIndexer({
     rpcUrl: chain.rpcUrl,

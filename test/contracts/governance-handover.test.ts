@@ -1,0 +1,229 @@
+import { expect } from "chai";
+import { getAddress, zeroAddress } from "viem";
+import type { Address, Hex } from "viem";
+import {
+  HANDOVER_SALT,
+  handOverToGovernance,
+  powersOf,
+  ROLE_GRANTED,
+  ROLE_REVOKED,
+} from "../../scripts/lib/governance.js";
+import type { Manifest } from "../../scripts/lib/manifest.js";
+import { Roles, roleName } from "../../scripts/lib/roles.js";
+import { AZR, deployed, governed, networkHelpers, viem } from "../support/fixture.js";
+
+const { loadFixture } = networkHelpers;
+
+type Holders = Map<string, Set<Address>>; // "Contract.ROLE" -> accounts
+
+/**
+ * Replays every RoleGranted and RoleRevoked event of every contract of the manifest, in chain
+ * order, into who holds each role now; returns it with every account the events ever named.
+ */
+async function replayRoleEvents(
+  manifest: Manifest,
+  publicClient: Awaited<ReturnType<typeof viem.getPublicClient>>,
+) {
+  const holders: Holders = new Map();
+  const revokedBy: { key: string; account: Address; sender: Address }[] = [];
+  const seen = new Set<Address>();
+  for (const [name, contract] of Object.entries(manifest.contracts)) {
+    const logs = await publicClient.getLogs({
+      address: contract.address,
+      events: [ROLE_GRANTED, ROLE_REVOKED],
+      fromBlock: 0n,
+      toBlock: "latest",
+      strict: true,
+    });
+    logs.sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+    for (const log of logs) {
+      const key = `${name}.${roleName(log.args.role)}`;
+      const account = getAddress(log.args.account);
+      seen.add(account);
+      const set = holders.get(key) ?? new Set<Address>();
+      if (log.eventName === "RoleGranted") set.add(account);
+      else {
+        set.delete(account);
+        revokedBy.push({ key, account, sender: getAddress(log.args.sender) });
+      }
+      holders.set(key, set);
+    }
+  }
+  return { holders, revokedBy, seen };
+}
+
+const sorted = (set: Set<Address> | undefined) => [...(set ?? [])].sort();
+
+describe("governance › handover: the Timelock holds every role, the deployer none", () => {
+  it("proves it from every RoleGranted and RoleRevoked event of every contract", async () => {
+    const { manifest, publicClient, deployer, timelock, governor, pok, token, credential, arbiter } =
+      await loadFixture(governed);
+    const { holders, revokedBy, seen } = await replayRoleEvents(manifest, publicClient);
+    const T = getAddress(timelock.address);
+    const me = getAddress(deployer.account.address);
+
+    // The replay agrees with hasRole for every role and every account the events name.
+    for (const [key, set] of holders) {
+      const [name, role] = key.split(".") as [string, keyof typeof Roles];
+      const contract = manifest.contracts[name]!;
+      for (const account of seen) {
+        const has = await publicClient.readContract({
+          address: contract.address,
+          abi: contract.abi,
+          functionName: "hasRole",
+          args: [Roles[role] as Hex, account],
+        });
+        expect(has, `${key} of ${account}`).to.equal(set.has(account));
+      }
+    }
+    expect(Object.fromEntries([...holders].map(([key, set]) => [key, sorted(set)]))).to.deep.equal({
+      "AzoraToken.DEFAULT_ADMIN": [T],
+      "AzoraToken.MINTER": [getAddress(pok.address)],
+      "AzoraCredential.DEFAULT_ADMIN": [T],
+      "AzoraCredential.MINTER": [getAddress(pok.address)],
+      "AzoraCredential.REVOKER": sorted(new Set([T, getAddress(pok.address)])),
+      "ProofOfKnowledge.DEFAULT_ADMIN": [T],
+      "ProofOfKnowledge.CURATOR": [T],
+      "ProofOfKnowledge.GUARDIAN": [T],
+      "JobEscrow.DEFAULT_ADMIN": [T],
+      "JobEscrow.ARBITER": [getAddress(arbiter.account.address)], // appointed at deploy: not the deployer's
+      "AzoraTimelock.DEFAULT_ADMIN": [T],
+      "AzoraTimelock.PROPOSER": [getAddress(governor.address)],
+      "AzoraTimelock.CANCELLER": [getAddress(governor.address)],
+      "AzoraTimelock.EXECUTOR": [zeroAddress],
+    });
+    // The deployer held roles (it deployed and seeded) and gave up each one itself.
+    const renounced = revokedBy.filter(({ account }) => account === me);
+    expect(renounced.length).to.be.greaterThan(0);
+    expect(renounced.every(({ sender }) => sender === me)).to.equal(true);
+    expect(renounced.map(({ key }) => key)).to.include.members([
+      "AzoraToken.DEFAULT_ADMIN",
+      "AzoraToken.MINTER",
+      "AzoraCredential.DEFAULT_ADMIN",
+      "AzoraCredential.REVOKER",
+      "ProofOfKnowledge.DEFAULT_ADMIN",
+      "ProofOfKnowledge.CURATOR",
+      "ProofOfKnowledge.GUARDIAN",
+      "JobEscrow.DEFAULT_ADMIN",
+      "AzoraTimelock.DEFAULT_ADMIN",
+      "AzoraTimelock.PROPOSER",
+    ]);
+    expect(await powersOf(manifest, { publicClient }, me)).to.deep.equal([]);
+    // MINTER stays with mining: the Timelock cannot mint AZR.
+    expect(await token.read.hasRole([Roles.MINTER, T])).to.equal(false);
+    expect(await credential.read.hasRole([Roles.MINTER, T])).to.equal(false);
+  });
+
+  it("moves the CitadelFund to the Timelock in two steps, the Timelock accepting through its own operation", async () => {
+    const { manifest, deployer, timelock, fund } = await loadFixture(governed);
+    const T = getAddress(timelock.address);
+    const me = getAddress(deployer.account.address);
+    expect(await fund.read.owner()).to.equal(T);
+    expect(await fund.read.pendingOwner()).to.equal(zeroAddress);
+    const from = BigInt(manifest.contracts.CitadelFund!.blockNumber);
+    const started = await fund.getEvents.OwnershipTransferStarted({}, { fromBlock: from });
+    const transferred = await fund.getEvents.OwnershipTransferred({}, { fromBlock: from });
+    expect(started.map((e) => [e.args.previousOwner, e.args.newOwner])).to.deep.equal([[me, T]]);
+    expect(transferred.map((e) => [e.args.previousOwner, e.args.newOwner])).to.deep.equal([
+      [zeroAddress, me],
+      [me, T],
+    ]);
+    // The one handover operation: scheduled with no delay, executed, and it set the real delay.
+    const fromTimelock = { fromBlock: BigInt(manifest.contracts.AzoraTimelock!.blockNumber) };
+    const scheduled = await timelock.getEvents.CallScheduled({}, fromTimelock);
+    const executed = await timelock.getEvents.CallExecuted({}, fromTimelock);
+    const salts = await timelock.getEvents.CallSalt({}, fromTimelock);
+    expect(scheduled.map((e) => [e.args.target, e.args.delay])).to.deep.equal([
+      [getAddress(fund.address), 0n],
+      [T, 0n],
+    ]);
+    expect(executed.map((e) => e.args.id)).to.deep.equal(scheduled.map((e) => e.args.id));
+    expect(salts.map((e) => e.args.salt)).to.deep.equal([HANDOVER_SALT]);
+    const delays = await timelock.getEvents.MinDelayChange(fromTimelock);
+    expect(delays.map((e) => [e.args.oldDuration, e.args.newDuration])).to.deep.equal([
+      [0n, 0n],
+      [0n, 2n * 86_400n],
+    ]);
+  });
+
+  it("leaves the deployer unable to release money, grant a role or bypass the Timelock", async () => {
+    const { fund, token, timelock, deployer } = await loadFixture(governed);
+    const me = getAddress(deployer.account.address);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      fund.write.release([token.address, me, AZR(1)]),
+      fund,
+      "OwnableUnauthorizedAccount",
+      [me],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      timelock.write.grantRole([Roles.PROPOSER, me]),
+      timelock,
+      "AccessControlUnauthorizedAccount",
+      [me, Roles.DEFAULT_ADMIN],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      token.write.grantRole([Roles.MINTER, me]),
+      token,
+      "AccessControlUnauthorizedAccount",
+      [me, Roles.DEFAULT_ADMIN],
+    );
+  });
+
+  it("refuses to run twice", async () => {
+    const { manifest, publicClient, deployer, config } = await loadFixture(governed);
+    let error: unknown;
+    try {
+      await handOverToGovernance(manifest, { publicClient, walletClient: deployer }, config.governance);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(String(error)).to.match(/governance has taken over already/);
+  });
+
+  it("covers contracts it has never heard of: any AccessControl role and any Ownable2Step of the manifest", async () => {
+    const base = await loadFixture(deployed);
+    const { manifest, publicClient, deployer, config } = base;
+    // Two more contracts in the manifest, as a later issue's contract (e.g. JobEscrow) would be.
+    const extraRoles = await viem.deployContract("AzoraToken", [deployer.account.address, AZR(1)]);
+    const extraOwned = await viem.deployContract("CitadelFund", [deployer.account.address]);
+    await extraRoles.write.grantRole([Roles.ARBITER, deployer.account.address]);
+    const blockNumber = Number(await publicClient.getBlockNumber()) - 2;
+    const extended: Manifest = {
+      ...manifest,
+      contracts: {
+        ...manifest.contracts,
+        LaterRoles: { address: extraRoles.address, abi: extraRoles.abi, blockNumber },
+        LaterOwned: { address: extraOwned.address, abi: extraOwned.abi, blockNumber },
+      },
+    };
+    const steps = await handOverToGovernance(
+      extended,
+      { publicClient, walletClient: deployer },
+      config.governance,
+    );
+    const T = getAddress(manifest.contracts.AzoraTimelock!.address);
+    expect(steps.filter((s) => s.contract.startsWith("Later"))).to.deep.equal([
+      { contract: "LaterOwned", what: "owner", toTimelock: true },
+      { contract: "LaterRoles", what: "ARBITER", toTimelock: true },
+      { contract: "LaterRoles", what: "DEFAULT_ADMIN", toTimelock: true },
+    ]);
+    expect(await extraOwned.read.owner()).to.equal(T);
+    expect(await extraRoles.read.hasRole([Roles.ARBITER, T])).to.equal(true);
+    expect(await powersOf(extended, { publicClient }, deployer.account.address)).to.deep.equal([]);
+  });
+
+  it("happens only in the handover: deployAzora alone leaves the deployer every role (the unit fixtures rely on it)", async () => {
+    const { manifest, publicClient, deployer } = await loadFixture(deployed);
+    expect(await powersOf(manifest, { publicClient }, deployer.account.address)).to.deep.equal([
+      "AzoraToken.DEFAULT_ADMIN",
+      "CitadelFund.owner",
+      "AzoraCredential.DEFAULT_ADMIN",
+      "AzoraCredential.REVOKER",
+      "ProofOfKnowledge.DEFAULT_ADMIN",
+      "ProofOfKnowledge.CURATOR",
+      "ProofOfKnowledge.GUARDIAN",
+      "JobEscrow.DEFAULT_ADMIN",
+      "AzoraTimelock.DEFAULT_ADMIN",
+    ]);
+  });
+});

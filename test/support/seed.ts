@@ -1,0 +1,27 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { CID } from "multiformats/cid";
+import * as raw from "multiformats/codecs/raw";
+import { sha256 } from "multiformats/hashes/sha2";
+import { REPO_ROOT } from "../../scripts/lib/paths.js";
+import type { SeedCourse } from "../../scripts/lib/seed.js";
+
+export const SLUGS = ["wallets-and-safety", "budgeting-irregular-income", "typescript-first-steps"] as const;
+
+/** The CIDv1 (raw codec, sha2-256) of `bytes`: what the content store gives a file up to 256 KiB. */
+export async function rawCid(bytes: Uint8Array): Promise<string> {
+  return CID.create(1, raw.code, await sha256.digest(bytes)).toString();
+}
+
+/**
+ * A real CIDv1 (raw codec, sha2-256) of each course's course.json: the seed only needs a CID,
+ * and this one names real bytes. The content store will give the CID of the whole package.
+ */
+export async function courseCids(): Promise<SeedCourse[]> {
+  return Promise.all(
+    SLUGS.map(async (slug) => ({
+      slug,
+      contentCid: await rawCid(await readFile(path.join(REPO_ROOT, "courses", slug, "course.json"))),
+    })),
+  );
+}
