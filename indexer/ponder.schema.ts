@@ -126,6 +126,8 @@ export const citadelFlow = onchainTable(
   "citadel_flow",
   (t) => ({
     id: t.text().primaryKey(),
+    /** For a release: the proposal whose execution paid it (null for any other flow). */
+    proposalId: t.bigint(),
     direction: flowDirection("direction").notNull(),
     source: flowSource("source").notNull(),
     /** The token (address(0) for ETH). */
@@ -262,6 +264,79 @@ export const rating = onchainTable(
   (table) => ({ rateeIdx: index().on(table.ratee), jobIdx: index().on(table.jobId) }),
 );
 
+export const proposalStatus = onchainEnum("proposal_status", ["created", "queued", "executed", "canceled"]);
+
+/**
+ * A DAO proposal of AzoraGovernor. `status` follows its events; whether a vote is pending,
+ * active, succeeded or defeated depends on the clock and the quorum: `GET /proposals/:id` adds
+ * the Governor's own `state`.
+ */
+export const proposal = onchainTable(
+  "proposal",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    proposer: t.hex().notNull(),
+    /** The on-chain description, as written. */
+    description: t.text().notNull(),
+    /** Its title and the CID of its full text, when it follows the convention (else null). */
+    title: t.text(),
+    descriptionCid: t.text(),
+    targets: t.json().$type<string[]>().notNull(),
+    /** ETH sent with each call, as decimal strings. */
+    values: t.json().$type<string[]>().notNull(),
+    calldatas: t.json().$type<string[]>().notNull(),
+    /** Vote start (the snapshot) and end, in seconds (AZR's clock); the end moves if extended. */
+    voteStart: t.bigint().notNull(),
+    voteEnd: t.bigint().notNull(),
+    extended: t.boolean().notNull(),
+    status: proposalStatus("status").notNull(),
+    /** When the Timelock may execute it (set when queued). */
+    eta: t.bigint(),
+    forVotes: t.bigint().notNull(),
+    againstVotes: t.bigint().notNull(),
+    abstainVotes: t.bigint().notNull(),
+    voterCount: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ proposerIdx: index().on(table.proposer), statusIdx: index().on(table.status) }),
+);
+
+export const voteSupport = onchainEnum("vote_support", ["against", "for", "abstain"]);
+
+/** A vote cast on a proposal. */
+export const vote = onchainTable(
+  "vote",
+  (t) => ({
+    /** `<proposalId>-<voter>`: one vote per account and proposal. */
+    id: t.text().primaryKey(),
+    proposalId: t.bigint().notNull(),
+    voter: t.hex().notNull(),
+    support: voteSupport("support").notNull(),
+    weight: t.bigint().notNull(),
+    reason: t.text().notNull(),
+    /** Whether someone else sent it (a relayer submitting the voter's signature). */
+    relayed: t.boolean().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ proposalIdx: index().on(table.proposalId), voterIdx: index().on(table.voter) }),
+);
+
+/** The CitadelFund releases of one transaction, until a proposal execution claims them. */
+export const releaseBatch = onchainTable("release_batch", (t) => ({
+  /** The transaction hash. */
+  id: t.hex().primaryKey(),
+  flowIds: t.json().$type<string[]>().notNull(),
+}));
+
+/** Who voted on which day: the distinct voters of `dailyStat.activeVoters`. */
+export const voterDay = onchainTable("voter_day", (t) => ({
+  /** `<day>-<voter>` */
+  id: t.text().primaryKey(),
+}));
+
 /** What happened on one UTC day, for charts: one row per day that saw activity. */
 export const dailyStat = onchainTable("daily_stat", (t) => ({
   /** Days since 1970-01-01 (UTC), from block timestamps. */
@@ -278,6 +353,9 @@ export const dailyStat = onchainTable("daily_stat", (t) => ({
   escrowReleased: t.bigint().notNull(),
   /** The CitadelFund's AZR balance at the end of the day (as of its last event that day). */
   citadelBalance: t.bigint().notNull(),
+  votesCast: t.integer().notNull(),
+  /** Distinct accounts that voted that day. */
+  activeVoters: t.integer().notNull(),
 }));
 
 export const accountRelations = relations(account, ({ many }) => ({
@@ -341,4 +419,18 @@ export const ratingRelations = relations(rating, ({ one }) => ({
     references: [account.address],
     relationName: "ratee",
   }),
+}));
+
+export const proposalRelations = relations(proposal, ({ many }) => ({
+  votes: many(vote),
+  releases: many(citadelFlow),
+}));
+
+export const voteRelations = relations(vote, ({ one }) => ({
+  proposal: one(proposal, { fields: [vote.proposalId], references: [proposal.id] }),
+  voterAccount: one(account, { fields: [vote.voter], references: [account.address] }),
+}));
+
+export const citadelFlowRelations = relations(citadelFlow, ({ one }) => ({
+  proposal: one(proposal, { fields: [citadelFlow.proposalId], references: [proposal.id] }),
 }));

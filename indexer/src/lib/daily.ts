@@ -16,6 +16,13 @@ export interface DayChange {
   jobVolume?: bigint;
   escrowReleased?: bigint;
   citadelBalance?: bigint;
+  votesCast?: number;
+  activeVoters?: number;
+}
+
+/** The UTC day (days since 1970-01-01) of a block timestamp. */
+export function dayOf(timestamp: bigint): bigint {
+  return timestamp / DAY;
 }
 
 /**
@@ -24,7 +31,7 @@ export interface DayChange {
  * did not move.
  */
 export async function touchDay(db: Context["db"], timestamp: bigint, change: DayChange) {
-  const day = timestamp / DAY;
+  const day = dayOf(timestamp);
   const row = await db.find(dailyStat, { day });
   if (!row) {
     const fund = await db.find(account, { address: CITADEL_FUND });
@@ -37,6 +44,8 @@ export async function touchDay(db: Context["db"], timestamp: bigint, change: Day
       jobVolume: change.jobVolume ?? 0n,
       escrowReleased: change.escrowReleased ?? 0n,
       citadelBalance: change.citadelBalance ?? fund?.balance ?? 0n,
+      votesCast: change.votesCast ?? 0,
+      activeVoters: change.activeVoters ?? 0,
     });
     return;
   }
@@ -47,5 +56,7 @@ export async function touchDay(db: Context["db"], timestamp: bigint, change: Day
     jobVolume: row.jobVolume + (change.jobVolume ?? 0n),
     escrowReleased: row.escrowReleased + (change.escrowReleased ?? 0n),
     citadelBalance: change.citadelBalance ?? row.citadelBalance,
+    votesCast: row.votesCast + (change.votesCast ?? 0),
+    activeVoters: row.activeVoters + (change.activeVoters ?? 0),
   });
 }
