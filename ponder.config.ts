@@ -4,7 +4,8 @@ import { createConfig } from "ponder";
 import type { Abi, Address } from "viem";
 import { manifest } from "./deployments/manifest";
 
-const { AzoraToken, CitadelFund, ProofOfKnowledge, AzoraCredential } = manifest.contracts;
+const { AzoraToken, CitadelFund, ProofOfKnowledge, AzoraCredential, JobEscrow, AzoraGovernor } =
+  manifest.contracts;
 
 /** A manifest entry as a Ponder contract: its ABI (typed), address, and its deploy block. */
 function indexed<TAbi extends Abi>(contract: { abi: TAbi; address: Address; blockNumber: number }) {
@@ -37,5 +38,7 @@ export default createConfig({
     CitadelFund: indexed(CitadelFund),
     ProofOfKnowledge: indexed(ProofOfKnowledge),
     AzoraCredential: indexed(AzoraCredential),
+    JobEscrow: indexed(JobEscrow),
+    AzoraGovernor: indexed(AzoraGovernor),
   },
 });

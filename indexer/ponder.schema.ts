@@ -13,6 +13,12 @@ export const account = onchainTable("account", (t) => ({
   minedAzr: t.bigint().notNull(),
   /** Credentials currently held (issued minus burned; revoked ones still count as held). */
   credentialsHeld: t.integer().notNull(),
+  /** Marketplace jobs completed with this account as the client, and as the provider. */
+  jobsAsClient: t.integer().notNull(),
+  jobsAsProvider: t.integer().notNull(),
+  /** Ratings received and the sum of their scores: the average is `ratingSum / ratingCount`. */
+  ratingCount: t.integer().notNull(),
+  ratingSum: t.integer().notNull(),
   updatedAt: t.bigint().notNull(),
 }));
 
@@ -120,6 +126,8 @@ export const citadelFlow = onchainTable(
   "citadel_flow",
   (t) => ({
     id: t.text().primaryKey(),
+    /** For a release: the proposal whose execution paid it (null for any other flow). */
+    proposalId: t.bigint(),
     direction: flowDirection("direction").notNull(),
     source: flowSource("source").notNull(),
     /** The token (address(0) for ETH). */
@@ -134,12 +142,229 @@ export const citadelFlow = onchainTable(
   (table) => ({ timestampIdx: index().on(table.timestamp), tokenIdx: index().on(table.token) }),
 );
 
+export const jobStatus = onchainEnum("job_status", ["open", "assigned", "completed", "cancelled"]);
+export const milestoneStatus = onchainEnum("milestone_status", [
+  "pending",
+  "submitted",
+  "disputed",
+  "released",
+  "refunded",
+  "resolved",
+  "cancelled",
+]);
+export const releaseKind = onchainEnum("release_kind", ["approved", "review_timeout"]);
+
+/** A marketplace job of JobEscrow, and where its money went. */
+export const job = onchainTable(
+  "job",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    client: t.hex().notNull(),
+    /** The assigned provider; null while the job is open. */
+    provider: t.hex(),
+    briefCid: t.text().notNull(),
+    /** Last second (unix) at which milestones can be submitted. */
+    deadline: t.bigint().notNull(),
+    status: jobStatus("status").notNull(),
+    milestoneCount: t.integer().notNull(),
+    applicationCount: t.integer().notNull(),
+    /** AZR escrowed at posting. */
+    total: t.bigint().notNull(),
+    /** AZR paid to the provider (90% of releases and of their part of disputes). */
+    paidToProvider: t.bigint().notNull(),
+    /** AZR paid to the CitadelFund. */
+    paidToCitadel: t.bigint().notNull(),
+    /** AZR returned to the client (cancellation, deadline refunds, dispute splits). */
+    refunded: t.bigint().notNull(),
+    postedAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    clientIdx: index().on(table.client),
+    providerIdx: index().on(table.provider),
+    statusIdx: index().on(table.status),
+  }),
+);
+
+/** A provider's application for a job. */
+export const application = onchainTable(
+  "application",
+  (t) => ({
+    /** `<jobId>-<provider>` */
+    id: t.text().primaryKey(),
+    jobId: t.bigint().notNull(),
+    provider: t.hex().notNull(),
+    proposalCid: t.text().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ jobIdx: index().on(table.jobId), providerIdx: index().on(table.provider) }),
+);
+
+/** A milestone of a job. */
+export const milestone = onchainTable(
+  "milestone",
+  (t) => ({
+    /** `<jobId>-<index>` */
+    id: t.text().primaryKey(),
+    jobId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    amount: t.bigint().notNull(),
+    status: milestoneStatus("status").notNull(),
+    deliverableCid: t.text(),
+    submittedAt: t.bigint(),
+    /** When the client's review window ends (set at submission). */
+    reviewEndsAt: t.bigint(),
+    /** How it was released (null unless released). */
+    releasedBy: releaseKind("released_by"),
+    providerShare: t.bigint().notNull(),
+    citadelShare: t.bigint().notNull(),
+    clientRefund: t.bigint().notNull(),
+    settledAt: t.bigint(),
+  }),
+  (table) => ({ jobIdx: index().on(table.jobId) }),
+);
+
+/** A dispute of a milestone, and the arbiter's split once resolved. */
+export const dispute = onchainTable(
+  "dispute",
+  (t) => ({
+    /** `<jobId>-<index>`: a milestone is disputed at most once. */
+    id: t.text().primaryKey(),
+    jobId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    openedBy: t.hex().notNull(),
+    reasonCid: t.text().notNull(),
+    openedAt: t.bigint().notNull(),
+    resolved: t.boolean().notNull(),
+    arbiter: t.hex(),
+    /** The provider's part, in basis points. */
+    providerBps: t.integer(),
+    resolutionCid: t.text(),
+    resolvedAt: t.bigint(),
+  }),
+  (table) => ({ jobIdx: index().on(table.jobId) }),
+);
+
+/** A rating of one party of a completed job by the other. */
+export const rating = onchainTable(
+  "rating",
+  (t) => ({
+    /** `<jobId>-<rater>` */
+    id: t.text().primaryKey(),
+    jobId: t.bigint().notNull(),
+    rater: t.hex().notNull(),
+    ratee: t.hex().notNull(),
+    score: t.integer().notNull(),
+    commentCid: t.text().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ rateeIdx: index().on(table.ratee), jobIdx: index().on(table.jobId) }),
+);
+
+export const proposalStatus = onchainEnum("proposal_status", ["created", "queued", "executed", "canceled"]);
+
+/**
+ * A DAO proposal of AzoraGovernor. `status` follows its events; whether a vote is pending,
+ * active, succeeded or defeated depends on the clock and the quorum: `GET /proposals/:id` adds
+ * the Governor's own `state`.
+ */
+export const proposal = onchainTable(
+  "proposal",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    proposer: t.hex().notNull(),
+    /** The on-chain description, as written. */
+    description: t.text().notNull(),
+    /** Its title and the CID of its full text, when it follows the convention (else null). */
+    title: t.text(),
+    descriptionCid: t.text(),
+    targets: t.json().$type<string[]>().notNull(),
+    /** ETH sent with each call, as decimal strings. */
+    values: t.json().$type<string[]>().notNull(),
+    calldatas: t.json().$type<string[]>().notNull(),
+    /** Vote start (the snapshot) and end, in seconds (AZR's clock); the end moves if extended. */
+    voteStart: t.bigint().notNull(),
+    voteEnd: t.bigint().notNull(),
+    extended: t.boolean().notNull(),
+    status: proposalStatus("status").notNull(),
+    /** When the Timelock may execute it (set when queued). */
+    eta: t.bigint(),
+    forVotes: t.bigint().notNull(),
+    againstVotes: t.bigint().notNull(),
+    abstainVotes: t.bigint().notNull(),
+    voterCount: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ proposerIdx: index().on(table.proposer), statusIdx: index().on(table.status) }),
+);
+
+export const voteSupport = onchainEnum("vote_support", ["against", "for", "abstain"]);
+
+/** A vote cast on a proposal. */
+export const vote = onchainTable(
+  "vote",
+  (t) => ({
+    /** `<proposalId>-<voter>`: one vote per account and proposal. */
+    id: t.text().primaryKey(),
+    proposalId: t.bigint().notNull(),
+    voter: t.hex().notNull(),
+    support: voteSupport("support").notNull(),
+    weight: t.bigint().notNull(),
+    reason: t.text().notNull(),
+    /** Whether someone else sent it (a relayer submitting the voter's signature). */
+    relayed: t.boolean().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ proposalIdx: index().on(table.proposalId), voterIdx: index().on(table.voter) }),
+);
+
+/** The CitadelFund releases of one transaction, until a proposal execution claims them. */
+export const releaseBatch = onchainTable("release_batch", (t) => ({
+  /** The transaction hash. */
+  id: t.hex().primaryKey(),
+  flowIds: t.json().$type<string[]>().notNull(),
+}));
+
+/** Who voted on which day: the distinct voters of `dailyStat.activeVoters`. */
+export const voterDay = onchainTable("voter_day", (t) => ({
+  /** `<day>-<voter>` */
+  id: t.text().primaryKey(),
+}));
+
+/** What happened on one UTC day, for charts: one row per day that saw activity. */
+export const dailyStat = onchainTable("daily_stat", (t) => ({
+  /** Days since 1970-01-01 (UTC), from block timestamps. */
+  day: t.bigint().primaryKey(),
+  /** The day as YYYY-MM-DD. */
+  date: t.text().notNull(),
+  /** AZR minted by mining (rewards: the learners' 90% and the CitadelFund's 10%). */
+  azrMined: t.bigint().notNull(),
+  claims: t.integer().notNull(),
+  jobsPosted: t.integer().notNull(),
+  /** AZR escrowed by the jobs posted. */
+  jobVolume: t.bigint().notNull(),
+  /** AZR the escrow released for work (to providers and the CitadelFund's share). */
+  escrowReleased: t.bigint().notNull(),
+  /** The CitadelFund's AZR balance at the end of the day (as of its last event that day). */
+  citadelBalance: t.bigint().notNull(),
+  votesCast: t.integer().notNull(),
+  /** Distinct accounts that voted that day. */
+  activeVoters: t.integer().notNull(),
+}));
+
 export const accountRelations = relations(account, ({ many }) => ({
   sent: many(transfer, { relationName: "sent" }),
   received: many(transfer, { relationName: "received" }),
   delegations: many(delegationChange),
   credentials: many(credential),
   claims: many(claim),
+  ratingsReceived: many(rating, { relationName: "ratee" }),
 }));
 
 export const transferRelations = relations(transfer, ({ one }) => ({
@@ -165,4 +390,47 @@ export const claimRelations = relations(claim, ({ one }) => ({
 export const credentialRelations = relations(credential, ({ one }) => ({
   course: one(course, { fields: [credential.courseId], references: [course.id] }),
   owner: one(account, { fields: [credential.holder], references: [account.address] }),
+}));
+
+export const jobRelations = relations(job, ({ many, one }) => ({
+  milestones: many(milestone),
+  applications: many(application),
+  disputes: many(dispute),
+  ratings: many(rating),
+  clientAccount: one(account, { fields: [job.client], references: [account.address] }),
+}));
+
+export const milestoneRelations = relations(milestone, ({ one }) => ({
+  job: one(job, { fields: [milestone.jobId], references: [job.id] }),
+}));
+
+export const applicationRelations = relations(application, ({ one }) => ({
+  job: one(job, { fields: [application.jobId], references: [job.id] }),
+}));
+
+export const disputeRelations = relations(dispute, ({ one }) => ({
+  job: one(job, { fields: [dispute.jobId], references: [job.id] }),
+}));
+
+export const ratingRelations = relations(rating, ({ one }) => ({
+  job: one(job, { fields: [rating.jobId], references: [job.id] }),
+  rateeAccount: one(account, {
+    fields: [rating.ratee],
+    references: [account.address],
+    relationName: "ratee",
+  }),
+}));
+
+export const proposalRelations = relations(proposal, ({ many }) => ({
+  votes: many(vote),
+  releases: many(citadelFlow),
+}));
+
+export const voteRelations = relations(vote, ({ one }) => ({
+  proposal: one(proposal, { fields: [vote.proposalId], references: [proposal.id] }),
+  voterAccount: one(account, { fields: [vote.voter], references: [account.address] }),
+}));
+
+export const citadelFlowRelations = relations(citadelFlow, ({ one }) => ({
+  proposal: one(proposal, { fields: [citadelFlow.proposalId], references: [proposal.id] }),
 }));

@@ -19,6 +19,7 @@ import type { Manifest } from "./lib/manifest.js";
 import { REPO_ROOT } from "./lib/paths.js";
 import { binOf, freePort, runToCompletion, stopAllServices } from "./lib/processes.js";
 import { deployLocal, startChain } from "./lib/stack.js";
+import { indexerBench } from "./bench/indexer.js";
 import { LOCAL_DEPLOY_CONFIG } from "./lib/deploy.js";
 import { handOverToGovernance } from "./lib/governance.js";
 import { signBallot, signDelegation, VoteType } from "./lib/governance-signatures.js";
@@ -532,3 +533,9 @@ console.log(
 );
 table("Governance gas per operation (AzoraGovernor + AzoraTimelock, same node)", governance);
 table("App first-load JS per route (gzipped, production build)", await firstLoadJs());
+
+const indexer = await indexerBench();
+table("Indexer: the synthetic history (BenchHistory, contracts/test/)", indexer.history);
+table("Indexer: backfill of that history, same node", indexer.backfill);
+table("Indexer: GraphQL latency of the app's queries (300 requests each)", indexer.latency);
+table("Indexer: freshness", indexer.visible);

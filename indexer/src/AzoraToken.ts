@@ -1,7 +1,8 @@
 import { ponder } from "ponder:registry";
-import { delegationChange, transfer } from "ponder:schema";
 import { zeroAddress } from "viem";
+import { account, delegationChange, transfer } from "ponder:schema";
 import { eventId, touchAccount } from "./lib/account";
+import { CITADEL_FUND, touchDay } from "./lib/daily";
 
 ponder.on("AzoraToken:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
@@ -18,6 +19,10 @@ ponder.on("AzoraToken:Transfer", async ({ event, context }) => {
     timestamp,
     transactionHash: event.transaction.hash,
   });
+  if (from.toLowerCase() === CITADEL_FUND || to.toLowerCase() === CITADEL_FUND) {
+    const fund = await context.db.find(account, { address: CITADEL_FUND });
+    await touchDay(context.db, timestamp, { citadelBalance: fund?.balance ?? 0n });
+  }
 });
 
 ponder.on("AzoraToken:DelegateChanged", async ({ event, context }) => {

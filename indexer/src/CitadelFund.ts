@@ -1,5 +1,5 @@
 import { ponder } from "ponder:registry";
-import { citadelFlow } from "ponder:schema";
+import { citadelFlow, releaseBatch } from "ponder:schema";
 import { eventId } from "./lib/account";
 
 /** CitadelFund's `Source` enum, in declaration order (None is never recorded). */
@@ -14,6 +14,7 @@ ponder.on("CitadelFund:InflowRecorded", async ({ event, context }) => {
     id: eventId(event),
     direction: "in",
     source: name,
+    proposalId: null,
     token,
     counterparty: from,
     amount,
@@ -25,10 +26,12 @@ ponder.on("CitadelFund:InflowRecorded", async ({ event, context }) => {
 
 ponder.on("CitadelFund:Released", async ({ event, context }) => {
   const { token, to, amount } = event.args;
+  const id = eventId(event);
   await context.db.insert(citadelFlow).values({
-    id: eventId(event),
+    id,
     direction: "out",
     source: "release",
+    proposalId: null,
     token,
     counterparty: to,
     amount,
@@ -36,4 +39,9 @@ ponder.on("CitadelFund:Released", async ({ event, context }) => {
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
+  // Money leaves only through the Timelock: the proposal executed in this transaction claims it.
+  await context.db
+    .insert(releaseBatch)
+    .values({ id: event.transaction.hash, flowIds: [id] })
+    .onConflictDoUpdate((row) => ({ flowIds: [...row.flowIds, id] }));
 });

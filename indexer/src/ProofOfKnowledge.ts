@@ -1,6 +1,7 @@
 import { ponder } from "ponder:registry";
 import { claim, course } from "ponder:schema";
 import { eventId, touchAccount } from "./lib/account";
+import { touchDay } from "./lib/daily";
 
 ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
   const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;
@@ -61,4 +62,5 @@ ponder.on("ProofOfKnowledge:Claimed", async ({ event, context }) => {
   });
   await context.db.update(course, { id: courseId }).set((row) => ({ claimCount: row.claimCount + 1 }));
   await touchAccount(context.db, learner, event.block.timestamp, { minedAzr: learnerShare });
+  await touchDay(context.db, event.block.timestamp, { azrMined: reward, claims: 1 });
 });

@@ -100,10 +100,10 @@ export interface IndexerOptions extends ServiceOptions {
   rpcUrl: string;
   port: number;
   /**
-   * PostgreSQL connection string (default: `DATABASE_URL`); without one, embedded PGlite in
-   * `pgliteDir` (a new temp dir by default).
+   * PostgreSQL connection string (default: `DATABASE_URL`); without one, or with `null` even
+   * when `DATABASE_URL` is set, embedded PGlite in `pgliteDir` (a new temp dir by default).
    */
-  databaseUrl?: string;
+  databaseUrl?: string | null;
   pgliteDir?: string;
   /** Database schema Ponder writes to: a new one for each new chain. */
   schema?: string;
@@ -115,7 +115,7 @@ export interface IndexerOptions extends ServiceOptions {
 
 /** Ponder (`ponder start`) indexing the chain at `rpcUrl`, serving on 127.0.0.1:`port`. */
 export async function startIndexer(options: IndexerOptions) {
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl === undefined ? process.env.DATABASE_URL : options.databaseUrl;
   const pgliteDir = databaseUrl
     ? undefined
     : (options.pgliteDir ?? (await mkdtemp(path.join(tmpdir(), "azora-pglite-"))));

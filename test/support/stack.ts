@@ -6,17 +6,40 @@ import { contractOf } from "../../scripts/lib/manifest.js";
 import { freePort } from "../../scripts/lib/processes.js";
 import { deployLocal, startChain, startIndexer } from "../../scripts/lib/stack.js";
 
+/** A database the indexer tests run on: `url` for PostgreSQL, none for embedded PGlite. */
+export interface IndexerDatabase {
+  name: "PGlite" | "PostgreSQL";
+  url: string | null;
+}
+
+/**
+ * The databases every indexer test runs on: PGlite always, and PostgreSQL as well when
+ * `DATABASE_URL` is set (`.ci/run` starts one).
+ */
+export const INDEXER_DATABASES: readonly IndexerDatabase[] = [
+  { name: "PGlite", url: null },
+  ...(process.env.DATABASE_URL ? [{ name: "PostgreSQL" as const, url: process.env.DATABASE_URL }] : []),
+];
+
 /**
  * A real local chain and a real Ponder on free ports, deployed and seeded with the same code
- * as `npm run dev`. Stop them with `stopAllServices()` (by process group) in an `after` hook.
+ * as `npm run dev`, the index in `database` (by default PostgreSQL when `DATABASE_URL` is set,
+ * else PGlite). Stop them with `stopAllServices()` (by process group) in an `after` hook.
  * `governance: false` stops before the handover (and the governance seed), for tests that act as
  * the deployer's curator.
  */
-export async function startIndexedChain({ governance = true }: { governance?: boolean } = {}) {
+export async function startIndexedChain({
+  database,
+  governance = true,
+}: { database?: IndexerDatabase; governance?: boolean } = {}) {
   const chain = await startChain(await freePort());
   const manifest = await deployLocal(chain.rpcUrl, { seed: true, governance });
   const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl) });
-  const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
+  const indexer = await startIndexer({
+    rpcUrl: chain.rpcUrl,
+    port: await freePort(),
+    ...(database ? { databaseUrl: database.url } : {}),
+  });
   return { chain, manifest, publicClient, indexer };
 }
 

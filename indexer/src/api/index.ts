@@ -7,6 +7,7 @@ import schema from "ponder:schema";
 import { isAddress } from "viem";
 import type { Address } from "viem";
 import { manifest } from "../../../deployments/manifest";
+import { ProposalState } from "../../../scripts/lib/proposals";
 
 const app = new Hono();
 const chain = publicClients.azora;
@@ -123,6 +124,39 @@ app.get("/citadel", async (c) => {
     received,
     released,
     flows: flows.slice(0, 100),
+  });
+});
+
+/** The Governor's `ProposalState` names by value ("pending", "active", …). */
+const PROPOSAL_STATES = new Map(
+  Object.entries(ProposalState).map(([name, value]) => [value as number, name.toLowerCase()]),
+);
+
+// A proposal with its votes and the CitadelFund releases it paid. Whether a vote is active,
+// succeeded or defeated depends on the clock and the quorum, which no event records: `state` is
+// the Governor's own answer, read at the latest block.
+app.get("/proposals/:id", async (c) => {
+  const id = parseId(c.req.param("id"));
+  if (id === undefined) return badRequest(c, "A proposal id is a decimal number (uint256)");
+  const [row] = await db.select().from(schema.proposal).where(eq(schema.proposal.id, id));
+  if (!row) return json(c, { error: `No proposal ${id} on chain ${manifest.chainId}` }, 404);
+  const [votes, releases, state] = await Promise.all([
+    db.select().from(schema.vote).where(eq(schema.vote.proposalId, id)).orderBy(desc(schema.vote.weight)),
+    db.select().from(schema.citadelFlow).where(eq(schema.citadelFlow.proposalId, id)),
+    chain.readContract({
+      address: manifest.contracts.AzoraGovernor.address,
+      abi: manifest.contracts.AzoraGovernor.abi,
+      functionName: "state",
+      args: [id],
+    }),
+  ]);
+  return json(c, {
+    ...row,
+    state: PROPOSAL_STATES.get(state) ?? `unknown (${state})`,
+    chainId: manifest.chainId,
+    governor: manifest.contracts.AzoraGovernor.address,
+    votes,
+    releases,
   });
 });
 

@@ -10,6 +10,10 @@ export interface AccountChange {
   transfers?: number;
   minedAzr?: bigint;
   credentials?: number;
+  jobsAsClient?: number;
+  jobsAsProvider?: number;
+  /** A rating received, with this score. */
+  rating?: number;
 }
 
 /** Applies `change` to an account row, creating it with zeroes first if needed. */
@@ -29,6 +33,10 @@ export async function touchAccount(
       transferCount: change.transfers ?? 0,
       minedAzr: change.minedAzr ?? 0n,
       credentialsHeld: change.credentials ?? 0,
+      jobsAsClient: change.jobsAsClient ?? 0,
+      jobsAsProvider: change.jobsAsProvider ?? 0,
+      ratingCount: change.rating === undefined ? 0 : 1,
+      ratingSum: change.rating ?? 0,
       updatedAt: timestamp,
     })
     .onConflictDoUpdate((row) => ({
@@ -38,6 +46,10 @@ export async function touchAccount(
       transferCount: row.transferCount + (change.transfers ?? 0),
       minedAzr: row.minedAzr + (change.minedAzr ?? 0n),
       credentialsHeld: row.credentialsHeld + (change.credentials ?? 0),
+      jobsAsClient: row.jobsAsClient + (change.jobsAsClient ?? 0),
+      jobsAsProvider: row.jobsAsProvider + (change.jobsAsProvider ?? 0),
+      ratingCount: row.ratingCount + (change.rating === undefined ? 0 : 1),
+      ratingSum: row.ratingSum + (change.rating ?? 0),
       updatedAt: timestamp,
     }));
 }

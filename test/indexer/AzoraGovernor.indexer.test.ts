@@ -1,0 +1,256 @@
+import { expect } from "chai";
+import { getAddress, getContract, parseEventLogs, parseUnits } from "viem";
+import type { Hash } from "viem";
+import { formatProposalDescription, parseProposalDescription } from "../../content/formats/proposal.js";
+import { chainAt, clientsFor } from "../../scripts/lib/clients.js";
+import { localAccount } from "../../scripts/lib/local-accounts.js";
+import { contractOf } from "../../scripts/lib/manifest.js";
+import { stopAllServices } from "../../scripts/lib/processes.js";
+import { ProposalState, operationArgs, proposalOf, proposeArgs } from "../../scripts/lib/proposals.js";
+import { advanceTimePast } from "../../scripts/lib/seed-governance.js";
+import { INDEXER_DATABASES, eventually, graphql, startIndexedChain } from "../support/stack.js";
+
+interface IndexedProposal {
+  id: string;
+  proposer: string;
+  title: string | null;
+  descriptionCid: string | null;
+  description: string;
+  voteStart: string;
+  voteEnd: string;
+  status: string;
+  forVotes: string;
+  againstVotes: string;
+  abstainVotes: string;
+  voterCount: number;
+  votes: { items: { voter: string; support: string; weight: string; relayed: boolean }[] };
+}
+
+const PROPOSALS_QUERY = `
+  {
+    proposals(orderBy: "createdAt", limit: 100) {
+      items {
+        id proposer title descriptionCid description voteStart voteEnd status
+        forVotes againstVotes abstainVotes voterCount
+        votes { items { voter support weight relayed } }
+      }
+    }
+  }
+`;
+
+/** The indexer's event-driven status for a Governor state. */
+function statusFor(state: number): string {
+  if (state === ProposalState.Executed) return "executed";
+  if (state === ProposalState.Queued) return "queued";
+  if (state === ProposalState.Canceled) return "canceled";
+  return "created";
+}
+
+for (const database of INDEXER_DATABASES) {
+  describe(`indexer › AzoraGovernor (real chain, real Ponder on ${database.name})`, function () {
+    let stack: Awaited<ReturnType<typeof startIndexedChain>>;
+
+    before(async function () {
+      stack = await startIndexedChain({ database });
+    });
+    after(async function () {
+      await stopAllServices();
+    });
+
+    const governorRead = () =>
+      getContract({ ...contractOf(stack.manifest, "AzoraGovernor"), client: stack.publicClient });
+
+    /** Every indexed proposal and vote equals the Governor's views and its VoteCast events. */
+    async function expectProposalsMatchChain(label: string) {
+      const governor = governorRead();
+      const { proposals } = await graphql<{ proposals: { items: IndexedProposal[] } }>(
+        stack.indexer.url,
+        PROPOSALS_QUERY,
+      );
+      const toBlock = await stack.publicClient.getBlockNumber();
+      const [created, cast] = await Promise.all([
+        governor.getEvents.ProposalCreated({ fromBlock: 0n, toBlock }),
+        governor.getEvents.VoteCast({}, { fromBlock: 0n, toBlock }),
+      ]);
+      expect(proposals.items.length, `${label}: proposals`).to.equal(created.length);
+      for (const row of proposals.items) {
+        const id = BigInt(row.id);
+        const where = `${label}: proposal ${row.title ?? id}`;
+        const [against, forVotes, abstain] = await governor.read.proposalVotes([id]);
+        expect([row.againstVotes, row.forVotes, row.abstainVotes].map(BigInt), where).to.deep.equal([
+          against,
+          forVotes,
+          abstain,
+        ]);
+        expect(BigInt(row.voteStart), where).to.equal(await governor.read.proposalSnapshot([id]));
+        expect(BigInt(row.voteEnd), where).to.equal(await governor.read.proposalDeadline([id]));
+        expect(getAddress(row.proposer), where).to.equal(await governor.read.proposalProposer([id]));
+        expect(row.status, where).to.equal(statusFor(await governor.read.state([id])));
+        const parsed = parseProposalDescription(row.description);
+        expect([row.title, row.descriptionCid], where).to.deep.equal([
+          parsed?.title ?? null,
+          parsed?.cid ?? null,
+        ]);
+        const events = cast.filter((e) => e.args.proposalId === id);
+        expect(row.voterCount, where).to.equal(events.length);
+        for (const v of row.votes.items) {
+          const event = events.find((e) => getAddress(e.args.voter!) === getAddress(v.voter));
+          expect(event, `${where}: vote of ${v.voter}`).to.not.equal(undefined);
+          expect(BigInt(v.weight), `${where}: weight of ${v.voter}`).to.equal(event!.args.weight);
+          expect(await governor.read.hasVoted([id, v.voter as `0x${string}`]), where).to.equal(true);
+        }
+      }
+    }
+
+    it("indexes the seeded proposals: titles and CIDs parsed, tallies and deadlines equal the Governor's", async function () {
+      await eventually(() => expectProposalsMatchChain("after seed"));
+      const { proposals } = await graphql<{ proposals: { items: IndexedProposal[] } }>(
+        stack.indexer.url,
+        PROPOSALS_QUERY,
+      );
+      expect(
+        proposals.items.every((p) => p.title !== null && p.descriptionCid?.startsWith("bafkrei")),
+      ).to.equal(true);
+      // Tendai's votes came by signature, submitted by the relayer.
+      const relayed = proposals.items.flatMap((p) => p.votes.items.filter((v) => v.relayed));
+      expect(relayed.length).to.be.greaterThan(0);
+      expect(relayed.every((v) => getAddress(v.voter) === localAccount(4).address)).to.equal(true);
+    });
+
+    it("answers GET /proposals/:id with the Governor's state, the votes and the releases it paid", async function () {
+      const governor = governorRead();
+      const { proposals } = await graphql<{ proposals: { items: IndexedProposal[] } }>(
+        stack.indexer.url,
+        PROPOSALS_QUERY,
+      );
+      const states = new Map(Object.entries(ProposalState).map(([name, value]) => [value as number, name]));
+      for (const row of proposals.items) {
+        const response = await fetch(`${stack.indexer.url}/proposals/${row.id}`);
+        expect(response.status).to.equal(200);
+        const body = (await response.json()) as {
+          state: string;
+          votes: unknown[];
+          releases: { amount: string }[];
+        };
+        expect(body.state).to.equal(states.get(await governor.read.state([BigInt(row.id)]))!.toLowerCase());
+        expect(body.votes).to.have.length(row.voterCount);
+        if (row.status === "executed") expect(body.releases.length).to.be.greaterThan(0);
+        else expect(body.releases).to.have.length(0);
+      }
+      expect((await fetch(`${stack.indexer.url}/proposals/abc`)).status).to.equal(400);
+      expect((await fetch(`${stack.indexer.url}/proposals/12345`)).status).to.equal(404);
+    });
+
+    it("follows a live lifecycle: propose, vote, queue, execute a CitadelFund grant; and a cancellation", async function () {
+      const chain = await chainAt(stack.chain.rpcUrl);
+      const governorAt = contractOf(stack.manifest, "AzoraGovernor");
+      const fundAt = contractOf(stack.manifest, "CitadelFund");
+      const tokenAt = contractOf(stack.manifest, "AzoraToken");
+      const amara = getContract({ ...governorAt, client: clientsFor(chain, localAccount(1)).walletClient });
+      const send = async (hash: Promise<Hash>) => {
+        const receipt = await stack.publicClient.waitForTransactionReceipt({ hash: await hash });
+        expect(receipt.status).to.equal("success");
+        return receipt;
+      };
+      const grantee = localAccount(6).address;
+      const amount = parseUnits("3", 18);
+      const cid = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am";
+      const grant = proposalOf(
+        [
+          {
+            ...fundAt,
+            target: fundAt.address,
+            functionName: "release",
+            args: [tokenAt.address, grantee, amount],
+          },
+        ],
+        formatProposalDescription({ title: "A small test grant", cid }),
+      );
+      await send(amara.write.propose(proposeArgs(grant)));
+      const read = governorRead().read;
+      await advanceTimePast(stack.publicClient, await read.proposalSnapshot([grant.id]));
+      await send(amara.write.castVoteWithReason([grant.id, 1, "for the test"]));
+      await advanceTimePast(stack.publicClient, await read.proposalDeadline([grant.id]));
+      await send(amara.write.queue(operationArgs(grant)));
+      await advanceTimePast(stack.publicClient, (await read.proposalEta([grant.id])) - 1n);
+      const executed = await send(amara.write.execute(operationArgs(grant)));
+      const [released] = parseEventLogs({ abi: fundAt.abi, logs: executed.logs, eventName: "Released" });
+      expect(released?.args.amount).to.equal(amount);
+
+      // Proposed and cancelled by its proposer while still pending.
+      const cancelled = proposalOf(
+        [
+          {
+            ...fundAt,
+            target: fundAt.address,
+            functionName: "release",
+            args: [tokenAt.address, grantee, 1n],
+          },
+        ],
+        formatProposalDescription({ title: "Withdrawn at once", cid }),
+      );
+      await send(amara.write.propose(proposeArgs(cancelled)));
+      await send(amara.write.cancel(operationArgs(cancelled)));
+
+      await eventually(() => expectProposalsMatchChain("after the live lifecycle"));
+      const { citadelFlows, proposal } = await graphql<{
+        citadelFlows: { items: { proposalId: string | null; amount: string; counterparty: string }[] };
+        proposal: { status: string };
+      }>(
+        stack.indexer.url,
+        `
+          query ($id: BigInt!) {
+            citadelFlows(where: { direction: out }) {
+              items {
+                proposalId
+                amount
+                counterparty
+              }
+            }
+            proposal(id: $id) {
+              status
+            }
+          }
+        `,
+        { id: cancelled.id.toString() },
+      );
+      expect(proposal.status).to.equal("canceled");
+      const ours = citadelFlows.items.find((f) => f.proposalId === grant.id.toString());
+      expect(ours && [BigInt(ours.amount), getAddress(ours.counterparty)]).to.deep.equal([amount, grantee]);
+      expect(
+        citadelFlows.items.every((f) => f.proposalId !== null),
+        "every release names its proposal",
+      ).to.equal(true);
+    });
+
+    it("counts votes and distinct voters per day, as the VoteCast events give them", async function () {
+      const governor = governorRead();
+      const toBlock = await stack.publicClient.getBlockNumber();
+      const cast = await governor.getEvents.VoteCast({}, { fromBlock: 0n, toBlock });
+      const voterDays = new Set<string>();
+      for (const event of cast) {
+        const { timestamp } = await stack.publicClient.getBlock({ blockNumber: event.blockNumber });
+        voterDays.add(`${timestamp / 86_400n}-${getAddress(event.args.voter!)}`);
+      }
+      await eventually(async () => {
+        const { dailyStats } = await graphql<{
+          dailyStats: { items: { votesCast: number; activeVoters: number }[] };
+        }>(
+          stack.indexer.url,
+          `
+            {
+              dailyStats(limit: 1000) {
+                items {
+                  votesCast
+                  activeVoters
+                }
+              }
+            }
+          `,
+        );
+        expect(dailyStats.items.reduce((n, d) => n + d.votesCast, 0)).to.equal(cast.length);
+        expect(dailyStats.items.reduce((n, d) => n + d.activeVoters, 0)).to.equal(voterDays.size);
+      });
+    });
+  });
+}
