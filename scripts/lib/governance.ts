@@ -171,7 +171,8 @@ export async function rolesGranted(
  * 3. Every role and owner is read back: it throws unless the deployer holds nothing anywhere.
  *
  * Every step is a transaction with its events (OwnershipTransferStarted/Transferred, CallScheduled,
- * CallExecuted, MinDelayChange, RoleGranted, RoleRevoked). Returns what moved.
+ * CallExecuted, MinDelayChange, RoleGranted, RoleRevoked). A handover cut off half-way (a lost
+ * connection) is finished by running it again. Returns what moved.
  */
 export async function handOverToGovernance(
   manifest: Manifest,
@@ -203,27 +204,30 @@ export async function handOverToGovernance(
     if (hasFunctions(contract.abi, "acceptOwnership", "pendingOwner")) accepting.push(contract.address);
     steps.push({ contract: name, what: "owner", toTimelock: true });
   }
-  const targets = [...accepting, timelock.address];
-  const payloads = [
-    ...accepting.map(() =>
-      encodeFunctionData({ abi: ACCEPT_OWNERSHIP_ABI, functionName: "acceptOwnership" }),
-    ),
-    encodeFunctionData({
-      abi: timelock.abi,
-      functionName: "updateDelay",
-      args: [BigInt(timelockDelaySeconds)],
-    }),
-  ];
-  const values = targets.map(() => 0n);
-  if ((await read<bigint>(timelock, "getMinDelay")) !== 0n) {
-    throw new Error(
-      "AzoraTimelock already has a delay: the handover expects the fresh Timelock of deployGovernance",
-    );
+  // The one Timelock operation, skipped when a cut-off handover already ran it (run again, the
+  // handover carries on where it stopped).
+  const delay = BigInt(timelockDelaySeconds);
+  const minDelay = await read<bigint>(timelock, "getMinDelay");
+  if (accepting.length > 0 || minDelay !== delay) {
+    const batch = handoverBatch(timelock.address, accepting, timelockDelaySeconds);
+    const operation = [batch.targets, batch.values, batch.payloads, zeroHash, HANDOVER_SALT] as const;
+    const id = await read<Hex>(timelock, "hashOperationBatch", operation);
+    if (!(await read<boolean>(timelock, "isOperation", [id]))) {
+      if (minDelay !== 0n) {
+        throw new Error(
+          "AzoraTimelock already has a delay: the handover expects the fresh Timelock of deployGovernance",
+        );
+      }
+      await call(timelock, "grantRole", [Roles.PROPOSER, deployer]);
+      await call(timelock, "scheduleBatch", [...operation, 0n]);
+    }
+    if (!(await read<boolean>(timelock, "isOperationDone", [id]))) {
+      await call(timelock, "executeBatch", operation);
+    }
   }
-  await call(timelock, "grantRole", [Roles.PROPOSER, deployer]);
-  await call(timelock, "scheduleBatch", [targets, values, payloads, zeroHash, HANDOVER_SALT, 0n]);
-  await call(timelock, "executeBatch", [targets, values, payloads, zeroHash, HANDOVER_SALT]);
-  await call(timelock, "renounceRole", [Roles.PROPOSER, deployer]);
+  if (await read<boolean>(timelock, "hasRole", [Roles.PROPOSER, deployer])) {
+    await call(timelock, "renounceRole", [Roles.PROPOSER, deployer]);
+  }
 
   // 2. Roles, contract by contract; the Timelock's own admin role goes last of all.
   const ordered = [
@@ -256,6 +260,31 @@ export async function handOverToGovernance(
   }
   return steps;
 }
+
+/**
+ * The handover's one Timelock operation: every `acceptOwnership()` of `accepting`, then
+ * `updateDelay(delaySeconds)` on the Timelock itself.
+ */
+export function handoverBatch(timelock: Address, accepting: readonly Address[], delaySeconds: number) {
+  const targets = [...accepting, timelock];
+  const payloads = [
+    ...accepting.map(() =>
+      encodeFunctionData({ abi: ACCEPT_OWNERSHIP_ABI, functionName: "acceptOwnership" }),
+    ),
+    encodeFunctionData({ abi: UPDATE_DELAY_ABI, functionName: "updateDelay", args: [BigInt(delaySeconds)] }),
+  ];
+  return { targets, values: targets.map(() => 0n), payloads };
+}
+
+const UPDATE_DELAY_ABI = [
+  {
+    type: "function",
+    name: "updateDelay",
+    inputs: [{ name: "newDelay", type: "uint256" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+] as const;
 
 const ACCEPT_OWNERSHIP_ABI = [
   { type: "function", name: "acceptOwnership", inputs: [], outputs: [], stateMutability: "nonpayable" },

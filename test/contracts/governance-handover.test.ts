@@ -1,8 +1,9 @@
 import { expect } from "chai";
-import { getAddress, zeroAddress } from "viem";
+import { getAddress, zeroAddress, zeroHash } from "viem";
 import type { Address, Hex } from "viem";
 import {
   HANDOVER_SALT,
+  handoverBatch,
   handOverToGovernance,
   powersOf,
   ROLE_GRANTED,
@@ -179,6 +180,28 @@ describe("governance › handover: the Timelock holds every role, the deployer n
     }
     expect(String(error)).to.match(/governance has taken over already/);
   });
+
+  for (const cutOff of ["after scheduling its Timelock operation", "after executing it"] as const) {
+    it(`finishes a handover cut off ${cutOff} when run again`, async () => {
+      const { manifest, publicClient, deployer, config, fund, timelock } = await loadFixture(deployed);
+      const delay = config.governance.timelockDelaySeconds;
+      // The first handover's first steps, then the connection is lost.
+      await fund.write.transferOwnership([timelock.address]);
+      await timelock.write.grantRole([Roles.PROPOSER, deployer.account.address]);
+      const { targets, values, payloads } = handoverBatch(timelock.address, [fund.address], delay);
+      await timelock.write.scheduleBatch([targets, values, payloads, zeroHash, HANDOVER_SALT, 0n]);
+      if (cutOff === "after executing it") {
+        await timelock.write.executeBatch([targets, values, payloads, zeroHash, HANDOVER_SALT]);
+      }
+
+      await handOverToGovernance(manifest, { publicClient, walletClient: deployer }, config.governance);
+      expect(await fund.read.owner()).to.equal(getAddress(timelock.address));
+      expect(await timelock.read.getMinDelay()).to.equal(BigInt(delay));
+      expect(await powersOf(manifest, { publicClient }, deployer.account.address)).to.deep.equal([]);
+      const executed = await timelock.getEvents.CallExecuted({}, { fromBlock: 0n });
+      expect(executed).to.have.length(2); // the batch ran once
+    });
+  }
 
   it("covers contracts it has never heard of: any AccessControl role and any Ownable2Step of the manifest", async () => {
     const base = await loadFixture(deployed);
