@@ -195,29 +195,36 @@ export async function handOverToGovernance(
   const steps: HandoverStep[] = [];
   const contracts = Object.entries(manifest.contracts);
 
-  // 1. Ownership.
-  const accepting: Address[] = [];
+  // 1. Ownership: what the deployer owns, and the one Timelock operation that accepts it. Checked
+  // before any transaction; skipped when a cut-off handover already ran it (run again, the
+  // handover carries on where it stopped).
+  const owned: [string, DeployedContract][] = [];
   for (const [name, contract] of contracts) {
     if (!hasFunctions(contract.abi, "owner", "transferOwnership")) continue;
-    if (getAddress(await read<Address>(contract, "owner")) !== getAddress(deployer)) continue;
-    await call(contract, "transferOwnership", [timelock.address]);
-    if (hasFunctions(contract.abi, "acceptOwnership", "pendingOwner")) accepting.push(contract.address);
-    steps.push({ contract: name, what: "owner", toTimelock: true });
+    if (getAddress(await read<Address>(contract, "owner")) === getAddress(deployer))
+      owned.push([name, contract]);
   }
-  // The one Timelock operation, skipped when a cut-off handover already ran it (run again, the
-  // handover carries on where it stopped).
+  const accepting = owned
+    .filter(([, contract]) => hasFunctions(contract.abi, "acceptOwnership", "pendingOwner"))
+    .map(([, contract]) => contract.address);
   const delay = BigInt(timelockDelaySeconds);
   const minDelay = await read<bigint>(timelock, "getMinDelay");
-  if (accepting.length > 0 || minDelay !== delay) {
-    const batch = handoverBatch(timelock.address, accepting, timelockDelaySeconds);
-    const operation = [batch.targets, batch.values, batch.payloads, zeroHash, HANDOVER_SALT] as const;
-    const id = await read<Hex>(timelock, "hashOperationBatch", operation);
-    if (!(await read<boolean>(timelock, "isOperation", [id]))) {
-      if (minDelay !== 0n) {
-        throw new Error(
-          "AzoraTimelock already has a delay: the handover expects the fresh Timelock of deployGovernance",
-        );
-      }
+  const batch = handoverBatch(timelock.address, accepting, timelockDelaySeconds);
+  const operation = [batch.targets, batch.values, batch.payloads, zeroHash, HANDOVER_SALT] as const;
+  const id = await read<Hex>(timelock, "hashOperationBatch", operation);
+  const needed = accepting.length > 0 || minDelay !== delay;
+  const scheduled = await read<boolean>(timelock, "isOperation", [id]);
+  if (needed && !scheduled && minDelay !== 0n) {
+    throw new Error(
+      "AzoraTimelock already has a delay: the handover expects the fresh Timelock of deployGovernance",
+    );
+  }
+  for (const [name, contract] of owned) {
+    await call(contract, "transferOwnership", [timelock.address]);
+    steps.push({ contract: name, what: "owner", toTimelock: true });
+  }
+  if (needed) {
+    if (!scheduled) {
       await call(timelock, "grantRole", [Roles.PROPOSER, deployer]);
       await call(timelock, "scheduleBatch", [...operation, 0n]);
     }

@@ -53,6 +53,17 @@ async function replayRoleEvents(
   return { holders, revokedBy, seen };
 }
 
+/** Awaits `promise` and checks that it rejects with a message matching `message`. */
+async function expectRejection(promise: Promise<unknown>, message: RegExp) {
+  let error: unknown;
+  try {
+    await promise;
+  } catch (caught) {
+    error = caught;
+  }
+  expect(String(error)).to.match(message);
+}
+
 const sorted = (set: Set<Address> | undefined) => [...(set ?? [])].sort();
 
 describe("governance › handover: the Timelock holds every role, the deployer none", () => {
@@ -172,13 +183,10 @@ describe("governance › handover: the Timelock holds every role, the deployer n
 
   it("refuses to run twice", async () => {
     const { manifest, publicClient, deployer, config } = await loadFixture(governed);
-    let error: unknown;
-    try {
-      await handOverToGovernance(manifest, { publicClient, walletClient: deployer }, config.governance);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(String(error)).to.match(/governance has taken over already/);
+    await expectRejection(
+      handOverToGovernance(manifest, { publicClient, walletClient: deployer }, config.governance),
+      /governance has taken over already/,
+    );
   });
 
   for (const cutOff of ["after scheduling its Timelock operation", "after executing it"] as const) {
@@ -202,6 +210,37 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       expect(executed).to.have.length(2); // the batch ran once
     });
   }
+
+  it("refuses a Timelock that is not the Governor's, or one whose delay someone already set", async () => {
+    const { manifest, publicClient, deployer, config, timelock, fund } = await loadFixture(deployed);
+    const clients = { publicClient, walletClient: deployer };
+    const stranger = await viem.deployContract("AzoraTimelock", [0n, [], [], deployer.account.address]);
+    const swapped: Manifest = {
+      ...manifest,
+      contracts: {
+        ...manifest.contracts,
+        AzoraTimelock: { ...manifest.contracts.AzoraTimelock!, address: stranger.address },
+      },
+    };
+    await expectRejection(
+      handOverToGovernance(swapped, clients, config.governance),
+      /AzoraGovernor does not execute through the manifest's AzoraTimelock/,
+    );
+
+    // The deployer, still the Timelock's admin, gives it some other delay first.
+    await timelock.write.grantRole([Roles.PROPOSER, deployer.account.address]);
+    const { targets, values, payloads } = handoverBatch(timelock.address, [], 60);
+    const salt = zeroHash;
+    await timelock.write.scheduleBatch([targets, values, payloads, zeroHash, salt, 0n]);
+    await timelock.write.executeBatch([targets, values, payloads, zeroHash, salt]);
+    await expectRejection(
+      handOverToGovernance(manifest, clients, config.governance),
+      /AzoraTimelock already has a delay/,
+    );
+    // Refused before any transaction: the deployer still owns the fund, with nobody pending.
+    expect(await fund.read.owner()).to.equal(getAddress(deployer.account.address));
+    expect(await fund.read.pendingOwner()).to.equal(zeroAddress);
+  });
 
   it("covers contracts it has never heard of: any AccessControl role and any Ownable2Step of the manifest", async () => {
     const base = await loadFixture(deployed);
