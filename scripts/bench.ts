@@ -423,7 +423,7 @@ async function governanceGas(manifest: Manifest, evm: Chain): Promise<[string, s
 
   const [proposer, selfDelegator, signer] = [localAccount(1), localAccount(6), localAccount(5)];
   const delegate = await gasOf(token(selfDelegator).write.delegate([selfDelegator.address]));
-  const expiry = BigInt(Math.floor(Date.now() / 1000) + 86_400);
+  const expiry = (await publicClient.getBlock()).timestamp + 86_400n; // the chain's clock, ahead of ours
   const nonce = await token(signer).read.nonces([signer.address]);
   const sig = await signDelegation(wallet(signer), tokenAt.address, {
     delegatee: signer.address,

@@ -38,6 +38,15 @@ describe("AzoraGovernor", () => {
       expect(await timelock.read.getMinDelay()).to.equal(BigInt(settings.timelockDelaySeconds));
     });
 
+    it("answers supportsInterface for IGovernor, ERC-165 and ERC-1155 receiving, as Governor tools expect", async () => {
+      const { governor } = await loadFixture(governed);
+      const ids = await viem.deployContract("MockInterfaceIds");
+      expect(await governor.read.supportsInterface([await ids.read.governor()])).to.equal(true);
+      expect(await governor.read.supportsInterface([await ids.read.erc1155Receiver()])).to.equal(true);
+      expect(await governor.read.supportsInterface(["0x01ffc9a7"])).to.equal(true); // ERC-165
+      expect(await governor.read.supportsInterface(["0xffffffff"])).to.equal(false);
+    });
+
     it("sets quorum at 4% of AZR's supply at the proposal's snapshot", async () => {
       const { governor, token } = await loadFixture(governed);
       const now = BigInt(await networkHelpers.time.latest());

@@ -6,9 +6,10 @@ import { startApp } from "../../scripts/lib/stack.js";
 import { launchBrowser, switchWalletChain, withWallet } from "../support/browser.js";
 import { graphql, startIndexedChain } from "../support/stack.js";
 
-// Lindiwe (local account 3) holds 31,290 AZR after the seed (31,200 given, 90 earned by passing a
-// course) and has not delegated.
+// Lindiwe (local account 3) holds 31,740 AZR after the seed (31,200 given, 90 earned by passing a
+// course, 450 by translating it: the marketplace seed's completed job) and has not delegated.
 const LINDIWE = localAccount(3).address;
+const LINDIWE_AZR = "31,740";
 const AMARA = localAccount(1).address;
 
 describe("app › AZR account journey (production build, real chain, real Ponder, Chromium)", function () {
@@ -63,8 +64,8 @@ describe("app › AZR account journey (production build, real chain, real Ponder
   it("shows a seeded account's balance from the chain and from the indexer, with no wallet", async function () {
     const page = await browser.newPage();
     await page.goto(`${appUrl}/accounts/${LINDIWE}`);
-    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
-    await page.getByTestId("indexed-balance").filter({ hasText: "31,290" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
+    await page.getByTestId("indexed-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     await page.close();
   });
 
@@ -84,13 +85,13 @@ describe("app › AZR account journey (production build, real chain, real Ponder
       chainId: 31337,
     });
     await connect(page);
-    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     // The user moves their wallet to another chain.
     await switchWalletChain(page, 1);
     const warning = page.getByTestId("network-warning");
     await warning.waitFor();
     await warning.getByRole("button").first().click();
-    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     await context.close();
   });
 
@@ -144,15 +145,15 @@ describe("app › AZR account journey (production build, real chain, real Ponder
       chainId: 31337,
     });
     await connect(page);
-    await page.getByTestId("chain-balance").filter({ hasText: "31,290" }).waitFor();
-    await page.getByTestId("indexed-balance").filter({ hasText: "31,290" }).waitFor();
+    await page.getByTestId("chain-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
+    await page.getByTestId("indexed-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     expect(await page.getByTestId("voting-power").textContent()).to.match(/^\s*0\b/);
     await page.getByTestId("delegate-self").click();
     await page
       .getByTestId("delegate-status")
       .filter({ hasText: /confirmed/i })
       .waitFor();
-    await page.getByTestId("voting-power").filter({ hasText: "31,290" }).waitFor();
+    await page.getByTestId("voting-power").filter({ hasText: LINDIWE_AZR }).waitFor();
     await page
       .getByTestId("delegate")
       .filter({ hasText: /yourself/i })
