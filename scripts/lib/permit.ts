@@ -1,6 +1,20 @@
 import { parseSignature } from "viem";
 import type { Account, Address, Chain, Transport, WalletClient } from "viem";
 
+/** The EIP-712 domain of AZR's signatures (permit, delegate by signature): "Azora", version "1". */
+export function azrDomain(chainId: number, token: Address) {
+  return { name: "Azora", version: "1", chainId, verifyingContract: token } as const;
+}
+
+/** ERC-5805 `Delegation` of AZR, for `delegateBySig(delegatee, nonce, expiry, v, r, s)`. */
+export const DELEGATION_TYPES = {
+  Delegation: [
+    { name: "delegatee", type: "address" },
+    { name: "nonce", type: "uint256" },
+    { name: "expiry", type: "uint256" },
+  ],
+} as const;
+
 /** EIP-2612 `Permit` of AZR (EIP-712 domain "Azora", version "1"). */
 export const PERMIT_TYPES = {
   Permit: [
@@ -30,11 +44,31 @@ export async function signPermit(
   permit: Permit,
 ) {
   const signature = await signer.signTypedData({
-    domain: { name: "Azora", version: "1", chainId: signer.chain.id, verifyingContract: token },
+    domain: azrDomain(signer.chain.id, token),
     types: PERMIT_TYPES,
     primaryType: "Permit",
     message: permit,
   });
   const { v, r, s } = parseSignature(signature);
   return { v: Number(v), r, s };
+}
+
+export interface Delegation {
+  delegatee: Address;
+  nonce: bigint;
+  expiry: bigint;
+}
+
+/** Signs an AZR `Delegation` with `signer`'s wallet (0x r ‖ s ‖ v, for `/api/relay/delegate`). */
+export function signDelegation(
+  signer: WalletClient<Transport, Chain, Account>,
+  token: Address,
+  delegation: Delegation,
+) {
+  return signer.signTypedData({
+    domain: azrDomain(signer.chain.id, token),
+    types: DELEGATION_TYPES,
+    primaryType: "Delegation",
+    message: delegation,
+  });
 }
