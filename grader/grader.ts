@@ -73,7 +73,10 @@ export interface GradeResult {
   wrong?: string[];
   attemptsLeft: number;
   /** On a pass: the Completion voucher and the verifier's signature, for `claim` or `/api/relay/claim`. */
-  voucher?: { completion: { learner: Address; courseId: string; score: number; deadline: string }; signature: Hex };
+  voucher?: {
+    completion: { learner: Address; courseId: string; score: number; deadline: string };
+    signature: Hex;
+  };
 }
 
 const gradeRequest = z
@@ -131,16 +134,29 @@ export function createGrader(options: GraderOptions) {
     const head = await read("course.json");
     const course = parseJsonFormat(courseSchema, head, "course.json");
     try {
-      const key = decryptAnswerKey(head, course, await read(ENCRYPTED_ANSWERS), verifier.privateKey, courseVerifier);
+      const key = decryptAnswerKey(
+        head,
+        course,
+        await read(ENCRYPTED_ANSWERS),
+        verifier.privateKey,
+        courseVerifier,
+      );
       return { course, key };
     } catch (error) {
-      if (error instanceof AnswerKeyError) throw new ServiceError(409, `course ${courseId}: ${error.message}`);
+      if (error instanceof AnswerKeyError)
+        throw new ServiceError(409, `course ${courseId}: ${error.message}`);
       throw error;
     }
   }
 
   /** Counts one attempt for the learner's course and the client, refusing replays and excess. */
-  async function countAttempt(learner: Address, courseId: bigint, client: string, digest: Hex, expires: bigint) {
+  async function countAttempt(
+    learner: Address,
+    courseId: bigint,
+    client: string,
+    digest: Hex,
+    expires: bigint,
+  ) {
     const at = now();
     const windowStart = at - limits.windowSeconds * 1000;
     return options.state.update((state) => {
@@ -149,7 +165,8 @@ export function createGrader(options: GraderOptions) {
         if (recent.length > 0) state.attempts[key] = recent;
         else delete state.attempts[key];
       }
-      for (const [used, until] of Object.entries(state.submissions)) if (until <= at) delete state.submissions[used];
+      for (const [used, until] of Object.entries(state.submissions))
+        if (until <= at) delete state.submissions[used];
 
       if (state.submissions[digest] !== undefined) {
         throw new ServiceError(409, "this submission was already graded: sign a new one");
@@ -199,8 +216,13 @@ export function createGrader(options: GraderOptions) {
       .catch(() => false);
     if (!valid) throw new ServiceError(401, `the signature is not ${learner}'s signature of this submission`);
 
-    const onChain = await publicClient.readContract({ ...proofOfKnowledge, functionName: "course", args: [courseId] });
-    if (isAddressEqual(onChain.verifier, zeroAddress)) throw new ServiceError(404, `there is no course ${courseId}`);
+    const onChain = await publicClient.readContract({
+      ...proofOfKnowledge,
+      functionName: "course",
+      args: [courseId],
+    });
+    if (isAddressEqual(onChain.verifier, zeroAddress))
+      throw new ServiceError(404, `there is no course ${courseId}`);
     if (!onChain.active) throw new ServiceError(409, `course ${courseId} is inactive: it takes no claims`);
     if (!isAddressEqual(onChain.verifier, verifier.account.address)) {
       throw new ServiceError(
@@ -208,15 +230,28 @@ export function createGrader(options: GraderOptions) {
         `course ${courseId} is verified by ${onChain.verifier}, not by this grader (${verifier.account.address})`,
       );
     }
-    const held = await publicClient.readContract({ ...credential, functionName: "credentialOf", args: [learner, courseId] });
+    const held = await publicClient.readContract({
+      ...credential,
+      functionName: "credentialOf",
+      args: [learner, courseId],
+    });
     if (held !== 0n) throw new ServiceError(409, `${learner} has already claimed course ${courseId}`);
     const { course, key } = await loadCourse(courseId, onChain.contentCid, onChain.verifier);
     const questions = course.quiz.questions;
     if (answers.length !== questions.length) {
-      throw new ServiceError(400, `answers: expected ${questions.length} answers, one per question, in order`);
+      throw new ServiceError(
+        400,
+        `answers: expected ${questions.length} answers, one per question, in order`,
+      );
     }
 
-    const attemptsLeft = await countAttempt(learner, courseId, clientOf(request), hashTypedData(typedData), expires);
+    const attemptsLeft = await countAttempt(
+      learner,
+      courseId,
+      clientOf(request),
+      hashTypedData(typedData),
+      expires,
+    );
     const wrong = questions.filter(({ id }, i) => key[id] !== answers[i]).map(({ id }) => id);
     const correct = questions.length - wrong.length;
     const score = Math.floor((correct * 10_000) / questions.length);
@@ -235,7 +270,12 @@ export function createGrader(options: GraderOptions) {
     if (!result.passed) return result;
 
     const { timestamp } = await publicClient.getBlock();
-    const completion: Completion = { learner, courseId, score, deadline: timestamp + BigInt(limits.voucherTtlSeconds) };
+    const completion: Completion = {
+      learner,
+      courseId,
+      score,
+      deadline: timestamp + BigInt(limits.voucherTtlSeconds),
+    };
     const voucherSignature = await verifier.account.signTypedData({
       domain: completionDomain(chainId, proofOfKnowledge.address),
       types: COMPLETION_TYPES,
@@ -245,7 +285,12 @@ export function createGrader(options: GraderOptions) {
     return {
       ...result,
       voucher: {
-        completion: { learner, courseId: courseId.toString(), score, deadline: completion.deadline.toString() },
+        completion: {
+          learner,
+          courseId: courseId.toString(),
+          score,
+          deadline: completion.deadline.toString(),
+        },
         signature: voucherSignature,
       },
     };

@@ -38,7 +38,9 @@ export function jsonEndpoint<T>(
       if (!parsed.success) {
         throw new ServiceError(
           400,
-          parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
+          parsed.error.issues
+            .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+            .join("; "),
         );
       }
       return Response.json(await handle(parsed.data, request), { headers: { "cache-control": "no-store" } });
@@ -52,8 +54,12 @@ export function jsonEndpoint<T>(
   };
 }
 
-export const addressField = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "expected an address (0x and 40 hex digits)");
-export const signatureField = z.string().regex(/^0x[0-9a-fA-F]+$/, "expected a signature (0x and hex digits)");
+export const addressField = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, "expected an address (0x and 40 hex digits)");
+export const signatureField = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]+$/, "expected a signature (0x and hex digits)");
 /** A non-negative integer, as a JSON number or a decimal string (for values beyond 2^53). */
 export const uintField = z
   .union([z.number().int().nonnegative(), z.string().regex(/^\d{1,78}$/, "expected a decimal integer")])

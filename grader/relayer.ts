@@ -104,7 +104,10 @@ const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 5
     401,
     `bad signature: the voucher is not signed by course ${id}'s verifier ${verifier} for this learner, score and deadline`,
   ],
-  MiningVerifierDisabled: ([verifier]) => [409, `the verifier ${verifier} is disabled: its vouchers are refused`],
+  MiningVerifierDisabled: ([verifier]) => [
+    409,
+    `the verifier ${verifier} is disabled: its vouchers are refused`,
+  ],
   MiningVerifierLimitReached: ([verifier, epoch, limit]) => [
     409,
     `the verifier ${verifier} has signed its ${limit} claims of epoch ${epoch}: submit again next epoch`,
@@ -135,7 +138,8 @@ export function createRelayer(options: RelayerOptions) {
   let sending: Promise<unknown> = Promise.resolve();
 
   function explainRevert(error: unknown): never {
-    const reverted = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : null;
+    const reverted =
+      error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : null;
     const raw = reverted instanceof ContractFunctionRevertedError ? reverted.raw : undefined;
     if (!raw) throw error;
     let decoded: { errorName: string; args?: readonly unknown[] };
@@ -146,7 +150,10 @@ export function createRelayer(options: RelayerOptions) {
     }
     const explain = EXPLAIN[decoded.errorName];
     if (!explain) {
-      throw new ServiceError(409, `the call would revert with ${decoded.errorName}(${(decoded.args ?? []).join(", ")})`);
+      throw new ServiceError(
+        409,
+        `the call would revert with ${decoded.errorName}(${(decoded.args ?? []).join(", ")})`,
+      );
     }
     const [status, message] = explain(decoded.args ?? []);
     throw new ServiceError(status, message);
@@ -176,7 +183,12 @@ export function createRelayer(options: RelayerOptions) {
    * The one path of every relayed call: the balance check, the simulation (a revert refused with
    * its reason), the budget check against the estimated gas, then the transaction, one at a time.
    */
-  async function relay(request: Request, payer: Address, call: { to: Address; data: Hex }, simulate: () => Promise<unknown>) {
+  async function relay(
+    request: Request,
+    payer: Address,
+    call: { to: Address; data: Hex },
+    simulate: () => Promise<unknown>,
+  ) {
     const wait = clients.take(clientOf(request), now());
     if (wait > 0) throw tooMany("too many relay requests from this client", wait);
     const balance = await publicClient.getBalance({ address: wallet.account.address });
@@ -203,13 +215,21 @@ export function createRelayer(options: RelayerOptions) {
     }
     const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: 120_000 });
     const gasLeft = await spend(payer, receipt.gasUsed - gas, false);
-    if (receipt.status !== "success") throw new ServiceError(409, `the transaction ${hash} reverted on chain`);
-    return { receipt, result: { hash, gasUsed: receipt.gasUsed.toString(), gasLeftToday: gasLeft.toString() } };
+    if (receipt.status !== "success")
+      throw new ServiceError(409, `the transaction ${hash} reverted on chain`);
+    return {
+      receipt,
+      result: { hash, gasUsed: receipt.gasUsed.toString(), gasLeftToday: gasLeft.toString() },
+    };
   }
 
   async function claim(body: z.infer<typeof claimRequest>, request: Request) {
     const completion = { ...body.completion, learner: getAddress(body.completion.learner) };
-    const call = { ...proofOfKnowledge, functionName: "claim", args: [completion, body.signature as Hex] } as const;
+    const call = {
+      ...proofOfKnowledge,
+      functionName: "claim",
+      args: [completion, body.signature as Hex],
+    } as const;
     const { receipt, result } = await relay(
       request,
       completion.learner,
@@ -245,8 +265,11 @@ export function createRelayer(options: RelayerOptions) {
       functionName: "delegateBySig",
       args: [delegatee, body.nonce, body.expiry, Number(v), r, s],
     } as const;
-    const { result } = await relay(request, delegator, { to: token.address, data: encodeFunctionData(call) }, () =>
-      publicClient.simulateContract({ ...call, account: wallet.account }),
+    const { result } = await relay(
+      request,
+      delegator,
+      { to: token.address, data: encodeFunctionData(call) },
+      () => publicClient.simulateContract({ ...call, account: wallet.account }),
     );
     return result;
   }

@@ -5,8 +5,9 @@ import path from "node:path";
 export const DEFAULT_DATA_DIR = ".azora/grader";
 
 /** One lock per file for the whole process (Next may load a module once per route). */
-const locks: Map<string, Promise<unknown>> = ((globalThis as { azoraStateLocks?: Map<string, Promise<unknown>> })
-  .azoraStateLocks ??= new Map());
+const locks: Map<string, Promise<unknown>> = ((
+  globalThis as { azoraStateLocks?: Map<string, Promise<unknown>> }
+).azoraStateLocks ??= new Map());
 
 /**
  * A small JSON document on disk that survives a restart: each `update` reads the file, applies
@@ -22,15 +23,17 @@ export class StateFile<T extends object> {
   /** Applies `change` to the stored state and persists it; resolves to what `change` returns. */
   update<R>(change: (state: T) => R): Promise<R> {
     const previous = locks.get(this.file) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      const state = await this.read();
-      const result = change(state);
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(state));
-      await rename(temp, this.file);
-      return result;
-    });
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const state = await this.read();
+        const result = change(state);
+        await mkdir(path.dirname(this.file), { recursive: true });
+        const temp = `${this.file}.${process.pid}.tmp`;
+        await writeFile(temp, JSON.stringify(state));
+        await rename(temp, this.file);
+        return result;
+      });
     locks.set(this.file, next);
     return next;
   }

@@ -84,7 +84,11 @@ export function encryptAnswerKey(
   const verifierPoint = secp256k1.ProjectivePoint.fromHex(verifierPublicKey.slice(2)).toRawBytes(false);
   const ephemeral = secp256k1.utils.randomPrivateKey();
   const ephemeralPublicKey = secp256k1.getPublicKey(ephemeral, true);
-  const key = deriveKey(secp256k1.getSharedSecret(ephemeral, verifierPoint), ephemeralPublicKey, verifierPoint);
+  const key = deriveKey(
+    secp256k1.getSharedSecret(ephemeral, verifierPoint),
+    ephemeralPublicKey,
+    verifierPoint,
+  );
   const nonce = randomBytes(12);
   const ordered = Object.fromEntries(course.quiz.questions.map(({ id }) => [id, answers[id]]));
   const plaintext = new TextEncoder().encode(JSON.stringify(ordered));

@@ -18,7 +18,6 @@ import { FormatError, parseJsonFormat } from "./common";
 import { courseSchema } from "./course";
 import type { Course } from "./course";
 
-
 /**
  * Checks a course package (files by path) and returns its `course.json`. A package is exactly:
  * `course.json`, the lessons it lists, the images those lessons show (`![…](../images/x.svg)`),

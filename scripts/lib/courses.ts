@@ -1,22 +1,46 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import type { Hex } from "viem";
 import { addCourse } from "../../content/formats/course-package.js";
 import { openContentStore } from "../../content/open.js";
+import type { ContentStore } from "../../content/store.js";
+import { localVerifier } from "./local-accounts.js";
 import { REPO_ROOT } from "./paths.js";
 import type { SeedCourse } from "./seed.js";
 
 const COURSES_DIR = path.join(REPO_ROOT, "courses");
 
 /**
- * Adds every course package under `courses/` to the content store the environment selects
- * (embedded under CONTENT_DIR, default `.azora/content` at the repo root, or Kubo at
- * IPFS_API_URL) and returns their CIDs, for the seed to register on chain.
+ * The content store the environment selects (embedded under CONTENT_DIR, default `.azora/content`
+ * at the repo root, or Kubo at IPFS_API_URL): where the app's gateway and grader read.
  */
-export async function publishDemoCourses(): Promise<SeedCourse[]> {
-  const store = await openContentStore({
+export function openRepoContentStore(): Promise<ContentStore> {
+  return openContentStore({
     ...process.env,
     CONTENT_DIR: process.env.CONTENT_DIR ?? path.join(REPO_ROOT, ".azora", "content"),
   });
+}
+
+/**
+ * Checks the course folder, encrypts its `answers.json` for the verifier whose secp256k1 public
+ * key is given (as the package's `answers.enc`) and adds the package to `store`: the path of
+ * `npm run course:publish` and of the seed.
+ */
+export async function publishCourse(
+  store: ContentStore,
+  folder: string,
+  verifierPublicKey: Hex,
+): Promise<SeedCourse> {
+  const cid = await addCourse(store, folder, { encryptFor: verifierPublicKey });
+  return { slug: path.basename(path.resolve(folder)), contentCid: String(cid) };
+}
+
+/**
+ * Publishes every course package under `courses/` (see `publishCourse`), its answer key encrypted
+ * for the local verifier (account #8), and returns their CIDs, for the seed to register on chain.
+ */
+export async function publishDemoCourses(): Promise<SeedCourse[]> {
+  const store = await openRepoContentStore();
   try {
     const slugs = (await readdir(COURSES_DIR, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())
@@ -24,8 +48,7 @@ export async function publishDemoCourses(): Promise<SeedCourse[]> {
       .sort();
     const courses: SeedCourse[] = [];
     for (const slug of slugs) {
-      const cid = await addCourse(store, path.join(COURSES_DIR, slug));
-      courses.push({ slug, contentCid: String(cid) });
+      courses.push(await publishCourse(store, path.join(COURSES_DIR, slug), localVerifier().publicKey));
     }
     return courses;
   } finally {
