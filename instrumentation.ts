@@ -1,14 +1,8 @@
 /**
- * Runs once when the Next server starts: the grader and relayer keys are checked for the
- * manifest's chain, and the server refuses to start without usable keys (see grader/keys.ts).
+ * Runs once when the Next server starts. On Node (not the edge runtime) the grader and relayer
+ * keys are checked for the manifest's chain, and the server refuses to start without usable
+ * keys (grader/startup.ts).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkServerKeys } = await import("./grader/server");
-  try {
-    checkServerKeys();
-  } catch (error) {
-    console.error(`Azora server refuses to start: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./grader/startup");
 }

@@ -8,7 +8,8 @@ import type { AnswerKey } from "../content/formats/answer-key";
 import { parseJsonFormat } from "../content/formats/common";
 import { courseSchema } from "../content/formats/course";
 import type { Course } from "../content/formats/course";
-import { clientOf } from "../content/rate-limit";
+import { RateLimiter, clientOf } from "../content/rate-limit";
+import type { RateLimit } from "../content/rate-limit";
 import type { ContentStore } from "../content/store";
 import type { AzoraManifest } from "../deployments/manifest";
 import { COMPLETION_TYPES, completionDomain } from "../scripts/lib/completion";
@@ -29,6 +30,8 @@ export interface GraderLimits {
   windowSeconds: number;
   /** How long a voucher can be claimed, from the chain's latest block time. */
   voucherTtlSeconds: number;
+  /** Requests per client, signed or not, checked first (in memory). */
+  requestsPerClient: RateLimit;
 }
 
 export const DEFAULT_GRADER_LIMITS: GraderLimits = {
@@ -36,6 +39,7 @@ export const DEFAULT_GRADER_LIMITS: GraderLimits = {
   attemptsPerClient: 30,
   windowSeconds: 3_600,
   voucherTtlSeconds: 3_600,
+  requestsPerClient: { burst: 60, perMinute: 30 },
 };
 
 /** What survives a restart: recent attempts (ms timestamps) by key, and used submission signatures. */
@@ -103,6 +107,7 @@ export function createGrader(options: GraderOptions) {
   const now = options.now ?? Date.now;
   const { publicClient, chainId, verifier, proofOfKnowledge, credential } = options;
   const packages = new Map<string, Promise<LoadedCourse>>();
+  const requests = new RateLimiter(limits.requestsPerClient);
 
   /** The course's package and decrypted key, once per CID (a failed load is tried again next time). */
   function loadCourse(courseId: bigint, contentCid: string, courseVerifier: Address): Promise<LoadedCourse> {
@@ -194,6 +199,8 @@ export function createGrader(options: GraderOptions) {
   }
 
   async function grade(body: z.infer<typeof gradeRequest>, request: Request): Promise<GradeResult> {
+    const wait = requests.take(clientOf(request), now());
+    if (wait > 0) throw tooMany("too many requests from this client", wait);
     const learner = getAddress(body.learner);
     const { courseId, answers, expires } = body;
     const nowSeconds = Math.floor(now() / 1000);
