@@ -20,7 +20,7 @@ import { SUBMISSION_TTL_SECONDS, submissionTypedData } from "./submission";
 import type { Submission } from "./submission";
 
 type Contracts = AzoraManifest["contracts"];
-type Deployed<Name extends keyof Contracts> = Pick<Contracts[Name], "address" | "abi">;
+type Deployed<Name extends keyof Contracts> = { address: Address; abi: Contracts[Name]["abi"] };
 
 export interface GraderLimits {
   /** Graded attempts per learner and course within `windowSeconds`. */

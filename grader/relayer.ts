@@ -21,7 +21,7 @@ import { ServiceError, addressField, jsonEndpoint, signatureField, tooMany, uint
 import type { StateFile } from "./state-file";
 
 type Contracts = AzoraManifest["contracts"];
-type Deployed<Name extends keyof Contracts> = Pick<Contracts[Name], "address" | "abi">;
+type Deployed<Name extends keyof Contracts> = { address: Address; abi: Contracts[Name]["abi"] };
 
 export interface RelayerLimits {
   /** Gas the relayer spends for one address (the learner, the delegator) per UTC day. */
