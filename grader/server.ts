@@ -4,6 +4,7 @@ import { createPublicClient, createWalletClient, defineChain, http, parseEther }
 import type { Abi, PublicClient } from "viem";
 import { sharedContentStore } from "../content/open";
 import { manifest } from "../deployments/manifest";
+import { rpcUrlFromEnv } from "../scripts/lib/clients";
 import { createGrader, emptyGraderState } from "./grader";
 import type { GraderLimits } from "./grader";
 import { serverKey } from "./keys";
@@ -11,24 +12,9 @@ import { createRelayer, emptyRelayerState } from "./relayer";
 import type { RelayerLimits } from "./relayer";
 import { DEFAULT_DATA_DIR, StateFile } from "./state-file";
 
-/**
- * The grader and relayer of this server, built once per process from the deploy manifest and
- * the environment (read when first used, so one build runs anywhere):
- *
- * | variable                       | default                 | meaning                                   |
- * | ------------------------------ | ----------------------- | ----------------------------------------- |
- * | `AZORA_VERIFIER_KEY`           | local #8 (31337 only)   | the course verifier's key                 |
- * | `AZORA_RELAYER_KEY`            | local #9 (31337 only)   | the relayer's key (holds ETH for gas)     |
- * | `AZORA_DATA_DIR`               | `.azora/grader`         | attempts and gas spent, kept across runs  |
- * | `AZORA_GRADER_ATTEMPTS`        | 5                       | attempts per learner and course per window|
- * | `AZORA_GRADER_CLIENT_ATTEMPTS` | 30                      | attempts per client per window            |
- * | `AZORA_GRADER_WINDOW_SECONDS`  | 3600                    | the attempt window                        |
- * | `AZORA_VOUCHER_TTL_SECONDS`    | 3600                    | how long a voucher can be claimed         |
- * | `AZORA_RELAY_GAS_PER_DAY`      | 1000000                 | gas relayed per address per UTC day       |
- * | `AZORA_RELAYER_MIN_ETH`        | 0.01                    | the relayer refuses all below this balance|
- */
-export function serverChain() {
-  const rpcUrl = process.env.RPC_URL ?? "http://127.0.0.1:8545";
+/** The chain of the deploy manifest, reached at `RPC_URL` (read when first used, so one build runs anywhere). */
+function serverChain() {
+  const rpcUrl = rpcUrlFromEnv();
   const chain = defineChain({
     id: manifest.chainId,
     name: `Chain ${manifest.chainId}`,
@@ -36,12 +22,6 @@ export function serverChain() {
     rpcUrls: { default: { http: [rpcUrl] } },
   });
   return { chain, transport: http(rpcUrl) };
-}
-
-/** Checks the keys for the manifest's chain (throws, naming the variable, when they are unusable). */
-export function checkServerKeys(): void {
-  serverKey("verifier", manifest.chainId);
-  serverKey("relayer", manifest.chainId);
 }
 
 function numberFromEnv(name: string): number | undefined {
@@ -57,6 +37,11 @@ function dataFile(name: string): string {
   return path.resolve(process.env.AZORA_DATA_DIR || DEFAULT_DATA_DIR, name);
 }
 
+/** The limits the environment sets (an unset one keeps its default). */
+function withoutUnset<T extends object>(limits: T): T {
+  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)) as T;
+}
+
 function build() {
   const { chain, transport } = serverChain();
   const publicClient: PublicClient = createPublicClient({ chain, transport });
@@ -70,11 +55,9 @@ function build() {
   const gasPerDay = numberFromEnv("AZORA_RELAY_GAS_PER_DAY");
   const minEth = process.env.AZORA_RELAYER_MIN_ETH;
   const relayerLimits: Partial<RelayerLimits> = {
-    ...(gasPerDay === undefined ? {} : { gasPerAddressPerDay: BigInt(Math.floor(gasPerDay)) }),
-    ...(minEth ? { minBalance: parseEther(minEth) } : {}),
+    gasPerAddressPerDay: gasPerDay === undefined ? undefined : BigInt(Math.floor(gasPerDay)),
+    minBalance: minEth ? parseEther(minEth) : undefined,
   };
-  const defined = <T extends object>(limits: T) =>
-    Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)) as T;
 
   const grader = createGrader({
     publicClient,
@@ -84,7 +67,7 @@ function build() {
     credential: contracts.AzoraCredential,
     store: sharedContentStore,
     state: new StateFile(dataFile("grader.json"), emptyGraderState),
-    limits: defined(graderLimits),
+    limits: withoutUnset(graderLimits),
   });
   const relayer = createRelayer({
     publicClient,
@@ -93,7 +76,7 @@ function build() {
     token: contracts.AzoraToken,
     errorAbis: Object.values(contracts).map(({ abi }) => abi as Abi),
     state: new StateFile(dataFile("relayer.json"), emptyRelayerState),
-    limits: relayerLimits,
+    limits: withoutUnset(relayerLimits),
   });
   return { grader, relayer };
 }
@@ -101,7 +84,14 @@ function build() {
 type Services = ReturnType<typeof build>;
 const holder = globalThis as { azoraServices?: Services };
 
-/** The one grader and relayer of this process (Next may load route modules separately). */
+/**
+ * The grader and relayer of this server, built once per process from the deploy manifest and
+ * the environment:
+ * keys, limits and the data directory from the `AZORA_*` variables, each with a default (the
+ * README's "Keys, limits and state" lists them).
+ *
+ * One instance per process: Next may load each route's module separately.
+ */
 export function services(): Services {
   holder.azoraServices ??= build();
   return holder.azoraServices;

@@ -1,9 +1,12 @@
 import "server-only";
-import { checkServerKeys } from "./server";
+import { manifest } from "../deployments/manifest";
+import { serverKey } from "./keys";
 
-// Imported once at server start (instrumentation.ts): no usable keys, no server.
+// Imported once at server start (instrumentation.ts): no usable keys for the manifest's chain,
+// no server.
 try {
-  checkServerKeys();
+  serverKey("verifier", manifest.chainId);
+  serverKey("relayer", manifest.chainId);
 } catch (error) {
   console.error(`Azora server refuses to start: ${error instanceof Error ? error.message : error}`);
   process.exit(1);

@@ -18,8 +18,9 @@ import type { Service } from "../../scripts/lib/processes.js";
 import { deployLocal, startApp, startChain } from "../../scripts/lib/stack.js";
 import { buildApp } from "../support/app-build.js";
 
-// The seed's first course (wallets and safety, 100 AZR), registered by `deployLocal` as course 1.
-const FOLDER = path.join(REPO_ROOT, "courses", "wallets-and-safety");
+// The seed registers the courses of `courses/` in name order: course 1 is budgeting on an
+// irregular income, 150 AZR (135 to the learner).
+const FOLDER = path.join(REPO_ROOT, "courses", "budgeting-irregular-income");
 const ATTEMPTS = 3;
 
 describe("grader › the API of the running app (production build, real chain, seeded courses)", function () {
@@ -100,7 +101,7 @@ describe("grader › the API of the running app (production build, real chain, s
 
     const token = getContract({ ...contractOf(manifest, "AzoraToken"), client: publicClient });
     const credential = getContract({ ...contractOf(manifest, "AzoraCredential"), client: publicClient });
-    expect(await token.read.balanceOf([learner.address])).to.equal(90n * 10n ** 18n);
+    expect(await token.read.balanceOf([learner.address])).to.equal(135n * 10n ** 18n);
     expect(await credential.read.isValid([BigInt(claim.body.credentialId)])).to.equal(true);
     expect(await publicClient.getBalance({ address: learner.address })).to.equal(0n);
   });
