@@ -4,7 +4,6 @@ import { createPublicClient, createWalletClient, defineChain, http, parseEther }
 import type { Abi, PublicClient } from "viem";
 import { sharedContentStore } from "../content/open";
 import { manifest } from "../deployments/manifest";
-import { rpcUrlFromEnv } from "../scripts/lib/clients";
 import { createGrader, emptyGraderState } from "./grader";
 import type { GraderLimits } from "./grader";
 import { serverKey } from "./keys";
@@ -14,7 +13,8 @@ import { DEFAULT_DATA_DIR, StateFile } from "./state-file";
 
 /** The chain of the deploy manifest, reached at `RPC_URL` (read when first used, so one build runs anywhere). */
 function serverChain() {
-  const rpcUrl = rpcUrlFromEnv();
+  // As scripts/lib/clients.ts reads it (whose `.js` imports Next's bundler cannot follow).
+  const rpcUrl = process.env.RPC_URL ?? "http://127.0.0.1:8545";
   const chain = defineChain({
     id: manifest.chainId,
     name: `Chain ${manifest.chainId}`,
