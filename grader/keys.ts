@@ -5,7 +5,7 @@ import {
   LOCAL_CHAIN_ID,
   LOCAL_RELAYER_INDEX,
   LOCAL_VERIFIER_INDEX,
-  localAccount,
+  localPrivateKey,
 } from "../scripts/lib/local-accounts";
 
 export interface ServerKey {
@@ -19,13 +19,6 @@ const ROLES = {
 } as const;
 
 const warned = new Set<string>();
-
-/** The private key of local account `index` (the public development mnemonic). */
-function localKey(index: number): Hex {
-  const key = localAccount(index).getHdKey().privateKey;
-  if (!key) throw new Error(`local account #${index} has no private key`);
-  return `0x${Buffer.from(key).toString("hex")}`;
-}
 
 /**
  * The grader's verifier key or the relayer's key, from the environment only (`AZORA_VERIFIER_KEY`,
@@ -44,14 +37,14 @@ export function serverKey(role: keyof typeof ROLES, chainId: number, env = proce
       throw new Error(
         `${variable} is not set: chain ${chainId} is not the local chain, so the ${role} needs its own key`,
       );
-    const publicKeys = Array.from({ length: 20 }, (_, index) => localKey(index).toLowerCase());
+    const publicKeys = Array.from({ length: 20 }, (_, index) => localPrivateKey(index).toLowerCase());
     if (publicKeys.includes(set.toLowerCase())) {
       throw new Error(
         `${variable} is a key of the public development mnemonic: never use it on chain ${chainId}`,
       );
     }
   }
-  const privateKey = (set as Hex | undefined) ?? localKey(localIndex);
+  const privateKey = (set as Hex | undefined) ?? localPrivateKey(localIndex);
   const account = privateKeyToAccount(privateKey);
   if (!set && !warned.has(role)) {
     warned.add(role);

@@ -9,7 +9,7 @@ import { CLEAR_ANSWERS, parseAnswers } from "../../content/formats/answer-key.js
 import { packCourse } from "../../content/formats/course-package.js";
 import type { GradeResult } from "../../grader/grader.js";
 import { gradeRequestBody, submissionTypedData } from "../../grader/submission.js";
-import { LOCAL_MNEMONIC, localAccount } from "../../scripts/lib/local-accounts.js";
+import { LOCAL_MNEMONIC, localPrivateKey } from "../../scripts/lib/local-accounts.js";
 import type { Manifest } from "../../scripts/lib/manifest.js";
 import { contractOf } from "../../scripts/lib/manifest.js";
 import { REPO_ROOT } from "../../scripts/lib/paths.js";
@@ -123,10 +123,7 @@ describe("grader › the API of the running app (production build, real chain, s
   });
 
   it("puts no key in the built client files (.next/static)", async function () {
-    const secrets = Array.from({ length: 20 }, (_, i) => {
-      const key = localAccount(i).getHdKey().privateKey!;
-      return Buffer.from(key).toString("hex");
-    });
+    const secrets = Array.from({ length: 20 }, (_, i) => localPrivateKey(i).slice(2));
     for (const name of ["AZORA_VERIFIER_KEY", "AZORA_RELAYER_KEY", "DEPLOYER_PRIVATE_KEY"]) {
       const value = process.env[name];
       if (value) secrets.push(value.replace(/^0x/, "").toLowerCase());

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect } from "chai";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
+import { localAccount, localPrivateKey } from "../../scripts/lib/local-accounts.js";
 import { REPO_ROOT } from "../../scripts/lib/paths.js";
 
 const TSX = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -49,7 +49,7 @@ describe("grader › keys only from the environment, server side only", function
     const missing = serverKeyIn({}, "verifier", 8453);
     expect(missing.status).to.not.equal(0);
     expect(missing.err).to.include("AZORA_VERIFIER_KEY is not set: chain 8453 is not the local chain");
-    const publicKey = `0x${Buffer.from(localAccount(9).getHdKey().privateKey!).toString("hex")}`;
+    const publicKey = localPrivateKey(9);
     const local = serverKeyIn({ AZORA_RELAYER_KEY: publicKey }, "relayer", 8453);
     expect(local.status).to.not.equal(0);
     expect(local.err).to.include("AZORA_RELAYER_KEY is a key of the public development mnemonic");
