@@ -6,7 +6,7 @@ import type { Hex } from "viem";
 import { publicKeyToAddress } from "viem/accounts";
 import { FormatError } from "../content/formats/common.js";
 import { chainAt, clientsFor, deployerAccount, rpcUrlFromEnv } from "./lib/clients.js";
-import { openRepoContentStore, publishCourse } from "./lib/courses.js";
+import { openDemoContentStore, publishCourse } from "./lib/courses.js";
 import { LOCAL_CHAIN_ID, LOCAL_VERIFIER_INDEX, localVerifier } from "./lib/local-accounts.js";
 import { contractOf, readManifest } from "./lib/manifest.js";
 import { LOCAL_VERIFIER_LIMIT, registerCourse } from "./lib/seed.js";
@@ -55,7 +55,7 @@ async function main(args: string[]) {
     throw new Error("give the verifier's public key (--verifier-public-key or AZORA_VERIFIER_PUBLIC_KEY)");
   }
 
-  const store = await openRepoContentStore();
+  const store = await openDemoContentStore();
   let course;
   try {
     course = await publishCourse(store, folder, verifierPublicKey);

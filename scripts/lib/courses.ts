@@ -11,10 +11,10 @@ import type { SeedCourse } from "./seed.js";
 const COURSES_DIR = path.join(REPO_ROOT, "courses");
 
 /**
- * The content store the environment selects (embedded under CONTENT_DIR, default `.azora/content`
- * at the repo root, or Kubo at IPFS_API_URL): where the app's gateway and grader read.
+ * The content store the environment selects for the demo seed: embedded under CONTENT_DIR
+ * (default `.azora/content` at the repo root), or Kubo at IPFS_API_URL.
  */
-export function openRepoContentStore(): Promise<ContentStore> {
+export function openDemoContentStore(): Promise<ContentStore> {
   return openContentStore({
     ...process.env,
     CONTENT_DIR: process.env.CONTENT_DIR ?? path.join(REPO_ROOT, ".azora", "content"),
@@ -40,7 +40,7 @@ export async function publishCourse(
  * for the local verifier (account #8), and returns their CIDs, for the seed to register on chain.
  */
 export async function publishDemoCourses(): Promise<SeedCourse[]> {
-  const store = await openRepoContentStore();
+  const store = await openDemoContentStore();
   try {
     const slugs = (await readdir(COURSES_DIR, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())

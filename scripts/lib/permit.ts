@@ -1,21 +1,12 @@
 import { parseSignature } from "viem";
 import type { Account, Address, Chain, Transport, WalletClient } from "viem";
 
-/** The EIP-712 domain of AZR's signatures (permit, delegate by signature): "Azora", version "1". */
+/** AZR's EIP-712 domain (name "Azora", version "1"): permits and delegations by signature. */
 export function azrDomain(chainId: number, token: Address) {
   return { name: "Azora", version: "1", chainId, verifyingContract: token } as const;
 }
 
-/** ERC-5805 `Delegation` of AZR, for `delegateBySig(delegatee, nonce, expiry, v, r, s)`. */
-export const DELEGATION_TYPES = {
-  Delegation: [
-    { name: "delegatee", type: "address" },
-    { name: "nonce", type: "uint256" },
-    { name: "expiry", type: "uint256" },
-  ],
-} as const;
-
-/** EIP-2612 `Permit` of AZR (EIP-712 domain "Azora", version "1"). */
+/** EIP-2612 `Permit` of AZR (EIP-712 domain `azrDomain`). */
 export const PERMIT_TYPES = {
   Permit: [
     { name: "owner", type: "address" },
@@ -53,14 +44,25 @@ export async function signPermit(
   return { v: Number(v), r, s };
 }
 
+/** ERC20Votes' `Delegation`, signed in AZR's domain (`azrDomain`), for `delegateBySig`. */
+export const DELEGATION_TYPES = {
+  Delegation: [
+    { name: "delegatee", type: "address" },
+    { name: "nonce", type: "uint256" },
+    { name: "expiry", type: "uint256" },
+  ],
+} as const;
+
 export interface Delegation {
   delegatee: Address;
+  /** The delegator's `nonces(address)` on AZR (shared with permits). */
   nonce: bigint;
+  /** Unix seconds after which the signature is refused. */
   expiry: bigint;
 }
 
-/** Signs an AZR `Delegation` with `signer`'s wallet (0x r ‖ s ‖ v, for `/api/relay/delegate`). */
-export function signDelegation(
+/** Signs `delegation` with the delegator's wallet (0x r ‖ s ‖ v, as `/api/relay/delegate` takes it). */
+export function signDelegationMessage(
   signer: WalletClient<Transport, Chain, Account>,
   token: Address,
   delegation: Delegation,

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { getAddress, parseSignature, zeroAddress } from "viem";
 import type { Address, WalletClient, Account, Chain, Transport } from "viem";
-import { signDelegation as signAzrDelegation, signPermit } from "../../scripts/lib/permit.js";
+import { signPermit } from "../../scripts/lib/permit.js";
 import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture.js";
 import { rng, seedFromEnv } from "../support/random.js";
 
@@ -15,7 +15,20 @@ async function signDelegation(
   nonce: bigint,
   expiry: bigint,
 ) {
-  return parseSignature(await signAzrDelegation(signer, token, { delegatee, nonce, expiry }));
+  return parseSignature(
+    await signer.signTypedData({
+      domain: { name: "Azora", version: "1", chainId: signer.chain.id, verifyingContract: token },
+      types: {
+        Delegation: [
+          { name: "delegatee", type: "address" },
+          { name: "nonce", type: "uint256" },
+          { name: "expiry", type: "uint256" },
+        ],
+      },
+      primaryType: "Delegation",
+      message: { delegatee, nonce, expiry },
+    }),
+  );
 }
 
 describe("AzoraToken", () => {

@@ -15,7 +15,7 @@ import type { RelayerLimits } from "../../grader/relayer.js";
 import { StateFile } from "../../grader/state-file.js";
 import { gradeRequestBody, submissionTypedData } from "../../grader/submission.js";
 import { publishCourse } from "../../scripts/lib/courses.js";
-import { signDelegation } from "../../scripts/lib/permit.js";
+import { signDelegationMessage } from "../../scripts/lib/permit.js";
 import { REPO_ROOT } from "../../scripts/lib/paths.js";
 import { tempDir } from "../content/support.js";
 import { revertName } from "../support/errors.js";
@@ -311,7 +311,7 @@ describe("grader › grading and relaying against a local chain", function () {
         nonce: 0n,
         expiry: BigInt(Math.floor(Date.now() / 1000) + 600),
       };
-      const signature = await signDelegation(alice!, setup.token.address, delegation);
+      const signature = await signDelegationMessage(alice!, setup.token.address, delegation);
       const body = {
         delegator: alice!.account.address,
         delegatee: delegation.delegatee,
