@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import { bytesToHex, getAddress, hexToBytes, parseEther } from "viem";
@@ -7,6 +7,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { openEmbeddedStore } from "../../content/embedded.js";
 import { CLEAR_ANSWERS, ENCRYPTED_ANSWERS, parseAnswers } from "../../content/formats/answer-key.js";
 import { packCourse } from "../../content/formats/course-package.js";
+import type { Course } from "../../content/formats/course.js";
 import type { ContentStore } from "../../content/store.js";
 import { createGrader, emptyGraderState } from "../../grader/grader.js";
 import type { GradeResult, GraderLimits } from "../../grader/grader.js";
@@ -128,6 +129,22 @@ describe("grader › grading and relaying against a local chain", function () {
     expect(body.voucher).to.equal(undefined);
     expect(body.wrong).to.deep.equal(["q1", "q2", "q3", "q4", "q5"]);
     expect(body.attemptsLeft).to.equal(4);
+  });
+
+  it("does not say which questions were wrong when the course does not show them", async function () {
+    const folder = path.join(setup.dir.dir, "hidden");
+    await cp(FOLDER, folder, { recursive: true });
+    const head = JSON.parse(await readFile(path.join(folder, "course.json"), "utf8")) as Course;
+    head.quiz.showWrongAnswers = false;
+    await writeFile(path.join(folder, "course.json"), JSON.stringify(head, null, 2));
+    const { contentCid } = await publishCourse(setup.store, folder, VERIFIER.publicKey);
+    await setup.pok.write.registerCourse([contentCid, AZR(100), VERIFIER.address, 7_000, 0]);
+    const { status, body } = await submit(grader().handle, newLearner(), wrongAnswers(setup.right, 5), {
+      courseId: 2n,
+    });
+    expect(status).to.equal(200);
+    expect(body).to.include({ passed: false, correct: 7, total: 12 });
+    expect(body).to.not.have.property("wrong");
   });
 
   it("signs, on a pass, a voucher the contract accepts: a learner with no ETH gets 90 AZR and a credential via the relayer", async function () {
