@@ -43,3 +43,34 @@ export async function signPermit(
   const { v, r, s } = parseSignature(signature);
   return { v: Number(v), r, s };
 }
+
+/** ERC20Votes' `Delegation`, signed in AZR's domain (`azrDomain`), for `delegateBySig`. */
+export const DELEGATION_TYPES = {
+  Delegation: [
+    { name: "delegatee", type: "address" },
+    { name: "nonce", type: "uint256" },
+    { name: "expiry", type: "uint256" },
+  ],
+} as const;
+
+export interface Delegation {
+  delegatee: Address;
+  /** The delegator's `nonces(address)` on AZR (shared with permits). */
+  nonce: bigint;
+  /** Unix seconds after which the signature is refused. */
+  expiry: bigint;
+}
+
+/** Signs `delegation` with the delegator's wallet (0x r ‖ s ‖ v, as `/api/relay/delegate` takes it). */
+export function signDelegationMessage(
+  signer: WalletClient<Transport, Chain, Account>,
+  token: Address,
+  delegation: Delegation,
+) {
+  return signer.signTypedData({
+    domain: azrDomain(signer.chain.id, token),
+    types: DELEGATION_TYPES,
+    primaryType: "Delegation",
+    message: delegation,
+  });
+}
