@@ -16,9 +16,15 @@ import { clientOf } from "../content/rate-limit";
 import { RateLimiter } from "../content/rate-limit";
 import type { RateLimit } from "../content/rate-limit";
 import type { AzoraManifest } from "../deployments/manifest";
-import { DELEGATION_TYPES, azrDomain } from "../scripts/lib/permit";
+import {
+  BALLOT_TYPES,
+  DELEGATION_TYPES,
+  azrDomain,
+  governorDomain,
+} from "../scripts/lib/governance-signatures";
 import { ServiceError, addressField, jsonEndpoint, signatureField, tooMany, uintField } from "./http";
 import type { StateFile } from "./state-file";
+import { proposalStateName } from "../scripts/lib/proposals";
 
 type Contracts = AzoraManifest["contracts"];
 type Deployed<Name extends keyof Contracts> = { address: Address; abi: Contracts[Name]["abi"] };
@@ -50,6 +56,7 @@ export interface RelayerOptions {
   wallet: WalletClient<Transport, Chain, Account>;
   proofOfKnowledge: Deployed<"ProofOfKnowledge">;
   token: Deployed<"AzoraToken">;
+  governor: Deployed<"AzoraGovernor">;
   /** Every ABI whose custom errors a relayed call can revert with (the manifest's contracts). */
   errorAbis: readonly Abi[];
   state: StateFile<RelayerState>;
@@ -90,6 +97,16 @@ const delegateRequest = z
   })
   .strict();
 
+const voteRequest = z
+  .object({
+    proposalId: uintField,
+    /** 0 against, 1 for, 2 abstain (GovernorCountingSimple). */
+    support: z.number().int().min(0).max(2),
+    voter: addressField,
+    signature: signatureField,
+  })
+  .strict();
+
 /** What a custom error means for the person asking, and the HTTP status to answer with. */
 const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 503, string]> = {
   MiningCourseInactive: ([id]) => [409, `course ${id} is inactive: it takes no claims`],
@@ -123,17 +140,24 @@ const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 5
     409,
     `the delegation's nonce is not ${account}'s current nonce ${nonce}: it was used already, sign a new one`,
   ],
+  GovernorNonexistentProposal: ([id]) => [404, `there is no proposal ${id}`],
+  GovernorUnexpectedProposalState: ([id, state]) => [
+    409,
+    `proposal ${id} is not open for voting (it is ${proposalStateName(Number(state))})`,
+  ],
+  GovernorAlreadyCastVote: ([voter]) => [409, `${voter} has already voted on this proposal`],
+  GovernorInvalidSignature: ([voter]) => [401, `bad signature: it is not ${voter}'s ballot`],
 };
 
 /**
- * The relayer: submits claims and signed delegations (later votes) for people with no ETH. Each
+ * The relayer: submits claims, signed delegations and signed votes for people with no ETH. Each
  * call is simulated first and refused with the contract's reason if it would revert; the gas it
  * spends per address and UTC day is bounded; it refuses everything while its balance is low.
  */
 export function createRelayer(options: RelayerOptions) {
   const limits = { ...DEFAULT_RELAYER_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
-  const { publicClient, wallet, proofOfKnowledge, token } = options;
+  const { publicClient, wallet, proofOfKnowledge, token, governor } = options;
   const clients = new RateLimiter(limits.perClient);
   let sending: Promise<unknown> = Promise.resolve();
 
@@ -274,9 +298,41 @@ export function createRelayer(options: RelayerOptions) {
     return result;
   }
 
+  async function vote(body: z.infer<typeof voteRequest>, request: Request) {
+    const voter = getAddress(body.voter);
+    const signature = body.signature as Hex;
+    const nonce = await publicClient.readContract({ ...governor, functionName: "nonces", args: [voter] });
+    const signer = await recoverTypedDataAddress({
+      domain: governorDomain(publicClient.chain?.id ?? (await publicClient.getChainId()), governor.address),
+      types: BALLOT_TYPES,
+      primaryType: "Ballot",
+      message: { proposalId: body.proposalId, support: body.support, voter, nonce },
+      signature,
+    }).catch(() => undefined);
+    if (!signer || !isAddressEqual(signer, voter)) {
+      throw new ServiceError(
+        401,
+        `bad signature: it is not ${voter}'s ballot for this proposal and choice at their current nonce ${nonce}`,
+      );
+    }
+    const call = {
+      ...governor,
+      functionName: "castVoteBySig",
+      args: [body.proposalId, body.support, voter, signature],
+    } as const;
+    const { result } = await relay(
+      request,
+      voter,
+      { to: governor.address, data: encodeFunctionData(call) },
+      () => publicClient.simulateContract({ ...call, account: wallet.account }),
+    );
+    return result;
+  }
+
   return {
     address: wallet.account.address,
     claim: jsonEndpoint(claimRequest, claim),
     delegate: jsonEndpoint(delegateRequest, delegate),
+    vote: jsonEndpoint(voteRequest, vote),
   };
 }

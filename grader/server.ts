@@ -74,6 +74,7 @@ function build() {
     wallet: createWalletClient({ chain, transport, account: serverKey("relayer", manifest.chainId).account }),
     proofOfKnowledge: contracts.ProofOfKnowledge,
     token: contracts.AzoraToken,
+    governor: contracts.AzoraGovernor,
     errorAbis: Object.values(contracts).map(({ abi }) => abi as Abi),
     state: new StateFile(dataFile("relayer.json"), emptyRelayerState),
     limits: withoutUnset(relayerLimits),

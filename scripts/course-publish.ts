@@ -1,15 +1,17 @@
 // npm run course:publish -- <folder> [--verifier-public-key 0x04…]: checks a course folder,
 // encrypts its answer key for the verifier, adds the package to the content store and prints
-// its CID; on the local chain it also registers the course.
-import { getContract, isHex } from "viem";
+// its CID; on the local chain it also registers the course (after the handover, by a DAO proposal
+// that the demo accounts pass at once).
+import { getContract, isHex, parseEventLogs } from "viem";
 import type { Hex } from "viem";
 import { publicKeyToAddress } from "viem/accounts";
 import { FormatError } from "../content/formats/common.js";
 import { chainAt, clientsFor, deployerAccount, rpcUrlFromEnv } from "./lib/clients.js";
-import { openDemoContentStore, publishCourse } from "./lib/courses.js";
+import { openDemoContentStore, publishCourse, publishProposalText } from "./lib/courses.js";
+import { enactLocally } from "./lib/local-governance.js";
 import { LOCAL_CHAIN_ID, LOCAL_VERIFIER_INDEX, localVerifier } from "./lib/local-accounts.js";
 import { contractOf, readManifest } from "./lib/manifest.js";
-import { LOCAL_VERIFIER_LIMIT, registerCourse } from "./lib/seed.js";
+import { LOCAL_VERIFIER_LIMIT, registerCourse, registerCourseArgs } from "./lib/seed.js";
 
 const USAGE = `Usage: npm run course:publish -- <course folder> [--verifier-public-key 0x04…]
 
@@ -74,20 +76,51 @@ async function main(args: string[]) {
   }
   const manifest = await readManifest(chain.id);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
-  const pok = getContract({ ...contractOf(manifest, "ProofOfKnowledge"), client: walletClient });
+  const pokAt = contractOf(manifest, "ProofOfKnowledge");
+  const pok = getContract({ ...pokAt, client: walletClient });
   const [limit] = await pok.read.verifierStatus([verifier]);
-  if (limit === 0) {
-    await publicClient.waitForTransactionReceipt({
-      hash: await pok.write.setVerifierLimit([verifier, LOCAL_VERIFIER_LIMIT]),
-    });
+  const curator = await pok.read.hasRole([await pok.read.CURATOR_ROLE(), walletClient.account.address]);
+  if (curator) {
+    // Before the handover (a deployment made with `governance: false`): the deployer curates.
+    if (limit === 0) {
+      await publicClient.waitForTransactionReceipt({
+        hash: await pok.write.setVerifierLimit([verifier, LOCAL_VERIFIER_LIMIT]),
+      });
+    }
+    const registered = await registerCourse(
+      manifest,
+      { publicClient, deployer: walletClient },
+      course,
+      verifier,
+    );
+    console.error(`Registered on chain ${chain.id} as course ${registered.courseId}`);
+    return;
   }
-  const registered = await registerCourse(
+
+  // Governance curates: the course is registered by a DAO proposal, passed at once on the local chain.
+  const target = { ...pokAt, target: pokAt.address };
+  const calls = [
+    ...(limit === 0
+      ? [{ ...target, functionName: "setVerifierLimit", args: [verifier, LOCAL_VERIFIER_LIMIT] }]
+      : []),
+    { ...target, functionName: "registerCourse", args: registerCourseArgs(course, verifier) },
+  ];
+  const { proposal, receipt } = await enactLocally(
     manifest,
-    { publicClient, deployer: walletClient },
-    course,
-    verifier,
+    { publicClient, like: walletClient },
+    {
+      title: `Register the course "${course.slug}"`,
+      body: `Registers the course package \`${course.contentCid}\`, verified by \`${verifier}\`${limit === 0 ? ", and lets that verifier sign claims" : ""}.`,
+    },
+    calls,
+    publishProposalText,
   );
-  console.error(`Registered on chain ${chain.id} as course ${registered.courseId}`);
+  const [registered] = parseEventLogs({ abi: pokAt.abi, logs: receipt.logs, eventName: "CourseRegistered" });
+  if (!registered) throw new Error(`proposal ${proposal.id} was executed but registered no course`);
+  console.error(
+    `Registered on chain ${chain.id} as course ${registered.args.courseId}, by DAO proposal ${proposal.id} ` +
+      "(local chain: proposed, voted for, queued and executed at once by the demo accounts)",
+  );
 }
 
 try {

@@ -117,9 +117,16 @@ export async function seedAzora(manifest: Manifest, clients: SeedClients, course
 }
 
 /**
- * Registers `course` as the curator (`deployer`): reward and validity from `DEMO_COURSE_TERMS`
- * (else `DEFAULT_COURSE_TERMS`), passing at `DEMO_MIN_SCORE`, signed by `verifier`.
+ * `registerCourse`'s arguments for a demo course: its reward and validity from
+ * `DEMO_COURSE_TERMS` (or `DEFAULT_COURSE_TERMS`), passing at `DEMO_MIN_SCORE`, signed by
+ * `verifier`.
  */
+export function registerCourseArgs({ slug, contentCid }: SeedCourse, verifier: Address) {
+  const { rewardAzr, validity } = DEMO_COURSE_TERMS[slug] ?? DEFAULT_COURSE_TERMS;
+  return [contentCid, parseUnits(String(rewardAzr), 18), verifier, DEMO_MIN_SCORE, validity] as const;
+}
+
+/** Registers `course` as the curator (`deployer`), with `registerCourseArgs`. */
 export async function registerCourse(
   manifest: Manifest,
   { publicClient, deployer }: SeedClients,
@@ -127,17 +134,11 @@ export async function registerCourse(
   verifier: Address,
 ): Promise<SeededCourse> {
   const { abi, address } = contractOf(manifest, "ProofOfKnowledge");
-  const { rewardAzr, validity } = DEMO_COURSE_TERMS[slug] ?? DEFAULT_COURSE_TERMS;
-  const reward = parseUnits(String(rewardAzr), 18);
+  const args = registerCourseArgs({ slug, contentCid }, verifier);
+  const [, reward, , , validity] = args;
   const receipt = await confirm(
     publicClient,
-    getContract({ abi, address, client: deployer }).write.registerCourse([
-      contentCid,
-      reward,
-      verifier,
-      DEMO_MIN_SCORE,
-      validity,
-    ]),
+    getContract({ abi, address, client: deployer }).write.registerCourse(args),
   );
   const [registered] = parseEventLogs({ abi, logs: receipt.logs, eventName: "CourseRegistered" });
   if (!registered) throw new Error(`registering ${slug} emitted no CourseRegistered`);

@@ -9,6 +9,7 @@ import { ENCRYPTED_ANSWERS, parseAnswerKeyEnvelope } from "../../content/formats
 import { localVerifier } from "../../scripts/lib/local-accounts.js";
 import { contractOf } from "../../scripts/lib/manifest.js";
 import type { Manifest } from "../../scripts/lib/manifest.js";
+import { writeManifest } from "../../scripts/lib/manifest.js";
 import { REPO_ROOT } from "../../scripts/lib/paths.js";
 import { freePort, stopAllServices } from "../../scripts/lib/processes.js";
 import { deployLocal, startChain } from "../../scripts/lib/stack.js";
@@ -39,7 +40,8 @@ describe("grader › `npm run course:publish` (scripts/course-publish.ts)", func
     dir = await tempDir("azora-publish-");
     const chain = await startChain(await freePort());
     rpcUrl = chain.rpcUrl;
-    manifest = await deployLocal(rpcUrl, { seed: false });
+    // Seeded as `npm run dev` seeds it: governance curates, and the demo accounts hold votes.
+    manifest = await deployLocal(rpcUrl, { seed: true });
     env = { CONTENT_DIR: path.join(dir.dir, "store"), RPC_URL: rpcUrl };
   });
   after(async function () {
@@ -68,9 +70,29 @@ describe("grader › `npm run course:publish` (scripts/course-publish.ts)", func
       ...contractOf(manifest, "ProofOfKnowledge"),
       client: createPublicClient({ transport: http(rpcUrl) }),
     });
-    const course = await pok.read.course([1n]);
+    // The seed registered three courses; this is the fourth, registered by a passed DAO proposal.
+    const id = await pok.read.courseCount();
+    const course = await pok.read.course([id]);
     expect(course).to.include({ contentCid: cid, verifier: localVerifier().address, active: true });
-    expect(run.stderr).to.include("Registered on chain 31337 as course 1");
+    expect(run.stderr).to.match(
+      new RegExp(`Registered on chain 31337 as course ${id}, by DAO proposal \\d+`),
+    );
+  });
+
+  it("says why it cannot register on a local chain whose DAO no demo account can propose to", async function () {
+    const bare = await startChain(await freePort());
+    await deployLocal(bare.rpcUrl, { seed: false });
+    try {
+      const run = await publish([FOLDER], { ...env, RPC_URL: bare.rpcUrl });
+      expect(run.code).to.equal(1);
+      expect(run.stderr).to.include(
+        "Governance owns this, and no demo account holds the votes to propose it",
+      );
+    } finally {
+      await bare.service.stop();
+      // deployLocal wrote the bare chain's manifest: the seeded chain's is the one later tests read.
+      await writeManifest(manifest);
+    }
   });
 
   it("encrypts for the verifier key it is given, and without a chain only publishes", async function () {

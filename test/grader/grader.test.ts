@@ -1,7 +1,7 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
-import { bytesToHex, getAddress, hexToBytes, parseEther } from "viem";
+import { bytesToHex, createWalletClient, custom, getAddress, hexToBytes, parseEther } from "viem";
 import type { Abi, Address, Hex, PublicClient } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { openEmbeddedStore } from "../../content/embedded.js";
@@ -16,7 +16,9 @@ import type { RelayerLimits } from "../../grader/relayer.js";
 import { StateFile } from "../../grader/state-file.js";
 import { gradeRequestBody, submissionTypedData } from "../../grader/submission.js";
 import { publishCourse } from "../../scripts/lib/courses.js";
-import { signDelegationMessage } from "../../scripts/lib/permit.js";
+import { formatProposalDescription } from "../../content/formats/proposal.js";
+import { VoteType, signBallot, signDelegation } from "../../scripts/lib/governance-signatures.js";
+import { proposalOf, proposeArgs } from "../../scripts/lib/proposals.js";
 import { REPO_ROOT } from "../../scripts/lib/paths.js";
 import { tempDir } from "../content/support.js";
 import { revertName } from "../support/errors.js";
@@ -90,6 +92,7 @@ describe("grader › grading and relaying against a local chain", function () {
       wallet: setup.relayer,
       proofOfKnowledge: { address: setup.pok.address, abi: setup.pok.abi },
       token: { address: setup.token.address, abi: setup.token.abi },
+      governor: { address: setup.governor.address, abi: setup.governor.abi },
       errorAbis: Object.values(setup.manifest.contracts).map(({ abi }) => abi as Abi),
       state: new StateFile(path.join(dataDir, "relayer.json"), emptyRelayerState),
       limits,
@@ -325,14 +328,15 @@ describe("grader › grading and relaying against a local chain", function () {
       await setup.token.write.mint([alice!.account.address, AZR(10)]);
       const delegation = {
         delegatee: bob!.account.address,
-        nonce: 0n,
-        expiry: BigInt(Math.floor(Date.now() / 1000) + 600),
+        nonce: await setup.token.read.nonces([alice!.account.address]),
+        // The chain's clock, which the contract judges by (tests may have moved it ahead).
+        expiry: BigInt(await networkHelpers.time.latest()) + 600n,
       };
-      const signature = await signDelegationMessage(alice!, setup.token.address, delegation);
+      const { signature } = await signDelegation(alice!, setup.token.address, delegation);
       const body = {
         delegator: alice!.account.address,
         delegatee: delegation.delegatee,
-        nonce: "0",
+        nonce: delegation.nonce.toString(),
         expiry: delegation.expiry.toString(),
         signature,
       };
@@ -350,7 +354,91 @@ describe("grader › grading and relaying against a local chain", function () {
       expect(await setup.token.read.getVotes([bob!.account.address])).to.equal(AZR(10));
       const reused = await json<{ error: string }>(await relayer().delegate(post(body)));
       expect(reused.status).to.equal(409);
-      expect(reused.body.error).to.match(/nonce is not .* current nonce 1: it was used already/);
+      expect(reused.body.error).to.match(
+        new RegExp(`nonce is not .* current nonce ${delegation.nonce + 1n}: it was used already`),
+      );
+    });
+
+    it("relays a signed vote for a voter with no ETH; refuses a forged ballot, a closed proposal and a second vote", async function () {
+      const { governor, token, fund, deployer } = setup;
+      const [, alice] = await viem.getWalletClients();
+      const voter = newLearner();
+      // alice can propose; the voter holds AZR and delegates to itself, by signature, through the relayer.
+      await token.write.mint([alice!.account.address, (await governor.read.proposalThreshold()) + AZR(1)]);
+      await token.write.delegate([alice!.account.address], { account: alice!.account });
+      await token.write.mint([voter.address, AZR(50)]);
+      const expiry = BigInt(await networkHelpers.time.latest()) + 600n;
+      const delegation = await signDelegation(
+        createWalletClient({ account: voter, chain: deployer.chain, transport: custom(deployer) }),
+        token.address,
+        { delegatee: voter.address, nonce: 0n, expiry },
+      );
+      const delegated = await relayer().delegate(
+        post({
+          delegator: voter.address,
+          delegatee: voter.address,
+          nonce: "0",
+          expiry: expiry.toString(),
+          signature: delegation.signature,
+        }),
+      );
+      expect(delegated.status).to.equal(200);
+
+      const proposal = proposalOf(
+        [
+          {
+            ...fund,
+            target: fund.address,
+            functionName: "release",
+            args: [token.address, voter.address, 1n],
+          },
+        ],
+        formatProposalDescription({ title: "A test grant", cid: setup.contentCid }),
+      );
+      await governor.write.propose(proposeArgs(proposal), { account: alice!.account });
+      const ballot = async (support: number, signer = voter) =>
+        signBallot(
+          createWalletClient({ account: signer, chain: deployer.chain, transport: custom(deployer) }),
+          governor.address,
+          {
+            proposalId: proposal.id,
+            support,
+            voter: voter.address,
+            nonce: await governor.read.nonces([voter.address]),
+          },
+        );
+      const body = async (support: number = VoteType.For, signer = voter) => ({
+        proposalId: proposal.id.toString(),
+        support,
+        voter: voter.address,
+        signature: await ballot(support, signer),
+      });
+
+      // Still pending: refused with the proposal's state, nothing sent.
+      const early = await json<{ error: string }>(await relayer().vote(post(await body())));
+      expect([early.status, early.body.error]).to.deep.equal([
+        409,
+        `proposal ${proposal.id} is not open for voting (it is pending)`,
+      ]);
+      await networkHelpers.time.increaseTo((await governor.read.proposalSnapshot([proposal.id])) + 1n);
+      const forged = await json<{ error: string }>(
+        await relayer().vote(post(await body(VoteType.For, newLearner()))),
+      );
+      expect(forged.status).to.equal(401);
+      expect(forged.body.error).to.match(/^bad signature: it is not 0x[0-9a-fA-F]{40}'s ballot/);
+
+      const cast = await json<{ hash: string }>(await relayer().vote(post(await body())));
+      expect(cast.status).to.equal(200);
+      expect(await governor.read.hasVoted([proposal.id, voter.address])).to.equal(true);
+      const [, forVotes] = await governor.read.proposalVotes([proposal.id]);
+      expect(forVotes).to.equal(AZR(50));
+      expect(await setup.publicClient.getBalance({ address: voter.address })).to.equal(0n);
+
+      const again = await json<{ error: string }>(await relayer().vote(post(await body(VoteType.Against))));
+      expect([again.status, again.body.error]).to.deep.equal([
+        409,
+        `${voter.address} has already voted on this proposal`,
+      ]);
     });
 
     it("answers 400 naming the field for a malformed request", async function () {
