@@ -1,3 +1,11 @@
+/**
+ * The key that identifies a client for rate limits: the last `X-Forwarded-For` hop (run behind a
+ * proxy that sets it), or "unknown".
+ */
+export function clientOf(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
+}
+
 export interface RateLimit {
   /** Requests allowed at once (the bucket's size). */
   burst: number;

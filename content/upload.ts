@@ -4,12 +4,13 @@ import { InvalidTreeError } from "./cid";
 import type { TreeEntry } from "./cid";
 import { readAll } from "./dag";
 import { FormatError, parseJsonFormat } from "./formats/common";
-import { ENCRYPTED_ANSWERS, checkCoursePackage, clearAnswerKeyIssue } from "./formats/course-package";
+import { ENCRYPTED_ANSWERS } from "./formats/answer-key";
+import { checkCoursePackage, clearAnswerKeyIssue } from "./formats/course-package";
 import { JSON_FORMATS } from "./formats/index";
 import type { JsonFormat } from "./formats/index";
 import { CONTENT_TYPES, bytesMatch, contentTypeOfHeader, contentTypeOfName } from "./media-types";
 import type { ContentType } from "./media-types";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter, clientOf } from "./rate-limit";
 import type { RateLimit } from "./rate-limit";
 import type { ContentStore } from "./store";
 import { UPLOAD_HEADERS, UPLOAD_SIGNATURE_TTL_SECONDS, sha256Hex, uploadMessage } from "./upload-request";
@@ -70,7 +71,7 @@ export function createUploadHandler(options: UploadOptions): (request: Request) 
 
   return async function handleUpload(request) {
     try {
-      const client = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
+      const client = clientOf(request);
       limitRate(clients, client, now());
       const format = uploadFormat(new URL(request.url).searchParams.get("format"));
       const contentType = request.headers.get("content-type") ?? "";

@@ -1,23 +1,38 @@
 // npm run bench — gas of each user operation (AZR, mining next to stock OpenZeppelin parts, the
-// marketplace next to a public anchor, governance)
-// and the app's first-load JS, with the machine. Figures are printed, never asserted: timing and
+// marketplace next to a public anchor, governance), grading latency, the indexer's backfill,
+// query latency and freshness, and the app's first-load JS, with the machine. Figures are printed, never asserted: timing and
 // size goals live here, not in tests.
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { getAddress, getContract, keccak256, parseUnits, slice, toHex } from "viem";
 import type { Abi, Account, Address, Chain, Hash, Hex } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { openEmbeddedStore } from "../content/embedded.js";
+import { CLEAR_ANSWERS, parseAnswers } from "../content/formats/answer-key.js";
+import { packCourse } from "../content/formats/course-package.js";
+import { createGrader, emptyGraderState } from "../grader/grader.js";
+import { StateFile } from "../grader/state-file.js";
+import { gradeRequestBody, submissionTypedData } from "../grader/submission.js";
 import { readArtifact } from "./lib/artifacts.js";
 import { chainAt, clientsFor } from "./lib/clients.js";
 import { signPermit } from "./lib/permit.js";
 import { signCompletion } from "./lib/completion.js";
-import { localAccount, localArbiter, localRelayer, localVerifier } from "./lib/local-accounts.js";
+import { publishCourse } from "./lib/courses.js";
+import {
+  localAccount,
+  localArbiter,
+  localPrivateKey,
+  localRelayer,
+  localVerifier,
+} from "./lib/local-accounts.js";
 import { contractOf } from "./lib/manifest.js";
 import type { Manifest } from "./lib/manifest.js";
 import { REPO_ROOT } from "./lib/paths.js";
 import { binOf, freePort, runToCompletion, stopAllServices } from "./lib/processes.js";
+import { registerCourse } from "./lib/seed.js";
 import { deployLocal, startChain } from "./lib/stack.js";
 import { indexerBench } from "./bench/indexer.js";
 import { LOCAL_DEPLOY_CONFIG } from "./lib/deploy.js";
@@ -476,8 +491,83 @@ async function governanceGas(manifest: Manifest, evm: Chain): Promise<[string, s
   ].map(([k, v]) => [String(k), gas(v as bigint)]);
 }
 
-/** One local node for every gas figure: deploy, the AZR operations, mining, the marketplace, then governance. */
-async function gasFigures() {
+/**
+ * Grading latency on the same node: `POST /api/grade`'s handler in this process, over a real
+ * course package (encrypted for the local verifier) in a temporary embedded store, for fresh
+ * learners, half failing, half passing (the pass also signs a voucher). Each grade checks the
+ * learner's signature, reads the course and the learner's credential on chain and writes the
+ * attempt file.
+ */
+async function gradingLatency(manifest: Manifest, evm: Chain, runs = 200): Promise<[string, string][]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "azora-bench-grader-"));
+  const store = await openEmbeddedStore(path.join(dir, "content"));
+  try {
+    const { publicClient, walletClient } = clientsFor(evm, localAccount(0));
+    const folder = path.join(REPO_ROOT, "courses", "wallets-and-safety");
+    const course = await publishCourse(store, folder, localVerifier().publicKey);
+    const { courseId } = await registerCourse(
+      manifest,
+      { publicClient, deployer: walletClient },
+      course,
+      localVerifier().address,
+    );
+    const { course: quiz } = await packCourse(folder);
+    const key = parseAnswers(await readFile(path.join(folder, CLEAR_ANSWERS)));
+    const right = quiz.quiz.questions.map(({ id }) => key[id]!);
+    const pok = contractOf(manifest, "ProofOfKnowledge");
+    const grader = createGrader({
+      publicClient,
+      chainId: evm.id,
+      verifier: { account: privateKeyToAccount(localPrivateKey(8)), privateKey: localPrivateKey(8) },
+      proofOfKnowledge: pok,
+      credential: contractOf(manifest, "AzoraCredential"),
+      store: async () => store,
+      state: new StateFile(path.join(dir, "grader.json"), emptyGraderState),
+      limits: { attemptsPerClient: runs * 2, requestsPerClient: { burst: runs * 2, perMinute: 60 } },
+    });
+    const times: Record<"fail" | "pass", number[]> = { fail: [], pass: [] };
+    for (let i = 0; i < runs; i++) {
+      const learner = privateKeyToAccount(generatePrivateKey());
+      const outcome = i % 2 === 0 ? "fail" : "pass";
+      const answers = outcome === "pass" ? right : right.map((a) => (a + 1) % 4);
+      const submission = {
+        learner: learner.address,
+        courseId,
+        answers,
+        expires: BigInt(Math.floor(Date.now() / 1000) + 120),
+      };
+      const signature = await learner.signTypedData(submissionTypedData(evm.id, pok.address, submission));
+      const request = new Request("http://bench/api/grade", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(gradeRequestBody(submission, signature)),
+      });
+      const started = performance.now();
+      const response = await grader.handle(request);
+      const elapsed = performance.now() - started;
+      if (response.status !== 200) throw new Error(`grading failed: ${await response.text()}`);
+      // The first request also reads and decrypts the package: reported apart.
+      if (i > 0) times[outcome].push(elapsed);
+      else times.fail.push(elapsed);
+    }
+    const percentile = (values: number[], p: number) =>
+      [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    return (["fail", "pass"] as const).flatMap((outcome): [string, string][] => [
+      [`${outcome}: p50`, ms(percentile(times[outcome], 50))],
+      [`${outcome}: p99`, ms(percentile(times[outcome], 99))],
+    ]);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One local node for every gas figure and the grader: deploy, the AZR operations, mining, grading,
+ * the marketplace, then governance (which hands the roles over).
+ */
+async function chainFigures() {
   const chain = await startChain(await freePort());
   try {
     // The deployer keeps its roles for the AZR and mining figures; governanceGas hands them over.
@@ -485,9 +575,10 @@ async function gasFigures() {
     const evm = await chainAt(chain.rpcUrl);
     const azr = await azrGas(manifest, evm);
     const mining = await miningGas(manifest, evm);
+    const grading = await gradingLatency(manifest, evm);
     const escrow = await escrowGas(manifest, evm);
     const governance = await governanceGas(manifest, evm);
-    return { azr, mining, escrow, governance };
+    return { azr, mining, grading, escrow, governance };
   } finally {
     await stopAllServices();
   }
@@ -522,9 +613,10 @@ async function firstLoadJs(): Promise<[string, string][]> {
 
 console.log(`Azora benchmark — ${new Date().toISOString()}\nMachine: ${machine()}`);
 await runToCompletion("build", binOf("hardhat"), ["build", "--quiet"]);
-const { azr, mining, escrow, governance } = await gasFigures();
+const { azr, mining, grading, escrow, governance } = await chainFigures();
 table("AZR gas per user operation (local Hardhat node)", azr);
 miningTable(mining);
+table("Grading latency, POST /api/grade's handler (local node, 100 fails and 100 passes)", grading);
 table("Marketplace gas per step (JobEscrow, one job of 3 milestones)", escrow);
 console.log(
   "  Public anchor: Sablier LockupTranched createWithTimestamps, 3 tranches: 255,708 gas; 2 tranches:\n" +

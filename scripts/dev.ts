@@ -93,6 +93,7 @@ try {
   console.log(`
 Azora is running (chain ${manifest.chainId}):
   app       ${app.url}
+  grader    POST ${app.url}/api/grade  (relayer: /api/relay/claim, /api/relay/delegate)
   GraphQL   ${indexer.url}/graphql
   chain     ${chain.rpcUrl}
   manifest  deployments/${manifest.chainId}.json
@@ -100,8 +101,8 @@ Azora is running (chain ${manifest.chainId}):
 
 Demo accounts (local node keys, public, for this chain only):
 ${DEMO_PEOPLE.map(({ index, name }) => `  ${name.padEnd(8)} ${localAccount(index).address}  (account #${index})`).join("\n")}
-  Verifier ${localVerifier().address}  (account #${LOCAL_VERIFIER_INDEX}: signs course completions)
-  Relayer  ${localRelayer().address}  (account #${LOCAL_RELAYER_INDEX}: submits claims, pays their gas)
+  Verifier ${localVerifier().address}  (account #${LOCAL_VERIFIER_INDEX}: signs course completions; AZORA_VERIFIER_KEY)
+  Relayer  ${localRelayer().address}  (account #${LOCAL_RELAYER_INDEX}: submits claims, pays their gas; AZORA_RELAYER_KEY)
 
 Governance: AzoraGovernor ${manifest.contracts.AzoraGovernor?.address}, AzoraTimelock ${manifest.contracts.AzoraTimelock?.address}
   The Timelock holds every admin role and the CitadelFund; the deployer holds none.

@@ -4,14 +4,19 @@ import type { CID } from "multiformats/cid";
 import type { TreeEntry } from "../cid";
 import { bytesMatch, contentTypeOfName } from "../media-types";
 import type { ContentStore } from "../store";
+import type { Hex } from "viem";
+import {
+  CLEAR_ANSWERS,
+  ENCRYPTED_ANSWERS,
+  checkAnswerKey,
+  encryptAnswerKey,
+  parseAnswerKeyEnvelope,
+  parseAnswers,
+} from "./answer-key";
+import type { AnswerKey } from "./answer-key";
 import { FormatError, parseJsonFormat } from "./common";
 import { courseSchema } from "./course";
 import type { Course } from "./course";
-
-/** Where a course package may carry its answer key, encrypted for the grader (the grader issue defines it). */
-export const ENCRYPTED_ANSWERS = "answers.enc";
-/** The clear answer key an author keeps next to the package; never part of it. */
-const CLEAR_ANSWERS = "answers.json";
 
 /**
  * Checks a course package (files by path) and returns its `course.json`. A package is exactly:
@@ -47,7 +52,13 @@ export function checkCoursePackage(files: ReadonlyMap<string, Uint8Array>): Cour
       issues.push(clear);
     } else if (!expected.has(file)) {
       issues.push(`${file}: not listed in course.json nor shown by a lesson`);
-    } else if (file !== ENCRYPTED_ANSWERS) {
+    } else if (file === ENCRYPTED_ANSWERS) {
+      try {
+        parseAnswerKeyEnvelope(bytes);
+      } catch (error) {
+        issues.push(...(error instanceof FormatError ? error.issues : [String(error)]));
+      }
+    } else {
       const type = contentTypeOfName(file);
       if (!type || !bytesMatch(type, bytes))
         issues.push(`${file}: not a valid ${type ?? "file of a known type"}`);
@@ -66,9 +77,14 @@ export function clearAnswerKeyIssue(file: string): string | undefined {
 /**
  * Reads a course folder (as in `courses/`) into the files of its package, checked. The folder's
  * `answers.json`, when there, must answer exactly the quiz's questions with option indexes 0–3;
- * it stays out of the package.
+ * it stays out of the package. With `encryptFor` (the verifier's uncompressed secp256k1 public
+ * key) the folder must have one, and the package carries it as `answers.enc`, encrypted for that
+ * verifier (see `encryptAnswerKey`), in place of any `answers.enc` in the folder.
  */
-export async function packCourse(folder: string): Promise<{ course: Course; files: TreeEntry[] }> {
+export async function packCourse(
+  folder: string,
+  { encryptFor }: { encryptFor?: Hex } = {},
+): Promise<{ course: Course; files: TreeEntry[] }> {
   const read = (file: string) =>
     readFile(path.join(folder, file)).then(
       (bytes) => new Uint8Array(bytes),
@@ -90,42 +106,25 @@ export async function packCourse(folder: string): Promise<{ course: Course; file
   }
   await add(ENCRYPTED_ANSWERS);
 
+  const clear = await read(CLEAR_ANSWERS);
+  const answers: AnswerKey | undefined = clear && parseAnswers(clear);
+  if (answers) checkAnswerKey(listed, answers);
+  if (encryptFor) {
+    if (!answers) throw new FormatError([`${CLEAR_ANSWERS}: not found in ${folder}: nothing to encrypt`]);
+    files.set(ENCRYPTED_ANSWERS, encryptAnswerKey(head, listed, answers, encryptFor));
+  }
   const course = checkCoursePackage(files);
-  const answers = await read(CLEAR_ANSWERS);
-  if (answers) checkAnswerKey(course, answers);
   return { course, files: [...files].map(([file, content]) => ({ path: file, content })) };
 }
 
-/** Adds the course package in `folder` to the store; returns the package's directory CID. */
-export async function addCourse(store: ContentStore, folder: string): Promise<CID> {
-  const { files } = await packCourse(folder);
+/** Adds the course package in `folder` to the store (see `packCourse`); returns its directory CID. */
+export async function addCourse(
+  store: ContentStore,
+  folder: string,
+  options: { encryptFor?: Hex } = {},
+): Promise<CID> {
+  const { files } = await packCourse(folder, options);
   return store.addTree(files);
-}
-
-/** `answers.json`: `{ "<question id>": <index of the right option, 0–3> }` for every question. */
-function checkAnswerKey(course: Course, bytes: Uint8Array): void {
-  let key: unknown;
-  try {
-    key = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw new FormatError([`${CLEAR_ANSWERS}: not valid JSON`]);
-  }
-  if (typeof key !== "object" || key === null || Array.isArray(key)) {
-    throw new FormatError([`${CLEAR_ANSWERS}: expected an object of question id → option index`]);
-  }
-  const answers = new Map<string, unknown>(Object.entries(key));
-  const issues: string[] = [];
-  for (const [id, answer] of answers) {
-    if (!course.quiz.questions.some((question) => question.id === id)) {
-      issues.push(`${CLEAR_ANSWERS}: ${id}: not a question of course.json`);
-    } else if (!(typeof answer === "number" && [0, 1, 2, 3].includes(answer))) {
-      issues.push(`${CLEAR_ANSWERS}: ${id}: expected an option index 0–3`);
-    }
-  }
-  for (const { id } of course.quiz.questions) {
-    if (!answers.has(id)) issues.push(`${CLEAR_ANSWERS}: ${id}: no answer`);
-  }
-  if (issues.length > 0) throw new FormatError(issues);
 }
 
 /** The package paths of the images a lesson shows (`![alt](src)`), resolved from the lesson's folder. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answerKeyEnvelopeSchema } from "./answer-key";
 import { courseSchema } from "./course";
 import { credentialMetadataSchema } from "./credential";
 import { jobBriefSchema } from "./job-brief";
@@ -14,7 +15,7 @@ export const JSON_FORMATS: Record<JsonFormat, z.ZodType> = {
 };
 
 /** Every format's schema, by name (`schemas/<name>.schema.json`). */
-const SCHEMAS = { course: courseSchema, ...JSON_FORMATS };
+const SCHEMAS = { course: courseSchema, "answer-key": answerKeyEnvelopeSchema, ...JSON_FORMATS };
 
 /** The JSON Schema of every format, by file name, as `write-schemas.ts` writes them. */
 export function jsonSchemas(): Record<string, object> {

@@ -1,11 +1,13 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseFormat } from "../../content/formats/common.js";
+import type { Hex } from "viem";
 import { addCourse } from "../../content/formats/course-package.js";
 import { proposalSchema } from "../../content/formats/proposal.js";
 import type { Proposal } from "../../content/formats/proposal.js";
 import { openContentStore } from "../../content/open.js";
 import type { ContentStore } from "../../content/store.js";
+import { localVerifier } from "./local-accounts.js";
 import { REPO_ROOT } from "./paths.js";
 import type { SeedCourse } from "./seed.js";
 
@@ -37,8 +39,22 @@ export async function publishProposalText(text: Proposal): Promise<string> {
 }
 
 /**
- * Adds every course package under `courses/` to the demo content store and returns their CIDs,
- * for the seed to register on chain.
+ * Checks the course folder, encrypts its `answers.json` for the verifier whose secp256k1 public
+ * key is given (as the package's `answers.enc`) and adds the package to `store`: the path of
+ * `npm run course:publish` and of the seed.
+ */
+export async function publishCourse(
+  store: ContentStore,
+  folder: string,
+  verifierPublicKey: Hex,
+): Promise<SeedCourse> {
+  const cid = await addCourse(store, folder, { encryptFor: verifierPublicKey });
+  return { slug: path.basename(path.resolve(folder)), contentCid: String(cid) };
+}
+
+/**
+ * Publishes every course package under `courses/` (see `publishCourse`), its answer key encrypted
+ * for the local verifier (account #8), and returns their CIDs, for the seed to register on chain.
  */
 export async function publishDemoCourses(): Promise<SeedCourse[]> {
   const store = await openDemoContentStore();
@@ -49,8 +65,7 @@ export async function publishDemoCourses(): Promise<SeedCourse[]> {
       .sort();
     const courses: SeedCourse[] = [];
     for (const slug of slugs) {
-      const cid = await addCourse(store, path.join(COURSES_DIR, slug));
-      courses.push({ slug, contentCid: String(cid) });
+      courses.push(await publishCourse(store, path.join(COURSES_DIR, slug), localVerifier().publicKey));
     }
     return courses;
   } finally {

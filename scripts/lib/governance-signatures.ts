@@ -1,6 +1,5 @@
 import { parseSignature } from "viem";
 import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
-import { azrDomain } from "./permit.js";
 
 /**
  * EIP-712 signatures a relayer submits for people without ETH: a delegation of AZR votes
@@ -8,7 +7,15 @@ import { azrDomain } from "./permit.js";
  * standard types, so any wallet or library that signs for an OpenZeppelin Governor works too.
  */
 
+// No imports of local modules: the relayer (grader/relayer.ts) bundles this file into the app,
+// and Next's bundler cannot follow the `.js` import suffixes of scripts/lib.
+
 type Signer = WalletClient<Transport, Chain, Account>;
+
+/** AZR's EIP-712 domain (name "Azora", version "1"): permits and delegations by signature. */
+export function azrDomain(chainId: number, token: Address) {
+  return { name: "Azora", version: "1", chainId, verifyingContract: token } as const;
+}
 
 /** ERC20Votes' `Delegation`, signed in AZR's domain (`azrDomain`). */
 export const DELEGATION_TYPES = {
@@ -27,7 +34,10 @@ export interface Delegation {
   expiry: bigint;
 }
 
-/** Signs `delegation` with the delegator's wallet; returns the (v, r, s) `delegateBySig` takes. */
+/**
+ * Signs `delegation` with the delegator's wallet; returns the signature (as `/api/relay/delegate`
+ * takes it) and its (v, r, s) (as `delegateBySig` takes them).
+ */
 export async function signDelegation(signer: Signer, token: Address, delegation: Delegation) {
   const signature = await signer.signTypedData({
     domain: azrDomain(signer.chain.id, token),
@@ -36,7 +46,7 @@ export async function signDelegation(signer: Signer, token: Address, delegation:
     message: delegation,
   });
   const { v, r, s } = parseSignature(signature);
-  return { v: Number(v), r, s };
+  return { signature, v: Number(v), r, s };
 }
 
 /** The Governor's `name()`, the name of its EIP-712 domain (version "1"). */

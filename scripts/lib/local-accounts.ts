@@ -1,3 +1,5 @@
+import { bytesToHex } from "viem";
+import type { Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import type { HDAccount } from "viem/accounts";
 
@@ -11,6 +13,13 @@ export const LOCAL_CHAIN_ID = 31337;
 /** Account `index` of the local node (0 deploys, 1–4 are the demo people, 7, 8 and 9 below). */
 export function localAccount(index: number): HDAccount {
   return mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: index });
+}
+
+/** The private key of local account `index`: public, for the local chain and for spotting leaks. */
+export function localPrivateKey(index: number): Hex {
+  const key = localAccount(index).getHdKey().privateKey;
+  if (!key) throw new Error(`local account #${index} has no private key`);
+  return bytesToHex(key);
 }
 
 /**

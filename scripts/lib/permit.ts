@@ -1,10 +1,6 @@
 import { parseSignature } from "viem";
 import type { Account, Address, Chain, Transport, WalletClient } from "viem";
-
-/** AZR's EIP-712 domain (name "Azora", version "1"): permits and delegations by signature. */
-export function azrDomain(chainId: number, token: Address) {
-  return { name: "Azora", version: "1", chainId, verifyingContract: token } as const;
-}
+import { azrDomain } from "./governance-signatures.js";
 
 /** EIP-2612 `Permit` of AZR (EIP-712 domain `azrDomain`). */
 export const PERMIT_TYPES = {

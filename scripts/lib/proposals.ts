@@ -61,6 +61,12 @@ export const ProposalState = {
   Executed: 7,
 } as const;
 
+/** The name of a `ProposalState` value, lowercase ("pending", "active", …), as APIs show it. */
+export function proposalStateName(state: number): string {
+  const entry = Object.entries(ProposalState).find(([, value]) => value === state);
+  return entry ? entry[0].toLowerCase() : `unknown (${state})`;
+}
+
 /** The `bytes32` bitmap of states that Governor errors (`GovernorUnexpectedProposalState`) carry. */
 export function stateBitmap(...states: number[]): Hex {
   return toHex(

@@ -117,6 +117,35 @@ export async function seedAzora(manifest: Manifest, clients: SeedClients, course
 }
 
 /**
+ * `registerCourse`'s arguments for a demo course: its reward and validity from
+ * `DEMO_COURSE_TERMS` (or `DEFAULT_COURSE_TERMS`), passing at `DEMO_MIN_SCORE`, signed by
+ * `verifier`.
+ */
+export function registerCourseArgs({ slug, contentCid }: SeedCourse, verifier: Address) {
+  const { rewardAzr, validity } = DEMO_COURSE_TERMS[slug] ?? DEFAULT_COURSE_TERMS;
+  return [contentCid, parseUnits(String(rewardAzr), 18), verifier, DEMO_MIN_SCORE, validity] as const;
+}
+
+/** Registers `course` as the curator (`deployer`), with `registerCourseArgs`. */
+export async function registerCourse(
+  manifest: Manifest,
+  { publicClient, deployer }: SeedClients,
+  { slug, contentCid }: SeedCourse,
+  verifier: Address,
+): Promise<SeededCourse> {
+  const { abi, address } = contractOf(manifest, "ProofOfKnowledge");
+  const args = registerCourseArgs({ slug, contentCid }, verifier);
+  const [, reward, , , validity] = args;
+  const receipt = await confirm(
+    publicClient,
+    getContract({ abi, address, client: deployer }).write.registerCourse(args),
+  );
+  const [registered] = parseEventLogs({ abi, logs: receipt.logs, eventName: "CourseRegistered" });
+  if (!registered) throw new Error(`registering ${slug} emitted no CourseRegistered`);
+  return { slug, contentCid, courseId: registered.args.courseId, reward, validity };
+}
+
+/**
  * The learning part of the demo: the deployer, as curator, lets the local verifier (account #8)
  * sign `LOCAL_VERIFIER_LIMIT` claims per epoch and registers `courses` (rewards and validity from
  * `DEMO_COURSE_TERMS`, passing at 70%, all verified by account #8). Then the demo people of
@@ -140,22 +169,8 @@ export async function seedLearning(
   );
 
   const seeded: SeededCourse[] = [];
-  for (const { slug, contentCid } of courses) {
-    const { rewardAzr, validity } = DEMO_COURSE_TERMS[slug] ?? DEFAULT_COURSE_TERMS;
-    const reward = parseUnits(String(rewardAzr), 18);
-    const receipt = await confirm(
-      publicClient,
-      asCurator.write.registerCourse([
-        contentCid,
-        reward,
-        verifier.account.address,
-        DEMO_MIN_SCORE,
-        validity,
-      ]),
-    );
-    const [registered] = parseEventLogs({ abi, logs: receipt.logs, eventName: "CourseRegistered" });
-    if (!registered) throw new Error(`registering ${slug} emitted no CourseRegistered`);
-    seeded.push({ slug, contentCid, courseId: registered.args.courseId, reward, validity });
+  for (const course of courses) {
+    seeded.push(await registerCourse(manifest, { publicClient, deployer }, course, verifier.account.address));
   }
 
   const claims: SeededClaim[] = [];

@@ -146,6 +146,8 @@ export interface AppOptions extends ServiceOptions {
   indexerUrl: string;
   /** `dev` for hot reload, `start` for a production build made by `next build`. */
   mode: "dev" | "start";
+  /** More environment for the app (the grader's data dir and limits, say). */
+  env?: Record<string, string>;
 }
 
 /** The Next.js app on 127.0.0.1:`port`, pointed at the given chain and indexer at run time. */
@@ -156,7 +158,12 @@ export async function startApp(options: AppOptions): Promise<{ service: Service;
     [options.mode, "--hostname", "127.0.0.1", "--port", String(options.port)],
     {
       ...options,
-      env: { RPC_URL: options.rpcUrl, INDEXER_URL: options.indexerUrl, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        RPC_URL: options.rpcUrl,
+        INDEXER_URL: options.indexerUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
     },
   );
   const url = `http://127.0.0.1:${options.port}`;

@@ -1,35 +1,11 @@
 import { expect } from "chai";
-import { getAddress, parseSignature, zeroAddress } from "viem";
-import type { Address, WalletClient, Account, Chain, Transport } from "viem";
+import { getAddress, zeroAddress } from "viem";
+import { signDelegation } from "../../scripts/lib/governance-signatures.js";
 import { signPermit } from "../../scripts/lib/permit.js";
 import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture.js";
 import { rng, seedFromEnv } from "../support/random.js";
 
 const { loadFixture, time } = networkHelpers;
-type Signer = WalletClient<Transport, Chain, Account>;
-
-async function signDelegation(
-  signer: Signer,
-  token: Address,
-  delegatee: Address,
-  nonce: bigint,
-  expiry: bigint,
-) {
-  return parseSignature(
-    await signer.signTypedData({
-      domain: { name: "Azora", version: "1", chainId: signer.chain.id, verifyingContract: token },
-      types: {
-        Delegation: [
-          { name: "delegatee", type: "address" },
-          { name: "nonce", type: "uint256" },
-          { name: "expiry", type: "uint256" },
-        ],
-      },
-      primaryType: "Delegation",
-      message: { delegatee, nonce, expiry },
-    }),
-  );
-}
 
 describe("AzoraToken", () => {
   describe("deployment", () => {
@@ -322,7 +298,11 @@ describe("AzoraToken", () => {
     it("accepts a delegation by signature submitted by a relayer", async () => {
       const { token, alice, bob, carol } = await loadFixture(funded);
       const expiry = BigInt(await time.latest()) + 3600n;
-      const { v, r, s } = await signDelegation(alice, token.address, bob.account.address, 0n, expiry);
+      const { v, r, s } = await signDelegation(alice, token.address, {
+        delegatee: bob.account.address,
+        nonce: 0n,
+        expiry,
+      });
       await token.write.delegateBySig([bob.account.address, 0n, expiry, Number(v), r, s], {
         account: carol.account,
       });
@@ -333,7 +313,11 @@ describe("AzoraToken", () => {
     it("rejects an expired delegation signature with VotesExpiredSignature(expiry)", async () => {
       const { token, alice, bob } = await loadFixture(funded);
       const expiry = BigInt(await time.latest()) - 1n;
-      const { v, r, s } = await signDelegation(alice, token.address, bob.account.address, 0n, expiry);
+      const { v, r, s } = await signDelegation(alice, token.address, {
+        delegatee: bob.account.address,
+        nonce: 0n,
+        expiry,
+      });
       await viem.assertions.revertWithCustomErrorWithArgs(
         token.write.delegateBySig([bob.account.address, 0n, expiry, Number(v), r, s]),
         token,
@@ -345,7 +329,11 @@ describe("AzoraToken", () => {
     it("rejects a replayed delegation signature with InvalidAccountNonce", async () => {
       const { token, alice, bob } = await loadFixture(funded);
       const expiry = BigInt(await time.latest()) + 3600n;
-      const { v, r, s } = await signDelegation(alice, token.address, bob.account.address, 0n, expiry);
+      const { v, r, s } = await signDelegation(alice, token.address, {
+        delegatee: bob.account.address,
+        nonce: 0n,
+        expiry,
+      });
       const args = [bob.account.address, 0n, expiry, Number(v), r, s] as const;
       await token.write.delegateBySig(args);
       await viem.assertions.revertWithCustomErrorWithArgs(

@@ -1,8 +1,9 @@
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { binOf, freePort, runToCompletion, stopAllServices } from "../../scripts/lib/processes.js";
+import { freePort, stopAllServices } from "../../scripts/lib/processes.js";
 import { startApp } from "../../scripts/lib/stack.js";
+import { buildApp } from "../support/app-build.js";
 import { launchBrowser, switchWalletChain, withWallet } from "../support/browser.js";
 import { graphql, startIndexedChain } from "../support/stack.js";
 
@@ -19,7 +20,7 @@ describe("app › AZR account journey (production build, real chain, real Ponder
 
   before(async function () {
     stack = await startIndexedChain();
-    await runToCompletion("next build", binOf("next"), ["build"]);
+    await buildApp();
     const app = await startApp({
       mode: "start",
       port: await freePort(),

@@ -7,7 +7,7 @@ import schema from "ponder:schema";
 import { isAddress } from "viem";
 import type { Address } from "viem";
 import { manifest } from "../../../deployments/manifest";
-import { ProposalState } from "../../../scripts/lib/proposals";
+import { proposalStateName } from "../../../scripts/lib/proposals";
 
 const app = new Hono();
 const chain = publicClients.azora;
@@ -127,11 +127,6 @@ app.get("/citadel", async (c) => {
   });
 });
 
-/** The Governor's `ProposalState` names by value ("pending", "active", …). */
-const PROPOSAL_STATES = new Map(
-  Object.entries(ProposalState).map(([name, value]) => [value as number, name.toLowerCase()]),
-);
-
 // A proposal with its votes and the CitadelFund releases it paid. Whether a vote is active,
 // succeeded or defeated depends on the clock and the quorum, which no event records: `state` is
 // the Governor's own answer, read at the latest block.
@@ -152,7 +147,7 @@ app.get("/proposals/:id", async (c) => {
   ]);
   return json(c, {
     ...row,
-    state: PROPOSAL_STATES.get(state) ?? `unknown (${state})`,
+    state: proposalStateName(state),
     chainId: manifest.chainId,
     governor: manifest.contracts.AzoraGovernor.address,
     votes,
