@@ -133,7 +133,7 @@ async function getLogsCeiling(manifest: Manifest, evm: Chain, first: bigint, las
   const address = Object.values(manifest.contracts).map((c) => c.address);
   const start = performance.now();
   let logs = 0;
-  const step = 50n;
+  const step = 10n;
   for (let from = first; from <= last; from += step) {
     const to = from + step - 1n > last ? last : from + step - 1n;
     logs += (await publicClient.getLogs({ address, fromBlock: from, toBlock: to })).length;
@@ -244,7 +244,7 @@ export async function indexerBench(): Promise<IndexerBench> {
     ];
 
     const backfillRows: Rows = [
-      ["ceiling: bare eth_getLogs loop, 50 blocks a call", rate(events, ceiling.seconds)],
+      ["ceiling: bare eth_getLogs loop, 10 blocks a call", rate(events, ceiling.seconds)],
     ];
     const databases: [string, string | null][] = [["PGlite", null]];
     if (process.env.DATABASE_URL) databases.push(["PostgreSQL", process.env.DATABASE_URL]);

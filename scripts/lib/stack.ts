@@ -1,6 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { chainAt, clientsFor, deployerAccount } from "./clients.js";
 import { LOCAL_DEPLOY_CONFIG, deployAzora } from "./deploy.js";
 import { handOverToGovernance } from "./governance.js";
@@ -113,6 +114,23 @@ export interface IndexerOptions extends ServiceOptions {
   waitUntilReady?: boolean;
 }
 
+/**
+ * Drops Ponder's RPC cache (the `ponder_sync` schema) of a PostgreSQL database. Every chain this
+ * module starts is a new local chain with id 31337, and Ponder's `disableCache` does not clear
+ * every cached row at start: a transaction cached from an earlier chain at the same block and
+ * index would shadow the new one. Ponder rebuilds the schema as it starts. One Ponder at a time
+ * per database, then.
+ */
+async function clearPonderSyncCache(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS ponder_sync CASCADE");
+  } finally {
+    await client.end();
+  }
+}
+
 /** Ponder (`ponder start`) indexing the chain at `rpcUrl`, serving on 127.0.0.1:`port`. */
 export async function startIndexer(options: IndexerOptions) {
   const databaseUrl = options.databaseUrl === undefined ? process.env.DATABASE_URL : options.databaseUrl;
@@ -120,6 +138,7 @@ export async function startIndexer(options: IndexerOptions) {
     ? undefined
     : (options.pgliteDir ?? (await mkdtemp(path.join(tmpdir(), "azora-pglite-"))));
   const schema = options.schema ?? `azora_${Date.now()}`;
+  if (databaseUrl) await clearPonderSyncCache(databaseUrl);
   const service = startService(
     "indexer",
     binOf("ponder"),
