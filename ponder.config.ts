@@ -4,8 +4,15 @@ import { createConfig } from "ponder";
 import type { Abi, Address } from "viem";
 import { manifest } from "./deployments/manifest";
 
-const { AzoraToken, CitadelFund, ProofOfKnowledge, AzoraCredential, JobEscrow, AzoraGovernor } =
-  manifest.contracts;
+const {
+  AzoraToken,
+  CitadelFund,
+  ProofOfKnowledge,
+  AzoraCredential,
+  JobEscrow,
+  AzoraGovernor,
+  AzoraTimelock,
+} = manifest.contracts;
 
 /** A manifest entry as a Ponder contract: its ABI (typed), address, and its deploy block. */
 function indexed<TAbi extends Abi>(contract: { abi: TAbi; address: Address; blockNumber: number }) {
@@ -40,5 +47,6 @@ export default createConfig({
     AzoraCredential: indexed(AzoraCredential),
     JobEscrow: indexed(JobEscrow),
     AzoraGovernor: indexed(AzoraGovernor),
+    AzoraTimelock: indexed(AzoraTimelock),
   },
 });

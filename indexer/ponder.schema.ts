@@ -337,6 +337,48 @@ export const voterDay = onchainTable("voter_day", (t) => ({
   id: t.text().primaryKey(),
 }));
 
+/**
+ * Who holds which role of which contract (AccessControl roles, and the CitadelFund's owner as role
+ * "owner"): the audit trail of the handover to governance. A revoked holder stays, inactive.
+ */
+export const roleMember = onchainTable(
+  "role_member",
+  (t) => ({
+    /** `<contract>-<role>-<account>` */
+    id: t.text().primaryKey(),
+    contract: t.hex().notNull(),
+    contractName: t.text().notNull(),
+    /** The role id (bytes32), or "owner". */
+    role: t.text().notNull(),
+    /** DEFAULT_ADMIN_ROLE, MINTER_ROLE, …, or "owner" (null for a role id we cannot name). */
+    roleName: t.text(),
+    account: t.hex().notNull(),
+    active: t.boolean().notNull(),
+    /** Who granted (or transferred) it last, and who revoked it. */
+    grantedBy: t.hex(),
+    revokedBy: t.hex(),
+    updatedAt: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account), contractIdx: index().on(table.contract) }),
+);
+
+export const timelockStatus = onchainEnum("timelock_status", ["scheduled", "executed", "cancelled"]);
+
+/** An operation of the AzoraTimelock: a passed proposal's calls, scheduled then executed. */
+export const timelockOperation = onchainTable("timelock_operation", (t) => ({
+  /** The operation id (bytes32). */
+  id: t.hex().primaryKey(),
+  status: timelockStatus("status").notNull(),
+  targets: t.json().$type<string[]>().notNull(),
+  /** Seconds of delay it was scheduled with, and when it became executable. */
+  delay: t.bigint().notNull(),
+  readyAt: t.bigint().notNull(),
+  scheduledAt: t.bigint().notNull(),
+  executedAt: t.bigint(),
+  scheduledIn: t.hex().notNull(),
+}));
+
 /** What happened on one UTC day, for charts: one row per day that saw activity. */
 export const dailyStat = onchainTable("daily_stat", (t) => ({
   /** Days since 1970-01-01 (UTC), from block timestamps. */

@@ -2,6 +2,9 @@ import { ponder } from "ponder:registry";
 import { credential } from "ponder:schema";
 import { zeroAddress } from "viem";
 import { touchAccount } from "./lib/account";
+import { indexRoles } from "./lib/roles";
+
+indexRoles("AzoraCredential");
 
 ponder.on("AzoraCredential:Issued", async ({ event, context }) => {
   const { id, learner, courseId, issuer, expiresAt, score } = event.args;

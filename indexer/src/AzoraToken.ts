@@ -2,7 +2,10 @@ import { ponder } from "ponder:registry";
 import { zeroAddress } from "viem";
 import { account, delegationChange, transfer } from "ponder:schema";
 import { eventId, touchAccount } from "./lib/account";
+import { indexRoles } from "./lib/roles";
 import { CITADEL_FUND, touchDay } from "./lib/daily";
+
+indexRoles("AzoraToken");
 
 ponder.on("AzoraToken:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;

@@ -1,6 +1,8 @@
 import { ponder } from "ponder:registry";
+import { zeroAddress } from "viem";
 import { citadelFlow, releaseBatch } from "ponder:schema";
 import { eventId } from "./lib/account";
+import { setRole } from "./lib/roles";
 
 /** CitadelFund's `Source` enum, in declaration order (None is never recorded). */
 const SOURCES = ["none", "mining", "escrow", "donation"] as const;
@@ -44,4 +46,20 @@ ponder.on("CitadelFund:Released", async ({ event, context }) => {
     .insert(releaseBatch)
     .values({ id: event.transaction.hash, flowIds: [id] })
     .onConflictDoUpdate((row) => ({ flowIds: [...row.flowIds, id] }));
+});
+
+// Ownable2Step: the owner (the deployer, then the Timelock) is the fund's one role, "owner".
+ponder.on("CitadelFund:OwnershipTransferred", async ({ event, context }) => {
+  const { previousOwner, newOwner } = event.args;
+  const common = {
+    contract: event.log.address,
+    contractName: "CitadelFund",
+    role: "owner" as const,
+    by: previousOwner,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  };
+  if (previousOwner !== zeroAddress)
+    await setRole(context.db, { ...common, account: previousOwner, active: false });
+  await setRole(context.db, { ...common, account: newOwner, active: true });
 });

@@ -2,7 +2,10 @@ import { ponder } from "ponder:registry";
 import type { Context } from "ponder:registry";
 import { application, dispute, job, milestone, rating } from "ponder:schema";
 import { touchAccount } from "./lib/account";
+import { indexRoles } from "./lib/roles";
 import { touchDay } from "./lib/daily";
+
+indexRoles("JobEscrow");
 
 /** IJobEscrow's `ReleaseKind`, in declaration order. */
 const RELEASE_KINDS = ["approved", "review_timeout"] as const;

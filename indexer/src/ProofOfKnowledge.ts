@@ -1,7 +1,10 @@
 import { ponder } from "ponder:registry";
 import { claim, course } from "ponder:schema";
 import { eventId, touchAccount } from "./lib/account";
+import { indexRoles } from "./lib/roles";
 import { touchDay } from "./lib/daily";
+
+indexRoles("ProofOfKnowledge");
 
 ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
   const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;

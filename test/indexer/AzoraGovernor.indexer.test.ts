@@ -223,6 +223,104 @@ for (const database of INDEXER_DATABASES) {
       ).to.equal(true);
     });
 
+    it("records who holds every role, as hasRole and owner() answer: after the handover the Timelock, never the deployer", async function () {
+      const { roleMembers, timelockOperations } = await eventually(() =>
+        graphql<{
+          roleMembers: {
+            items: {
+              contractName: string;
+              role: string;
+              roleName: string | null;
+              account: string;
+              active: boolean;
+            }[];
+          };
+          timelockOperations: { items: { id: `0x${string}`; status: string; targets: string[] }[] };
+        }>(
+          stack.indexer.url,
+          `
+            {
+              roleMembers(limit: 1000) {
+                items {
+                  contractName
+                  role
+                  roleName
+                  account
+                  active
+                }
+              }
+              timelockOperations(limit: 1000) {
+                items {
+                  id
+                  status
+                  targets
+                }
+              }
+            }
+          `,
+        ),
+      );
+      const timelock = getAddress(contractOf(stack.manifest, "AzoraTimelock").address);
+      const deployer = localAccount(0).address;
+      expect(roleMembers.items.length).to.be.greaterThan(10);
+      for (const row of roleMembers.items) {
+        const where = `${row.contractName} ${row.roleName ?? row.role} of ${row.account}`;
+        const at = contractOf(stack.manifest, row.contractName as "AzoraToken");
+        const holds =
+          row.role === "owner"
+            ? getAddress(
+                await stack.publicClient.readContract({
+                  ...contractOf(stack.manifest, "CitadelFund"),
+                  functionName: "owner",
+                }),
+              ) === getAddress(row.account)
+            : await stack.publicClient.readContract({
+                ...at,
+                functionName: "hasRole",
+                args: [row.role as `0x${string}`, row.account as `0x${string}`],
+              });
+        expect(row.active, where).to.equal(holds);
+        expect(row.roleName, where).to.not.equal(null);
+      }
+      const active = roleMembers.items.filter((r) => r.active);
+      expect(
+        active.filter((r) => getAddress(r.account) === deployer),
+        "the deployer holds nothing",
+      ).to.deep.equal([]);
+      for (const contractName of [
+        "AzoraToken",
+        "AzoraCredential",
+        "ProofOfKnowledge",
+        "JobEscrow",
+        "AzoraTimelock",
+      ]) {
+        expect(
+          active.some(
+            (r) =>
+              r.contractName === contractName &&
+              r.roleName === "DEFAULT_ADMIN_ROLE" &&
+              getAddress(r.account) === timelock,
+          ),
+          `the Timelock administers ${contractName}`,
+        ).to.equal(true);
+      }
+      expect(active.some((r) => r.roleName === "owner" && getAddress(r.account) === timelock)).to.equal(true);
+
+      // Timelock operations: the handover's and every executed proposal's, as the Timelock sees them.
+      const timelockRead = getContract({
+        ...contractOf(stack.manifest, "AzoraTimelock"),
+        client: stack.publicClient,
+      });
+      expect(timelockOperations.items.length).to.be.greaterThan(1);
+      for (const op of timelockOperations.items) {
+        const done = await timelockRead.read.isOperationDone([op.id]);
+        const pending = await timelockRead.read.isOperationPending([op.id]);
+        expect(op.status, `operation ${op.id}`).to.equal(
+          done ? "executed" : pending ? "scheduled" : "cancelled",
+        );
+      }
+    });
+
     it("counts votes and distinct voters per day, as the VoteCast events give them", async function () {
       const governor = governorRead();
       const toBlock = await stack.publicClient.getBlockNumber();

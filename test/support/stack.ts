@@ -34,7 +34,8 @@ export async function startIndexedChain({
 }: { database?: IndexerDatabase; governance?: boolean } = {}) {
   const chain = await startChain(await freePort());
   const manifest = await deployLocal(chain.rpcUrl, { seed: true, governance });
-  const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+  // No block-number cache: tests compare the index with the chain as it is now.
+  const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl), cacheTime: 0 });
   const indexer = await startIndexer({
     rpcUrl: chain.rpcUrl,
     port: await freePort(),
