@@ -51,7 +51,7 @@ async function writeHistory(rpcUrl: string, manifest: Manifest, blocks: number, 
 async function freshChain() {
   const chain = await startChain(await freePort());
   const manifest = await deployLocal(chain.rpcUrl, { seed: true });
-  const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+  const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl), cacheTime: 0 });
   return { chain, manifest, publicClient };
 }
 
