@@ -8,9 +8,11 @@ import type { Service } from "./lib/processes.js";
 import { deployLocal, startApp, startChain, startIndexer } from "./lib/stack.js";
 import { DEMO_PEOPLE } from "./lib/seed.js";
 import {
+  LOCAL_ARBITER_INDEX,
   LOCAL_RELAYER_INDEX,
   LOCAL_VERIFIER_INDEX,
   localAccount,
+  localArbiter,
   localRelayer,
   localVerifier,
 } from "./lib/local-accounts.js";
@@ -93,7 +95,7 @@ try {
   console.log(`
 Azora is running (chain ${manifest.chainId}):
   app       ${app.url}
-  grader    POST ${app.url}/api/grade  (relayer: /api/relay/claim, /api/relay/delegate)
+  grader    POST ${app.url}/api/grade  (relayer: /api/relay/claim, /api/relay/delegate, /api/relay/vote)
   GraphQL   ${indexer.url}/graphql
   chain     ${chain.rpcUrl}
   manifest  deployments/${manifest.chainId}.json
@@ -102,7 +104,11 @@ Azora is running (chain ${manifest.chainId}):
 Demo accounts (local node keys, public, for this chain only):
 ${DEMO_PEOPLE.map(({ index, name }) => `  ${name.padEnd(8)} ${localAccount(index).address}  (account #${index})`).join("\n")}
   Verifier ${localVerifier().address}  (account #${LOCAL_VERIFIER_INDEX}: signs course completions; AZORA_VERIFIER_KEY)
-  Relayer  ${localRelayer().address}  (account #${LOCAL_RELAYER_INDEX}: submits claims, pays their gas; AZORA_RELAYER_KEY)
+  Relayer  ${localRelayer().address}  (account #${LOCAL_RELAYER_INDEX}: submits claims, votes and delegations, pays their gas; AZORA_RELAYER_KEY)
+  Arbiter  ${localArbiter().address}  (account #${LOCAL_ARBITER_INDEX}: resolves marketplace disputes)
+
+Marketplace: JobEscrow ${manifest.contracts.JobEscrow?.address}: a completed and rated job, a resolved dispute,
+  a job in progress and an open job with applicants.
 
 Governance: AzoraGovernor ${manifest.contracts.AzoraGovernor?.address}, AzoraTimelock ${manifest.contracts.AzoraTimelock?.address}
   The Timelock holds every admin role and the CitadelFund; the deployer holds none.
