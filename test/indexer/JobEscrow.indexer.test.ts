@@ -1,73 +1,24 @@
 import { expect } from "chai";
-import { getAddress, getContract, parseUnits, zeroAddress } from "viem";
+import { getContract, parseUnits } from "viem";
 import type { Address, Hash } from "viem";
 import { chainAt, clientsFor } from "../../scripts/lib/clients.js";
-import { localAccount, localArbiter } from "../../scripts/lib/local-accounts.js";
+import { signCompletion } from "../../scripts/lib/completion.js";
+import { localAccount, localArbiter, localRelayer, localVerifier } from "../../scripts/lib/local-accounts.js";
 import { contractOf } from "../../scripts/lib/manifest.js";
 import { stopAllServices } from "../../scripts/lib/processes.js";
 import { DEMO_DISPUTE_PROVIDER_BPS } from "../../scripts/lib/seed-marketplace.js";
+import { learnerAddress } from "../support/accounts.js";
 import { revertData } from "../support/errors.js";
 import { rng, seedFromEnv } from "../support/random.js";
+import type { IndexedJob } from "../support/stack.js";
 import {
   eventually,
   expectAccountsMatchChain,
+  expectJobsMatchChain,
   graphql,
   INDEXER_DATABASES,
   startIndexedChain,
 } from "../support/stack.js";
-
-/** IJobEscrow's JobStatus and MilestoneStatus, as the indexer names them. */
-const JOB_STATUS = ["none", "open", "assigned", "completed", "cancelled"] as const;
-const MILESTONE_STATUS = [
-  "pending",
-  "submitted",
-  "disputed",
-  "released",
-  "refunded",
-  "resolved",
-  "cancelled",
-] as const;
-
-interface IndexedJob {
-  id: string;
-  client: string;
-  provider: string | null;
-  status: string;
-  deadline: string;
-  total: string;
-  paidToProvider: string;
-  paidToCitadel: string;
-  refunded: string;
-  applicationCount: number;
-  milestones: { items: { index: number; amount: string; status: string; reviewEndsAt: string | null }[] };
-}
-
-const JOBS_QUERY = `
-  {
-    jobs(limit: 1000, orderBy: "id") {
-      items {
-        id
-        client
-        provider
-        status
-        deadline
-        total
-        paidToProvider
-        paidToCitadel
-        refunded
-        applicationCount
-        milestones(orderBy: "index") {
-          items {
-            index
-            amount
-            status
-            reviewEndsAt
-          }
-        }
-      }
-    }
-  }
-`;
 
 for (const database of INDEXER_DATABASES) {
   describe(`indexer › JobEscrow (real chain, real Ponder on ${database.name})`, function () {
@@ -83,52 +34,10 @@ for (const database of INDEXER_DATABASES) {
     const escrowRead = () =>
       getContract({ ...contractOf(stack.manifest, "JobEscrow"), client: stack.publicClient });
 
-    /**
-     * Every indexed job and milestone equals `jobOf` / `milestoneOf`; the escrow's AZR balance
-     * equals the indexed sum of unsettled milestones; every job's money adds up.
-     */
-    async function expectJobsMatchChain(label: string) {
-      const escrow = escrowRead();
-      const token = getContract({ ...contractOf(stack.manifest, "AzoraToken"), client: stack.publicClient });
-      const { jobs } = await graphql<{ jobs: { items: IndexedJob[] } }>(stack.indexer.url, JOBS_QUERY);
-      expect(jobs.items.length, `${label}: job count`).to.equal(Number(await escrow.read.jobCount()));
-      let unsettled = 0n;
-      for (const row of jobs.items) {
-        const id = BigInt(row.id);
-        const onChain = await escrow.read.jobOf([id]);
-        expect(row.status, `${label}: job ${id} status`).to.equal(JOB_STATUS[onChain.status]);
-        expect(getAddress(row.client), `${label}: job ${id} client`).to.equal(onChain.client);
-        expect(
-          row.provider ? getAddress(row.provider) : zeroAddress,
-          `${label}: job ${id} provider`,
-        ).to.equal(onChain.provider);
-        expect(BigInt(row.deadline), `${label}: job ${id} deadline`).to.equal(BigInt(onChain.deadline));
-        expect(row.milestones.items.length, `${label}: job ${id} milestones`).to.equal(
-          onChain.milestoneCount,
-        );
-        let settledAmount = 0n;
-        for (const m of row.milestones.items) {
-          const chainMilestone = await escrow.read.milestoneOf([id, BigInt(m.index)]);
-          const where = `${label}: job ${id} milestone ${m.index}`;
-          expect(m.status, where).to.equal(MILESTONE_STATUS[chainMilestone.status]);
-          expect(BigInt(m.amount), where).to.equal(chainMilestone.amount);
-          expect(m.reviewEndsAt === null ? 0 : Number(m.reviewEndsAt), where).to.equal(
-            chainMilestone.reviewEndsAt,
-          );
-          if (["pending", "submitted", "disputed"].includes(m.status)) unsettled += BigInt(m.amount);
-          else settledAmount += BigInt(m.amount);
-        }
-        // Whatever was settled went to the provider, the CitadelFund or back to the client.
-        expect(
-          BigInt(row.paidToProvider) + BigInt(row.paidToCitadel) + BigInt(row.refunded),
-          `${label}: job ${id} payouts`,
-        ).to.equal(settledAmount);
-      }
-      expect(await token.read.balanceOf([escrow.address]), `${label}: escrow balance`).to.equal(unsettled);
-    }
-
     it("indexes the seeded jobs: open with applicants, in progress, completed and rated, a resolved dispute", async function () {
-      await eventually(() => expectJobsMatchChain("after seed"));
+      await eventually(() =>
+        expectJobsMatchChain(stack.indexer.url, stack.manifest, stack.publicClient, "after seed"),
+      );
       const { jobs, disputes, ratings } = await graphql<{
         jobs: { items: IndexedJob[] };
         disputes: { items: { jobId: string; resolved: boolean; providerBps: number; arbiter: string }[] };
@@ -190,7 +99,7 @@ for (const database of INDEXER_DATABASES) {
       expect(ratings.items.map((r) => r.score)).to.deep.equal([5, 5]);
     });
 
-    it("stays equal to the contract through a random marketplace scenario", async function () {
+    it("stays equal to every contract through one long random scenario across all of them", async function () {
       const chain = await chainAt(stack.chain.rpcUrl);
       const escrowAt = contractOf(stack.manifest, "JobEscrow");
       const tokenAt = contractOf(stack.manifest, "AzoraToken");
@@ -203,6 +112,14 @@ for (const database of INDEXER_DATABASES) {
         };
       };
       const arbiter = getContract({ ...escrowAt, client: clientsFor(chain, localArbiter()).walletClient });
+      const pokAt = contractOf(stack.manifest, "ProofOfKnowledge");
+      const credentialAt = contractOf(stack.manifest, "AzoraCredential");
+      const fundAt = contractOf(stack.manifest, "CitadelFund");
+      const governorAt = contractOf(stack.manifest, "AzoraGovernor");
+      const verifier = clientsFor(chain, localVerifier()).walletClient;
+      const relayer = getContract({ ...pokAt, client: clientsFor(chain, localRelayer()).walletClient });
+      const issuer = getContract({ ...credentialAt, client: verifier });
+      const claimed: bigint[] = [];
       const people = [1, 2, 3, 4];
       const r = rng(seedFromEnv());
       const label = `SEED=${r.seed}`;
@@ -226,52 +143,142 @@ for (const database of INDEXER_DATABASES) {
       };
 
       const posted: { jobId: bigint; client: number; milestones: number }[] = [];
-      for (let step = 0; step < 120; step++) {
+      const created = await getContract({
+        ...governorAt,
+        client: stack.publicClient,
+      }).getEvents.ProposalCreated({
+        fromBlock: 0n,
+        toBlock: await stack.publicClient.getBlockNumber(),
+      });
+      // The seed's last proposal is the one left open for voting.
+      const seededOpenProposal = created.at(-1)!.args.proposalId!;
+      for (let step = 0; step < 200; step++) {
         const roll = r.int(100);
         const who = r.pick(people);
+        const other = r.pick(people);
         const target = posted.length > 0 ? r.pick(posted) : undefined;
         const index = target ? BigInt(r.int(target.milestones)) : 0n;
-        if (roll < 15 || !target) {
+        if (roll < 10 || !target) {
+          // the marketplace (JobEscrow)
           const amounts = Array.from({ length: 1 + r.int(3) }, () => parseUnits(String(1 + r.int(90)), 18));
           const { timestamp } = await stack.publicClient.getBlock();
           const deadline = Number(timestamp) + (1 + r.int(10)) * 86_400;
           await send(as(who).token.write.approve([escrowAt.address, amounts.reduce((a, b) => a + b, 0n)]));
           await send(as(who).escrow.write.postJob(["bafkreiscenariobrief", amounts, deadline]));
           posted.push({ jobId: await escrowRead().read.jobCount(), client: who, milestones: amounts.length });
-        } else if (roll < 30) {
+        } else if (roll < 20) {
           await attempt(() => as(who).escrow.write.applyForJob([target.jobId, `bafkreiproposal${step}`]));
-        } else if (roll < 40) {
+        } else if (roll < 27) {
           const provider = r.pick(people.filter((p) => p !== target.client));
           await attempt(() =>
             as(target.client).escrow.write.assign([target.jobId, as(provider).address as Address]),
           );
-        } else if (roll < 45) {
+        } else if (roll < 30) {
           await attempt(() => as(target.client).escrow.write.cancel([target.jobId]));
-        } else if (roll < 60) {
+        } else if (roll < 40) {
           await attempt(() =>
             as(who).escrow.write.submitMilestone([target.jobId, index, `bafkreideliv${step}`]),
           );
-        } else if (roll < 70) {
+        } else if (roll < 47) {
           await attempt(() => as(target.client).escrow.write.approveMilestone([target.jobId, index]));
-        } else if (roll < 74) {
+        } else if (roll < 50) {
           await attempt(() => as(who).escrow.write.releaseAfterReview([target.jobId, index]));
-        } else if (roll < 78) {
+        } else if (roll < 53) {
           await attempt(() => as(target.client).escrow.write.refundExpired([target.jobId]));
-        } else if (roll < 84) {
+        } else if (roll < 57) {
           await attempt(() => as(who).escrow.write.dispute([target.jobId, index, ""]));
-        } else if (roll < 89) {
+        } else if (roll < 61) {
           const bps = r.pick([0, 10_000, r.int(10_001)]);
           await attempt(() => arbiter.write.resolveDispute([target.jobId, index, bps, "bafkreiruling"]));
-        } else if (roll < 94) {
+        } else if (roll < 64) {
           await attempt(() => as(who).escrow.write.rate([target.jobId, 1 + r.int(5), ""]));
+        } else if (roll < 72) {
+          // AZR: transfers and delegations
+          const token = as(who).token;
+          await send(
+            r.int(3) === 0
+              ? token.write.delegate([as(other).address as Address])
+              : token.write.transfer([as(other).address as Address, parseUnits(String(1 + r.int(50)), 18)]),
+          );
+        } else if (roll < 80) {
+          // mining: a new learner passes a seeded course; the relayer submits the voucher
+          const { timestamp } = await stack.publicClient.getBlock();
+          const completion = {
+            learner: learnerAddress(`scenario ${r.seed} ${step}`),
+            courseId: BigInt(1 + r.int(3)),
+            score: 7_000 + r.int(3_001),
+            deadline: timestamp + 3_600n,
+          };
+          const signature = await signCompletion(verifier, pokAt.address, completion);
+          await send(relayer.write.claim([completion, signature]));
+          claimed.push((BigInt(completion.learner) << 96n) | completion.courseId);
+        } else if (roll < 83) {
+          // the issuer revokes a credential it issued
+          if (claimed.length > 0) await attempt(() => issuer.write.revoke([r.pick(claimed), "scenario"]));
+        } else if (roll < 86) {
+          // a donation to the CitadelFund
+          const amount = parseUnits(String(1 + r.int(20)), 18);
+          const donor = clientsFor(chain, localAccount(who)).walletClient;
+          await send(as(who).token.write.approve([fundAt.address, amount]));
+          await send(getContract({ ...fundAt, client: donor }).write.donate([tokenAt.address, amount]));
+        } else if (roll < 89) {
+          // a vote on the seeded open proposal (refused once voted, or once the vote has closed)
+          const voter = clientsFor(chain, localAccount(who)).walletClient;
+          const governor = getContract({ ...governorAt, client: voter });
+          await attempt(() => governor.write.castVote([seededOpenProposal, r.int(3)]));
         } else {
           await passTime(r.int(4) === 0 ? 8 * 86_400 : r.int(86_400));
         }
       }
-      await eventually(() => expectJobsMatchChain(`after a random scenario (${label})`));
+      await eventually(() =>
+        expectJobsMatchChain(
+          stack.indexer.url,
+          stack.manifest,
+          stack.publicClient,
+          `after a random scenario (${label})`,
+        ),
+      );
       await eventually(() =>
         expectAccountsMatchChain(stack.indexer.url, stack.manifest, stack.publicClient, label),
       );
+      // Credentials as isValid judges them, the CitadelFund's balance, the open proposal's tally.
+      const credential = getContract({ ...credentialAt, client: stack.publicClient });
+      const token = getContract({ ...tokenAt, client: stack.publicClient });
+      const governor = getContract({ ...governorAt, client: stack.publicClient });
+      await eventually(async () => {
+        for (const id of claimed) {
+          const response = await fetch(`${stack.indexer.url}/credentials/${id}`);
+          const body = (await response.json()) as { validNow: boolean };
+          expect(body.validNow, `${label}: credential ${id}`).to.equal(await credential.read.isValid([id]));
+        }
+        const citadel = (await (await fetch(`${stack.indexer.url}/citadel`)).json()) as { balance: string };
+        expect(BigInt(citadel.balance), `${label}: CitadelFund`).to.equal(
+          await token.read.balanceOf([fundAt.address]),
+        );
+        const { proposal } = await graphql<{
+          proposal: { forVotes: string; againstVotes: string; abstainVotes: string };
+        }>(
+          stack.indexer.url,
+          `
+            query ($id: BigInt!) {
+              proposal(id: $id) {
+                forVotes
+                againstVotes
+                abstainVotes
+              }
+            }
+          `,
+          {
+            id: seededOpenProposal.toString(),
+          },
+        );
+        const tally = await governor.read.proposalVotes([seededOpenProposal]);
+        expect(
+          [proposal.againstVotes, proposal.forVotes, proposal.abstainVotes].map(BigInt),
+          label,
+        ).to.deep.equal([...tally]);
+      });
+      expect(claimed.length, `${label}: the scenario claimed something`).to.be.greaterThan(0);
     });
 
     it("adds up each day's stats to the chain's totals: AZR mined, claims, jobs, volume, the CitadelFund's balance", async function () {

@@ -124,3 +124,102 @@ export async function expectAccountsMatchChain(
   const supply = accounts.items.reduce((sum, row) => sum + BigInt(row.balance), 0n);
   expect(supply, `${label}: indexed balances add up to totalSupply`).to.equal(await token.read.totalSupply());
 }
+
+/** IJobEscrow's JobStatus and MilestoneStatus, as the indexer names them. */
+export const JOB_STATUS = ["none", "open", "assigned", "completed", "cancelled"] as const;
+export const MILESTONE_STATUS = [
+  "pending",
+  "submitted",
+  "disputed",
+  "released",
+  "refunded",
+  "resolved",
+  "cancelled",
+] as const;
+
+export interface IndexedJob {
+  id: string;
+  client: string;
+  provider: string | null;
+  status: string;
+  deadline: string;
+  total: string;
+  paidToProvider: string;
+  paidToCitadel: string;
+  refunded: string;
+  applicationCount: number;
+  milestones: { items: { index: number; amount: string; status: string; reviewEndsAt: string | null }[] };
+}
+
+const JOBS_QUERY = `
+  {
+    jobs(limit: 1000, orderBy: "id") {
+      items {
+        id
+        client
+        provider
+        status
+        deadline
+        total
+        paidToProvider
+        paidToCitadel
+        refunded
+        applicationCount
+        milestones(orderBy: "index") {
+          items {
+            index
+            amount
+            status
+            reviewEndsAt
+          }
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * Every indexed job and milestone equals `jobOf` / `milestoneOf`; the escrow's AZR balance
+ * equals the indexed sum of unsettled milestones; every job's money adds up.
+ */
+export async function expectJobsMatchChain(
+  indexerUrl: string,
+  manifest: Manifest,
+  publicClient: PublicClient,
+  label: string,
+): Promise<void> {
+  const escrow = getContract({ ...contractOf(manifest, "JobEscrow"), client: publicClient });
+  const token = getContract({ ...contractOf(manifest, "AzoraToken"), client: publicClient });
+  const { jobs } = await graphql<{ jobs: { items: IndexedJob[] } }>(indexerUrl, JOBS_QUERY);
+  expect(jobs.items.length, `${label}: job count`).to.equal(Number(await escrow.read.jobCount()));
+  let unsettled = 0n;
+  for (const row of jobs.items) {
+    const id = BigInt(row.id);
+    const onChain = await escrow.read.jobOf([id]);
+    expect(row.status, `${label}: job ${id} status`).to.equal(JOB_STATUS[onChain.status]);
+    expect(getAddress(row.client), `${label}: job ${id} client`).to.equal(onChain.client);
+    expect(row.provider ? getAddress(row.provider) : zeroAddress, `${label}: job ${id} provider`).to.equal(
+      onChain.provider,
+    );
+    expect(BigInt(row.deadline), `${label}: job ${id} deadline`).to.equal(BigInt(onChain.deadline));
+    expect(row.milestones.items.length, `${label}: job ${id} milestones`).to.equal(onChain.milestoneCount);
+    let settledAmount = 0n;
+    for (const m of row.milestones.items) {
+      const chainMilestone = await escrow.read.milestoneOf([id, BigInt(m.index)]);
+      const where = `${label}: job ${id} milestone ${m.index}`;
+      expect(m.status, where).to.equal(MILESTONE_STATUS[chainMilestone.status]);
+      expect(BigInt(m.amount), where).to.equal(chainMilestone.amount);
+      expect(m.reviewEndsAt === null ? 0 : Number(m.reviewEndsAt), where).to.equal(
+        chainMilestone.reviewEndsAt,
+      );
+      if (["pending", "submitted", "disputed"].includes(m.status)) unsettled += BigInt(m.amount);
+      else settledAmount += BigInt(m.amount);
+    }
+    // Whatever was settled went to the provider, the CitadelFund or back to the client.
+    expect(
+      BigInt(row.paidToProvider) + BigInt(row.paidToCitadel) + BigInt(row.refunded),
+      `${label}: job ${id} payouts`,
+    ).to.equal(settledAmount);
+  }
+  expect(await token.read.balanceOf([escrow.address]), `${label}: escrow balance`).to.equal(unsettled);
+}
