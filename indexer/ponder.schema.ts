@@ -363,13 +363,12 @@ export const roleMember = onchainTable(
   (table) => ({ accountIdx: index().on(table.account), contractIdx: index().on(table.contract) }),
 );
 
-export const timelockStatus = onchainEnum("timelock_status", ["scheduled", "executed", "cancelled"]);
-
 /** An operation of the AzoraTimelock: a passed proposal's calls, scheduled then executed. */
 export const timelockOperation = onchainTable("timelock_operation", (t) => ({
   /** The operation id (bytes32). */
   id: t.hex().primaryKey(),
-  status: timelockStatus("status").notNull(),
+  /** "scheduled", "executed" or "cancelled". */
+  status: t.text().$type<"scheduled" | "executed" | "cancelled">().notNull(),
   targets: t.json().$type<string[]>().notNull(),
   /** Seconds of delay it was scheduled with, and when it became executable. */
   delay: t.bigint().notNull(),

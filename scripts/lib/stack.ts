@@ -150,7 +150,10 @@ export async function startIndexer(options: IndexerOptions) {
         RPC_URL: options.rpcUrl,
         PONDER_TELEMETRY_DISABLED: "1",
         PONDER_MAX_RPS: options.maxRequestsPerSecond?.toString(),
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PONDER_PGLITE_DIR: pgliteDir }),
+        // Set, or unset (undefined is left out of the child's environment): an inherited
+        // DATABASE_URL must not turn a PGlite indexer into a PostgreSQL one.
+        DATABASE_URL: databaseUrl ?? undefined,
+        PONDER_PGLITE_DIR: databaseUrl ? undefined : pgliteDir,
       },
     },
   );
