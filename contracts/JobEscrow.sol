@@ -75,7 +75,9 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         uint256[] calldata amounts,
         uint40 deadline
     ) external nonReentrant returns (uint256 jobId) {
-        return _post(briefCid, amounts, deadline);
+        uint256 total;
+        (jobId, total) = _record(briefCid, amounts, deadline);
+        AZR.safeTransferFrom(msg.sender, address(this), total);
     }
 
     /// @inheritdoc IJobEscrow
@@ -89,7 +91,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         bytes32 s
     ) external nonReentrant returns (uint256 jobId) {
         uint256 total;
-        for (uint256 i = 0; i < amounts.length; ++i) total += amounts[i];
+        (jobId, total) = _record(briefCid, amounts, deadline);
         // A permit can be front-run (submitted by someone else first), which makes this call
         // fail; ignore the failure: if the allowance is there, the transfer below succeeds, and
         // if it is not, the transfer reverts with ERC20InsufficientAllowance.
@@ -104,7 +106,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
                 s
             )
         {} catch {} // solhint-disable-line no-empty-blocks
-        return _post(briefCid, amounts, deadline);
+        AZR.safeTransferFrom(msg.sender, address(this), total);
     }
 
     /// @inheritdoc IJobEscrow
@@ -361,11 +363,13 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
 
     // ---------------------------------------------------------------- internals
 
-    function _post(
+    /// @dev Checks and records a new job of the caller; returns its id and the total the caller
+    /// owes the escrow, which the posting function then pulls (effects before the interactions).
+    function _record(
         string calldata briefCid,
         uint256[] calldata amounts,
         uint40 deadline
-    ) private returns (uint256 jobId) {
+    ) private returns (uint256 jobId, uint256 total) {
         uint256 count = amounts.length;
         if (count == 0 || count > _maxMilestones) {
             revert EscrowInvalidMilestoneCount(count, _maxMilestones);
@@ -376,7 +380,6 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         _checkCid(briefCid, true);
         jobId = ++_jobCount;
         uint128 min = _minMilestoneAmount;
-        uint256 total;
         for (uint256 i = 0; i < count; ++i) {
             uint256 amount = amounts[i];
             if (amount < min || amount > type(uint128).max) {
@@ -402,7 +405,6 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
             providerRated: false
         });
         emit JobPosted(jobId, msg.sender, briefCid, amounts, total, deadline);
-        AZR.safeTransferFrom(msg.sender, address(this), total);
     }
 
     /// @dev Releases a submitted milestone to the provider, 90/10. Effects, then transfers.
