@@ -183,6 +183,9 @@ export function createRelayer(options: RelayerOptions) {
     throw new ServiceError(status, message);
   }
 
+  /** The chain the signatures are checked for (their EIP-712 domains name it). */
+  const chainId = async () => publicClient.chain?.id ?? (await publicClient.getChainId());
+
   const dayKey = (address: Address) => `${new Date(now()).toISOString().slice(0, 10)} ${address}`;
   const untilTomorrow = () => (DAY_MS - (now() % DAY_MS)) / 1000;
 
@@ -274,7 +277,7 @@ export function createRelayer(options: RelayerOptions) {
     const signature = body.signature as Hex;
     const message = { delegatee, nonce: body.nonce, expiry: body.expiry };
     const signer = await recoverTypedDataAddress({
-      domain: azrDomain(publicClient.chain?.id ?? (await publicClient.getChainId()), token.address),
+      domain: azrDomain(await chainId(), token.address),
       types: DELEGATION_TYPES,
       primaryType: "Delegation",
       message,
@@ -303,7 +306,7 @@ export function createRelayer(options: RelayerOptions) {
     const signature = body.signature as Hex;
     const nonce = await publicClient.readContract({ ...governor, functionName: "nonces", args: [voter] });
     const signer = await recoverTypedDataAddress({
-      domain: governorDomain(publicClient.chain?.id ?? (await publicClient.getChainId()), governor.address),
+      domain: governorDomain(await chainId(), governor.address),
       types: BALLOT_TYPES,
       primaryType: "Ballot",
       message: { proposalId: body.proposalId, support: body.support, voter, nonce },

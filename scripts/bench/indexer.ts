@@ -16,6 +16,7 @@ import type { Manifest } from "../lib/manifest.js";
 import { freePort, stopAllServices, waitForHttp } from "../lib/processes.js";
 import type { Service } from "../lib/processes.js";
 import { startChain, startIndexer } from "../lib/stack.js";
+import { ms, percentile } from "./stats.js";
 
 /** Events the synthetic history aims at (`BENCH_EVENTS` overrides). */
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -33,13 +34,8 @@ export interface IndexerBench {
   visible: Rows;
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 const rate = (events: number, seconds: number) =>
   `${Math.round(events / seconds).toLocaleString("en-US")} events/s`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** A deterministic address that signs nothing: recipients and learners only receive. */
 const someone = (label: string): Address => slice(keccak256(toHex(`bench ${label}`)), 12) as Address;
@@ -186,7 +182,6 @@ async function latency(run: () => Promise<number>, clients: number, total: numbe
     }
   };
   await Promise.all(Array.from({ length: clients }, worker));
-  times.sort((a, b) => a - b);
   const failures = failed > 0 ? `, ${failed} failed` : "";
   return `p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}${failures}`;
 }
@@ -220,7 +215,6 @@ async function minedToVisible(manifest: Manifest, evm: Chain, indexerUrl: string
     }
     times.push(performance.now() - mined);
   }
-  times.sort((a, b) => a - b);
   return `p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (${samples} transfers)`;
 }
 

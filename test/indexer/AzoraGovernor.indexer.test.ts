@@ -6,7 +6,13 @@ import { chainAt, clientsFor } from "../../scripts/lib/clients.js";
 import { localAccount } from "../../scripts/lib/local-accounts.js";
 import { contractOf } from "../../scripts/lib/manifest.js";
 import { stopAllServices } from "../../scripts/lib/processes.js";
-import { ProposalState, operationArgs, proposalOf, proposeArgs } from "../../scripts/lib/proposals.js";
+import {
+  ProposalState,
+  operationArgs,
+  proposalOf,
+  proposalStateName,
+  proposeArgs,
+} from "../../scripts/lib/proposals.js";
 import { advanceTimePast } from "../../scripts/lib/seed-governance.js";
 import { INDEXER_DATABASES, eventually, graphql, startIndexedChain } from "../support/stack.js";
 
@@ -123,7 +129,6 @@ for (const database of INDEXER_DATABASES) {
         stack.indexer.url,
         PROPOSALS_QUERY,
       );
-      const states = new Map(Object.entries(ProposalState).map(([name, value]) => [value as number, name]));
       for (const row of proposals.items) {
         const response = await fetch(`${stack.indexer.url}/proposals/${row.id}`);
         expect(response.status).to.equal(200);
@@ -132,7 +137,7 @@ for (const database of INDEXER_DATABASES) {
           votes: unknown[];
           releases: { amount: string }[];
         };
-        expect(body.state).to.equal(states.get(await governor.read.state([BigInt(row.id)]))!.toLowerCase());
+        expect(body.state).to.equal(proposalStateName(await governor.read.state([BigInt(row.id)])));
         expect(body.votes).to.have.length(row.voterCount);
         if (row.status === "executed") expect(body.releases.length).to.be.greaterThan(0);
         else expect(body.releases).to.have.length(0);

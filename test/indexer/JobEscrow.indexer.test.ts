@@ -6,6 +6,7 @@ import { signCompletion } from "../../scripts/lib/completion.js";
 import { localAccount, localArbiter, localRelayer, localVerifier } from "../../scripts/lib/local-accounts.js";
 import { contractOf } from "../../scripts/lib/manifest.js";
 import { stopAllServices } from "../../scripts/lib/processes.js";
+import { advanceTime } from "../../scripts/lib/seed-governance.js";
 import { DEMO_DISPUTE_PROVIDER_BPS } from "../../scripts/lib/seed-marketplace.js";
 import { learnerAddress } from "../support/accounts.js";
 import { revertData } from "../support/errors.js";
@@ -137,10 +138,6 @@ for (const database of INDEXER_DATABASES) {
           if (!revertData(error)) throw error;
         }
       };
-      const passTime = async (seconds: number) => {
-        await stack.publicClient.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
-        await stack.publicClient.request({ method: "evm_mine" as never, params: [] as never });
-      };
 
       const posted: { jobId: bigint; client: number; milestones: number }[] = [];
       const created = await getContract({
@@ -227,7 +224,7 @@ for (const database of INDEXER_DATABASES) {
           const governor = getContract({ ...governorAt, client: voter });
           await attempt(() => governor.write.castVote([seededOpenProposal, r.int(3)]));
         } else {
-          await passTime(r.int(4) === 0 ? 8 * 86_400 : r.int(86_400));
+          await advanceTime(stack.publicClient, r.int(4) === 0 ? 8 * 86_400 : r.int(86_400));
         }
       }
       await eventually(() =>
