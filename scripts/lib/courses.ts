@@ -25,14 +25,21 @@ export function openDemoContentStore(): Promise<ContentStore> {
 }
 
 /**
- * Adds a proposal text (the `proposal` format, checked) to the demo content store and returns its
- * CID: the governance seed's `PublishProposalText`.
+ * A publisher of proposal texts to `store`: each text (the `proposal` format, checked) is added
+ * and its CID returned, as the governance seed's `PublishProposalText`.
  */
+export function proposalPublisher(store: ContentStore) {
+  return async (text: Proposal): Promise<string> => {
+    const json = `${JSON.stringify(parseFormat(proposalSchema, text), null, 2)}\n`;
+    return String(await store.addBytes(new TextEncoder().encode(json)));
+  };
+}
+
+/** Adds one proposal text to the demo content store (opened for it) and returns its CID. */
 export async function publishProposalText(text: Proposal): Promise<string> {
-  const bytes = new TextEncoder().encode(`${JSON.stringify(parseFormat(proposalSchema, text), null, 2)}\n`);
   const store = await openDemoContentStore();
   try {
-    return String(await store.addBytes(bytes));
+    return await proposalPublisher(store)(text);
   } finally {
     await store.close();
   }
@@ -53,22 +60,18 @@ export async function publishCourse(
 }
 
 /**
- * Publishes every course package under `courses/` (see `publishCourse`), its answer key encrypted
- * for the local verifier (account #8), and returns their CIDs, for the seed to register on chain.
+ * Publishes every course package under `courses/` to `store` (see `publishCourse`), its answer key
+ * encrypted for the local verifier (account #8), and returns their CIDs, for the seed to register
+ * on chain.
  */
-export async function publishDemoCourses(): Promise<SeedCourse[]> {
-  const store = await openDemoContentStore();
-  try {
-    const slugs = (await readdir(COURSES_DIR, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-    const courses: SeedCourse[] = [];
-    for (const slug of slugs) {
-      courses.push(await publishCourse(store, path.join(COURSES_DIR, slug), localVerifier().publicKey));
-    }
-    return courses;
-  } finally {
-    await store.close();
+export async function publishDemoCourses(store: ContentStore): Promise<SeedCourse[]> {
+  const slugs = (await readdir(COURSES_DIR, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const courses: SeedCourse[] = [];
+  for (const slug of slugs) {
+    courses.push(await publishCourse(store, path.join(COURSES_DIR, slug), localVerifier().publicKey));
   }
+  return courses;
 }

@@ -10,7 +10,7 @@ import { writeManifest } from "./manifest.js";
 import { binOf, startService, waitForHttp } from "./processes.js";
 import type { Service } from "./processes.js";
 import { REPO_ROOT } from "./paths.js";
-import { openDemoContentStore, publishDemoCourses, publishProposalText } from "./courses.js";
+import { openDemoContentStore, proposalPublisher, publishDemoCourses } from "./courses.js";
 import { seedAzora } from "./seed.js";
 import type { SeedClients } from "./seed.js";
 import { seedGovernance } from "./seed-governance.js";
@@ -83,14 +83,15 @@ export async function seedDemo(
   clients: SeedClients,
   { governance = true }: { governance?: boolean } = {},
 ): Promise<void> {
-  await seedAzora(manifest, clients, await publishDemoCourses());
-  if (governance) {
-    const { publicClient, deployer: walletClient } = clients;
-    await handOverToGovernance(manifest, { publicClient, walletClient }, LOCAL_DEPLOY_CONFIG.governance);
-    await seedGovernance(manifest, clients, publishProposalText);
-  }
+  // One content store for every document the seed publishes.
   const store = await openDemoContentStore();
   try {
+    await seedAzora(manifest, clients, await publishDemoCourses(store));
+    if (governance) {
+      const { publicClient, deployer: walletClient } = clients;
+      await handOverToGovernance(manifest, { publicClient, walletClient }, LOCAL_DEPLOY_CONFIG.governance);
+      await seedGovernance(manifest, clients, proposalPublisher(store));
+    }
     await seedMarketplace(manifest, clients, await publishMarketplaceDemo(store));
   } finally {
     await store.close();
