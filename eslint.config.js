@@ -14,6 +14,7 @@ export default tseslint.config(
       "indexer/generated/",
       "indexer/ponder-env.d.ts",
       "deployments/",
+      "protocol/abis.ts",
       "coverage/",
     ],
   },

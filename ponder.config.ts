@@ -1,26 +1,17 @@
 // What Azora's indexer (indexer/) indexes: every contract of the deploy manifest, from the
 // block it was deployed in. The manifest is the one source of addresses and ABIs.
 import { createConfig } from "ponder";
-import type { Abi, Address } from "viem";
-import { manifest } from "./deployments/manifest";
+import { manifest } from "./deployments/index";
+import { LOCAL_CHAIN_ID, rpcUrlFromEnv } from "./protocol/chain";
+import { contractOf } from "./protocol/manifest";
+import type { ContractName } from "./protocol/manifest";
 
-const {
-  AzoraToken,
-  CitadelFund,
-  ProofOfKnowledge,
-  AzoraCredential,
-  JobEscrow,
-  AzoraGovernor,
-  AzoraTimelock,
-} = manifest.contracts;
-
-/** A manifest entry as a Ponder contract: its ABI (typed), address, and its deploy block. */
-function indexed<TAbi extends Abi>(contract: { abi: TAbi; address: Address; blockNumber: number }) {
+/** A deployed contract as a Ponder contract: its ABI (typed), address, and its deploy block. */
+function indexed<Name extends ContractName>(name: Name) {
   return {
     chain: "azora",
-    abi: contract.abi,
-    address: contract.address,
-    startBlock: contract.blockNumber,
+    ...contractOf(manifest, name),
+    startBlock: manifest.contracts[name].blockNumber,
   } as const;
 }
 
@@ -32,21 +23,21 @@ export default createConfig({
   chains: {
     azora: {
       id: manifest.chainId,
-      rpc: process.env.RPC_URL ?? "http://127.0.0.1:8545",
+      rpc: rpcUrlFromEnv(),
       // A local chain never needs Ponder's RPC cache, and a fast poll keeps pages fresh.
-      disableCache: manifest.chainId === 31337,
+      disableCache: manifest.chainId === LOCAL_CHAIN_ID,
       pollingInterval: Number(process.env.PONDER_POLLING_MS ?? 250),
       // For rate-limited RPC providers (Ponder's default is 50).
       ...(process.env.PONDER_MAX_RPS ? { maxRequestsPerSecond: Number(process.env.PONDER_MAX_RPS) } : {}),
     },
   },
   contracts: {
-    AzoraToken: indexed(AzoraToken),
-    CitadelFund: indexed(CitadelFund),
-    ProofOfKnowledge: indexed(ProofOfKnowledge),
-    AzoraCredential: indexed(AzoraCredential),
-    JobEscrow: indexed(JobEscrow),
-    AzoraGovernor: indexed(AzoraGovernor),
-    AzoraTimelock: indexed(AzoraTimelock),
+    AzoraToken: indexed("AzoraToken"),
+    CitadelFund: indexed("CitadelFund"),
+    ProofOfKnowledge: indexed("ProofOfKnowledge"),
+    AzoraCredential: indexed("AzoraCredential"),
+    JobEscrow: indexed("JobEscrow"),
+    AzoraGovernor: indexed("AzoraGovernor"),
+    AzoraTimelock: indexed("AzoraTimelock"),
   },
 });

@@ -1,12 +1,12 @@
 "use client";
 import type { Address } from "viem";
 import { useReadContract } from "wagmi";
-import { manifest } from "@/deployments/manifest";
+import { manifest } from "@/deployments/index";
+import { contractOf } from "@/protocol/manifest";
 import { REFRESH_MS } from "./refresh";
 
 const token = {
-  address: manifest.contracts.AzoraToken.address,
-  abi: manifest.contracts.AzoraToken.abi,
+  ...contractOf(manifest, "AzoraToken"),
   chainId: manifest.chainId,
   query: { refetchInterval: REFRESH_MS },
 } as const;

@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent } from "react";
 import { useWaitForTransactionReceipt, useWriteContract } from "wagmi";
-import { manifest } from "@/deployments/manifest";
+import { manifest } from "@/deployments/index";
 import { describeWalletError } from "./errors";
 
 export type TransactionStatus =

@@ -1,22 +1,12 @@
 import { connectorsForWallets } from "@rainbow-me/rainbowkit";
 import { injectedWallet } from "@rainbow-me/rainbowkit/wallets";
-import { defineChain, http } from "viem";
+import { http } from "viem";
 import { createConfig } from "wagmi";
-import { manifest } from "@/deployments/manifest";
+import { manifest } from "@/deployments/index";
+import { azoraChain, chainName } from "@/protocol/chain";
 
 /** The chain's name in wallets and messages. */
-export const AZORA_CHAIN_NAME =
-  manifest.chainId === 31337 ? "Azora local chain" : `Chain ${manifest.chainId}`;
-
-/** The chain of the deploy manifest, reached through `rpcUrl`. No multicall contract is assumed. */
-function azoraChain(rpcUrl: string) {
-  return defineChain({
-    id: manifest.chainId,
-    name: AZORA_CHAIN_NAME,
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
-}
+export const AZORA_CHAIN_NAME = chainName(manifest.chainId);
 
 /**
  * wagmi config with injected wallets only: no WalletConnect relay, nothing that calls out of
@@ -24,7 +14,7 @@ function azoraChain(rpcUrl: string) {
  * does not depend on the URL, so the Register below still types every hook.
  */
 export function createAzoraConfig(rpcUrl: string) {
-  const chain = azoraChain(rpcUrl);
+  const chain = azoraChain(manifest.chainId, rpcUrl);
   const connectors = connectorsForWallets([{ groupName: "Installed", wallets: [injectedWallet] }], {
     appName: "Azora",
     projectId: "azora-local",

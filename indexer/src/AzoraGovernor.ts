@@ -1,10 +1,9 @@
 import { ponder } from "ponder:registry";
-import { citadelFlow, proposal, releaseBatch, vote, voterDay } from "ponder:schema";
-import { parseProposalDescription } from "../../content/formats/proposal";
+import { citadelFlow, proposal, releaseBatch, vote, voteSupport, voterDay } from "ponder:schema";
+import { VoteType } from "../../protocol/enums";
+import { labelFor } from "./lib/enums";
+import { parseProposalDescription } from "../../protocol/proposals";
 import { dayOf, touchDay } from "./lib/daily";
-
-/** GovernorCountingSimple's `support` values, in order. */
-const SUPPORT = ["against", "for", "abstain"] as const;
 
 ponder.on("AzoraGovernor:ProposalCreated", async ({ event, context }) => {
   const { proposalId, proposer, targets, values, calldatas, voteStart, voteEnd, description } = event.args;
@@ -34,8 +33,7 @@ ponder.on("AzoraGovernor:ProposalCreated", async ({ event, context }) => {
 
 ponder.on("AzoraGovernor:VoteCast", async ({ event, context }) => {
   const { voter, proposalId, support, weight, reason } = event.args;
-  const side = SUPPORT[support];
-  if (side === undefined) throw new Error(`VoteCast with unknown support ${support}`);
+  const side = labelFor(voteSupport, VoteType, support);
   const timestamp = event.block.timestamp;
   await context.db.insert(vote).values({
     id: `${proposalId}-${voter}`,

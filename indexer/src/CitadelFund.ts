@@ -1,21 +1,17 @@
 import { ponder } from "ponder:registry";
 import { zeroAddress } from "viem";
-import { citadelFlow, releaseBatch } from "ponder:schema";
+import { citadelFlow, flowSource, releaseBatch } from "ponder:schema";
+import { CitadelSource } from "../../protocol/enums";
+import { labelFor } from "./lib/enums";
 import { eventId } from "./lib/account";
 import { setRole } from "./lib/roles";
 
-/** CitadelFund's `Source` enum, in declaration order (None is never recorded). */
-const SOURCES = ["none", "mining", "escrow", "donation"] as const;
-
 ponder.on("CitadelFund:InflowRecorded", async ({ event, context }) => {
   const { source, token, from, amount } = event.args;
-  const name = SOURCES[source];
-  if (name === undefined || name === "none")
-    throw new Error(`CitadelFund inflow with unknown source ${source}`);
   await context.db.insert(citadelFlow).values({
     id: eventId(event),
     direction: "in",
-    source: name,
+    source: labelFor(flowSource, CitadelSource, source),
     proposalId: null,
     token,
     counterparty: from,

@@ -1,14 +1,13 @@
 import { ponder } from "ponder:registry";
 import type { Context } from "ponder:registry";
-import { application, dispute, job, milestone, rating } from "ponder:schema";
+import { application, dispute, job, milestone, rating, releaseKind } from "ponder:schema";
+import { ReleaseKind } from "../../protocol/enums";
+import { labelFor } from "./lib/enums";
 import { touchAccount } from "./lib/account";
 import { indexRoles } from "./lib/roles";
 import { touchDay } from "./lib/daily";
 
 indexRoles("JobEscrow");
-
-/** IJobEscrow's `ReleaseKind`, in declaration order. */
-const RELEASE_KINDS = ["approved", "review_timeout"] as const;
 
 const milestoneId = (jobId: bigint, index: bigint) => `${jobId}-${index}`;
 
@@ -111,8 +110,7 @@ ponder.on("JobEscrow:MilestoneSubmitted", async ({ event, context }) => {
 
 ponder.on("JobEscrow:MilestoneReleased", async ({ event, context }) => {
   const { jobId, index, kind, providerShare, citadelShare } = event.args;
-  const releasedBy = RELEASE_KINDS[kind];
-  if (releasedBy === undefined) throw new Error(`MilestoneReleased with unknown kind ${kind}`);
+  const releasedBy = labelFor(releaseKind, ReleaseKind, kind);
   await context.db.update(milestone, { id: milestoneId(jobId, index) }).set({
     status: "released",
     releasedBy,

@@ -5,18 +5,20 @@
 import { getContract, keccak256, parseUnits, slice, toHex } from "viem";
 import type { Address, Chain, Hash, Hex } from "viem";
 import type { ArtifactMap } from "hardhat/types/artifacts";
-import { ACCOUNT_ACTIVITY_QUERY, HOLDERS_QUERY } from "../../app/_lib/indexer.js";
-import { readArtifact } from "../lib/artifacts.js";
-import { chainAt, clientsFor } from "../lib/clients.js";
-import { signCompletion } from "../lib/completion.js";
-import { LOCAL_DEPLOY_CONFIG, Roles, deployAzora } from "../lib/deploy.js";
-import { localAccount, localRelayer, localVerifier } from "../lib/local-accounts.js";
-import { contractOf, writeManifest } from "../lib/manifest.js";
-import type { Manifest } from "../lib/manifest.js";
-import { freePort, stopAllServices, waitForHttp } from "../lib/processes.js";
-import type { Service } from "../lib/processes.js";
-import { startChain, startIndexer } from "../lib/stack.js";
-import { ms, percentile } from "./stats.js";
+import { ACCOUNT_ACTIVITY_QUERY, HOLDERS_QUERY } from "../../app/_lib/indexer";
+import { readArtifact } from "../deploy/artifacts";
+import { chainAt, clientsFor } from "../deploy/clients";
+import { signCompletion } from "../../protocol/eip712";
+import { LOCAL_DEPLOY_CONFIG, deployAzora } from "../deploy/contracts";
+import { Roles } from "../../protocol/roles";
+import { localAccount, localRelayer, localVerifier } from "../../protocol/chain";
+import { contractOf } from "../../protocol/manifest";
+import { writeManifest } from "../deploy/manifest";
+import type { Manifest } from "../../protocol/manifest";
+import { freePort, stopAllServices, waitForHttp } from "../stack/processes";
+import type { Service } from "../stack/processes";
+import { startChain, startIndexer } from "../stack/stack";
+import { ms, percentile } from "./stats";
 
 /** Events the synthetic history aims at (`BENCH_EVENTS` overrides). */
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);

@@ -6,10 +6,10 @@ import { CID } from "multiformats/cid";
 import * as raw from "multiformats/codecs/raw";
 import { sha256 } from "multiformats/hashes/sha2";
 import { varint } from "multiformats";
-import { CID_SETTINGS, importBytes, importTree, importerOptions } from "../../content/cid.js";
-import type { CidSettings } from "../../content/cid.js";
-import { kuboAddOptions } from "../../content/kubo.js";
-import { kuboDeterministicBytes, patternBytes, utf8 } from "./support.js";
+import { CID_SETTINGS, importBytes, importTree, importerOptions } from "../../content/cid";
+import type { CidSettings } from "../../content/cid";
+import { kuboAddOptions } from "../../content/kubo";
+import { kuboDeterministicBytes, patternBytes, utf8 } from "./support";
 
 // Every expected CID below comes from Kubo itself (a published Kubo test or ../shared/TOOLCHAIN.md,
 // each cited), or from a DAG built by hand in this file from the UnixFS spec and Kubo's balanced

@@ -2,20 +2,20 @@ import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
-import { startKuboStandIn } from "./kubo-stand-in.js";
-import { tempDir } from "./support.js";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { startKuboStandIn } from "./kubo-stand-in";
+import { tempDir } from "./support";
 
 const TSX = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const HELLO = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am"; // 'hello\n' (Kubo)
 const PLANETS = "bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi"; // t0040 (Kubo)
 
-/** `npm run ipfs -- <args>`: scripts/ipfs.ts under tsx, as npm runs it. */
+/** `npm run ipfs -- <args>`: scripts/content/ipfs.ts under tsx, as npm runs it. */
 function ipfs(args: string[], env: Record<string, string>) {
   return new Promise<{ code: number; stdout: Buffer; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      [TSX, "scripts/ipfs.ts", ...args],
+      [TSX, "scripts/content/ipfs.ts", ...args],
       { cwd: REPO_ROOT, env: { ...process.env, IPFS_API_URL: "", ...env }, encoding: "buffer" },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: stderr.toString() }),
@@ -23,7 +23,7 @@ function ipfs(args: string[], env: Record<string, string>) {
   });
 }
 
-describe("content › `npm run ipfs` (scripts/ipfs.ts)", function () {
+describe("content › `npm run ipfs` (scripts/content/ipfs.ts)", function () {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let env: Record<string, string>;
   let files: string;

@@ -1,14 +1,14 @@
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
-import { openEmbeddedStore } from "../../content/embedded.js";
-import { FormatError, parseFormat } from "../../content/formats/common.js";
-import { addCourse, checkCoursePackage, packCourse } from "../../content/formats/course-package.js";
-import type { Course } from "../../content/formats/course.js";
-import { JSON_FORMATS, jsonSchemas } from "../../content/formats/index.js";
-import type { JsonFormat } from "../../content/formats/index.js";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
-import { tempDir, utf8 } from "./support.js";
+import { openEmbeddedStore } from "../../content/embedded";
+import { FormatError, parseFormat } from "../../content/formats/common";
+import { addCourse, checkCoursePackage, packCourse } from "../../content/formats/course-package";
+import type { Course } from "../../content/formats/course";
+import { JSON_FORMATS, jsonSchemas } from "../../content/formats/index";
+import type { JsonFormat } from "../../content/formats/index";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { tempDir, utf8 } from "./support";
 
 const COURSES = ["wallets-and-safety", "budgeting-irregular-income", "typescript-first-steps"];
 const courseFolder = (name: string) => path.join(REPO_ROOT, "courses", name);

@@ -4,14 +4,14 @@ import { CarBlockIterator } from "@ipld/car/iterator";
 import { expect } from "chai";
 import { sha256 } from "multiformats/hashes/sha2";
 import type { CID } from "multiformats/cid";
-import { openEmbeddedStore } from "../../content/embedded.js";
-import { addCourse } from "../../content/formats/course-package.js";
-import { handleGatewayRequest } from "../../content/gateway.js";
-import { openKuboStore } from "../../content/kubo.js";
-import type { ContentStore } from "../../content/store.js";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
-import { startKuboStandIn } from "./kubo-stand-in.js";
-import { patternBytes, tempDir, utf8 } from "./support.js";
+import { openEmbeddedStore } from "../../content/embedded";
+import { addCourse } from "../../content/formats/course-package";
+import { handleGatewayRequest } from "../../content/gateway";
+import { openKuboStore } from "../../content/kubo";
+import type { ContentStore } from "../../content/store";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { startKuboStandIn } from "./kubo-stand-in";
+import { patternBytes, tempDir, utf8 } from "./support";
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const SVG = utf8(

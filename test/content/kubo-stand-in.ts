@@ -1,9 +1,9 @@
 import { MemoryBlockstore } from "blockstore-core/memory";
 import { CID } from "multiformats/cid";
-import { importBytes, importTree } from "../../content/cid.js";
-import type { CidSettings, TreeEntry } from "../../content/cid.js";
-import { readAll } from "../../content/dag.js";
-import { serve } from "./support.js";
+import { importBytes, importTree } from "../../content/cid";
+import type { CidSettings, TreeEntry } from "../../content/cid";
+import { readAll } from "../../content/dag";
+import { serve } from "./support";
 
 /**
  * No Kubo daemon can run here (no IPFS binary can be installed: Kubo's npm installers download

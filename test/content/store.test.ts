@@ -1,15 +1,15 @@
 import { BlackHoleBlockstore } from "blockstore-core/black-hole";
 import { expect } from "chai";
 import { CID } from "multiformats/cid";
-import { InvalidTreeError, importBytes } from "../../content/cid.js";
-import { readAll } from "../../content/dag.js";
-import { openEmbeddedStore } from "../../content/embedded.js";
-import { ContentNotFoundError, ContentTimeoutError, InvalidContentRefError } from "../../content/errors.js";
-import { openKuboStore } from "../../content/kubo.js";
-import { openContentStore } from "../../content/open.js";
-import type { ContentStore } from "../../content/store.js";
-import { startKuboStandIn } from "./kubo-stand-in.js";
-import { patternBytes, serve, tempDir, utf8 } from "./support.js";
+import { InvalidTreeError, importBytes } from "../../content/cid";
+import { readAll } from "../../content/dag";
+import { openEmbeddedStore } from "../../content/embedded";
+import { ContentNotFoundError, ContentTimeoutError, InvalidContentRefError } from "../../content/errors";
+import { openKuboStore } from "../../content/kubo";
+import { openContentStore } from "../../content/open";
+import type { ContentStore } from "../../content/store";
+import { startKuboStandIn } from "./kubo-stand-in";
+import { patternBytes, serve, tempDir, utf8 } from "./support";
 
 const HELLO = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am"; // 'hello\n' (Kubo)
 const PLANETS = "bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi"; // t0040 (Kubo)

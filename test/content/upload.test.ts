@@ -1,16 +1,16 @@
 import path from "node:path";
 import { expect } from "chai";
-import { openEmbeddedStore } from "../../content/embedded.js";
-import { addCourse, packCourse } from "../../content/formats/course-package.js";
-import { handleGatewayRequest } from "../../content/gateway.js";
-import type { ContentStore } from "../../content/store.js";
-import { createUploadHandler } from "../../content/upload.js";
-import type { UploadOptions, UploadRecord } from "../../content/upload.js";
-import { UPLOAD_HEADERS, signedUpload } from "../../content/upload-request.js";
-import type { UploadContent, UploadSigner } from "../../content/upload-request.js";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
-import { serve, tempDir, utf8 } from "./support.js";
+import { openEmbeddedStore } from "../../content/embedded";
+import { addCourse, packCourse } from "../../content/formats/course-package";
+import { handleGatewayRequest } from "../../content/gateway";
+import type { ContentStore } from "../../content/store";
+import { createUploadHandler } from "../../content/upload";
+import type { UploadOptions, UploadRecord } from "../../content/upload";
+import { UPLOAD_HEADERS, signedUpload } from "../../content/upload-request";
+import type { UploadContent, UploadSigner } from "../../content/upload-request";
+import { localAccount } from "../../protocol/chain";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { serve, tempDir, utf8 } from "./support";
 
 /** A local demo account as an uploader (wagmi's `signMessageAsync` plays this part in the app). */
 const signer = (index: number): UploadSigner => {

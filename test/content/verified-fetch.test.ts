@@ -3,15 +3,15 @@ import { CarBlockIterator } from "@ipld/car/iterator";
 import { CarWriter } from "@ipld/car/writer";
 import { expect } from "chai";
 import type { CID } from "multiformats/cid";
-import { readAll } from "../../content/dag.js";
-import { openEmbeddedStore } from "../../content/embedded.js";
-import { addCourse } from "../../content/formats/course-package.js";
-import { handleGatewayRequest } from "../../content/gateway.js";
-import type { ContentStore } from "../../content/store.js";
-import { VerifiedFetchError, fetchVerified } from "../../content/verified-fetch.js";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
-import { patternBytes, serve, tempDir } from "./support.js";
-import type { Handler } from "./support.js";
+import { readAll } from "../../content/dag";
+import { openEmbeddedStore } from "../../content/embedded";
+import { addCourse } from "../../content/formats/course-package";
+import { handleGatewayRequest } from "../../content/gateway";
+import type { ContentStore } from "../../content/store";
+import { VerifiedFetchError, fetchVerified } from "../../content/verified-fetch";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { patternBytes, serve, tempDir } from "./support";
+import type { Handler } from "./support";
 
 const ABSENT = "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4";
 

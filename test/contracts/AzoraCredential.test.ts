@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { getAddress, parseEventLogs, zeroAddress } from "viem";
-import { Roles } from "../../scripts/lib/deploy.js";
-import { learnerAddress } from "../support/accounts.js";
-import { COURSE, credentialIdOf, mining, networkHelpers, viem } from "../support/fixture.js";
-import { decodeImage, decodeTokenUri } from "../support/metadata.js";
-import { shouldBehaveLikeSoulbound } from "./behaviours/soulbound.js";
+import { Roles } from "../../protocol/roles";
+import { learnerAddress } from "../support/accounts";
+import { COURSE, credentialIdOf, mining, networkHelpers, viem } from "../support/fixture";
+import { decodeImage, decodeTokenUri } from "../support/metadata";
+import { shouldBehaveLikeSoulbound } from "./behaviours/soulbound";
 
 const { loadFixture, time } = networkHelpers;
 

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { getAddress, parseEventLogs, toHex, zeroHash } from "viem";
-import { DEFAULT_DEPLOY_CONFIG } from "../../scripts/lib/deploy.js";
-import { Roles } from "../../scripts/lib/roles.js";
-import { VoteType } from "../../scripts/lib/governance-signatures.js";
-import { operationArgs, ProposalState, stateBitmap } from "../../scripts/lib/proposals.js";
+import { DEFAULT_DEPLOY_CONFIG } from "../../scripts/deploy/contracts";
+import { Roles } from "../../protocol/roles";
+import { VoteType, ProposalState } from "../../protocol/enums";
+import { operationArgs, stateBitmap } from "../../protocol/proposals";
 import {
   COURSE,
   AZR,
@@ -12,8 +12,8 @@ import {
   networkHelpers,
   viem,
   VOTERS_AZR,
-} from "../support/fixture.js";
-import { proposals } from "../support/governance.js";
+} from "../support/fixture";
+import { proposals } from "../support/governance";
 
 const { loadFixture } = networkHelpers;
 const settings = DEFAULT_DEPLOY_CONFIG.governance;

@@ -1,9 +1,8 @@
 import { expect } from "chai";
 import { getAddress, zeroAddress } from "viem";
-import { signDelegation } from "../../scripts/lib/governance-signatures.js";
-import { signPermit } from "../../scripts/lib/permit.js";
-import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture.js";
-import { rng, seedFromEnv } from "../support/random.js";
+import { signDelegation, signPermit } from "../../protocol/eip712";
+import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture";
+import { rng, seedFromEnv } from "../support/random";
 
 const { loadFixture, time } = networkHelpers;
 

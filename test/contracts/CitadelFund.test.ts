@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { getAddress, parseEther, zeroAddress } from "viem";
-import { CitadelSource } from "../../scripts/lib/deploy.js";
-import { AZR, funded, deployed, networkHelpers, viem } from "../support/fixture.js";
-import { rng, seedFromEnv } from "../support/random.js";
+import { CitadelSource } from "../../protocol/enums";
+import { AZR, funded, deployed, networkHelpers, viem } from "../support/fixture";
+import { rng, seedFromEnv } from "../support/random";
 
 const { loadFixture } = networkHelpers;
 

@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { getAddress } from "viem";
 import type { Address, Hash } from "viem";
-import { signPermit } from "../../scripts/lib/permit.js";
-import { revertName } from "../support/errors.js";
-import { AZR, marketplace, networkHelpers } from "../support/fixture.js";
-import type { Signer } from "../support/fixture.js";
-import { rng, seedFromEnv } from "../support/random.js";
+import { signPermit } from "../../protocol/eip712";
+import { revertName } from "../support/errors";
+import { AZR, marketplace, networkHelpers } from "../support/fixture";
+import type { Signer } from "../support/fixture";
+import { rng, seedFromEnv } from "../support/random";
 
 const { loadFixture, time } = networkHelpers;
 

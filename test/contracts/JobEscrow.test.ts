@@ -1,10 +1,12 @@
 import { expect } from "chai";
 import { getAddress, zeroAddress } from "viem";
 import type { Address, Hash } from "viem";
-import { CitadelSource, DEFAULT_DEPLOY_CONFIG, Roles } from "../../scripts/lib/deploy.js";
-import { signPermit } from "../../scripts/lib/permit.js";
-import { AZR, marketplace, networkHelpers, viem } from "../support/fixture.js";
-import type { Signer } from "../support/fixture.js";
+import { CitadelSource } from "../../protocol/enums";
+import { DEFAULT_DEPLOY_CONFIG } from "../../scripts/deploy/contracts";
+import { Roles } from "../../protocol/roles";
+import { signPermit } from "../../protocol/eip712";
+import { AZR, marketplace, networkHelpers, viem } from "../support/fixture";
+import type { Signer } from "../support/fixture";
 
 const { loadFixture, time } = networkHelpers;
 

@@ -9,10 +9,12 @@ import {
   zeroAddress,
 } from "viem";
 import type { Address } from "viem";
-import { COMPLETION_TYPES, completionDomain, signCompletion } from "../../scripts/lib/completion.js";
-import { CitadelSource, Roles } from "../../scripts/lib/deploy.js";
-import { learnerAddress } from "../support/accounts.js";
-import { revertName } from "../support/errors.js";
+import { COMPLETION_TYPES, completionDomain, signCompletion } from "../../protocol/eip712";
+import { CitadelSource } from "../../protocol/enums";
+import { CONTRACT_NAMES } from "../../protocol/manifest";
+import { Roles } from "../../protocol/roles";
+import { learnerAddress } from "../support/accounts";
+import { revertName } from "../support/errors";
 import {
   AZR,
   COURSE,
@@ -21,8 +23,8 @@ import {
   mining,
   networkHelpers,
   viem,
-} from "../support/fixture.js";
-import { rng, seedFromEnv } from "../support/random.js";
+} from "../support/fixture";
+import { rng, seedFromEnv } from "../support/random";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -81,8 +83,7 @@ describe("ProofOfKnowledge", () => {
     it("records every contract in the manifest, in deploy order", async () => {
       const { manifest, token, fund, credential, pok, escrow, timelock, governor } =
         await loadFixture(mining);
-      const names = Object.keys(manifest.contracts);
-      expect(names).to.deep.equal([
+      expect(Object.keys(manifest.contracts)).to.deep.equal([
         "AzoraToken",
         "CitadelFund",
         "AzoraCredential",
@@ -91,11 +92,12 @@ describe("ProofOfKnowledge", () => {
         "AzoraTimelock",
         "AzoraGovernor",
       ]);
-      const addresses = names.map((name) => manifest.contracts[name]?.address);
+      const names = CONTRACT_NAMES;
+      const addresses = names.map((name) => manifest.contracts[name].address);
       expect(addresses).to.deep.equal(
         [token, fund, credential, pok, escrow, timelock, governor].map(({ address }) => getAddress(address)),
       );
-      const blocks = names.map((name) => manifest.contracts[name]?.blockNumber ?? 0);
+      const blocks = names.map((name) => manifest.contracts[name].blockNumber);
       expect([...blocks].sort((a, b) => a - b)).to.deep.equal(blocks);
     });
 

@@ -12,11 +12,11 @@ import {
   toHex,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { COMPLETION_TYPES, completionDomain } from "../../scripts/lib/completion.js";
-import { LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
-import { LOCAL_VERIFIER_INDEX, localAccount } from "../../scripts/lib/local-accounts.js";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
-import { seedAzora } from "../../scripts/lib/seed.js";
+import { COMPLETION_TYPES, completionDomain } from "../../protocol/eip712";
+import { LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/deploy/contracts";
+import { LOCAL_VERIFIER_INDEX, localAccount } from "../../protocol/chain";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { seedAzora } from "../../scripts/seed/learning";
 
 /**
  * The worked example of the README's "Proof of Knowledge: the Completion voucher" section. Every

@@ -1,8 +1,8 @@
 import { getAddress, parseEther, zeroAddress, zeroHash } from "viem";
 import type { Abi, Address, Hash } from "viem";
-import { CitadelSource } from "../../scripts/lib/deploy.js";
-import { Roles } from "../../scripts/lib/roles.js";
-import { AZR, COURSE, governed, networkHelpers, viem } from "../support/fixture.js";
+import { CitadelSource } from "../../protocol/enums";
+import { Roles } from "../../protocol/roles";
+import { AZR, COURSE, governed, networkHelpers, viem } from "../support/fixture";
 
 const { loadFixture } = networkHelpers;
 

@@ -8,10 +8,11 @@ import {
   powersOf,
   ROLE_GRANTED,
   ROLE_REVOKED,
-} from "../../scripts/lib/governance.js";
-import type { Manifest } from "../../scripts/lib/manifest.js";
-import { Roles, roleName } from "../../scripts/lib/roles.js";
-import { AZR, deployed, governed, networkHelpers, viem } from "../support/fixture.js";
+} from "../../scripts/deploy/governance";
+import type { Manifest } from "../../protocol/manifest";
+import { deployedContracts } from "../../scripts/deploy/manifest";
+import { Roles, roleName } from "../../protocol/roles";
+import { AZR, deployed, governed, networkHelpers, viem } from "../support/fixture";
 
 const { loadFixture } = networkHelpers;
 
@@ -71,13 +72,14 @@ describe("governance › handover: the Timelock holds every role, the deployer n
     const { manifest, publicClient, deployer, timelock, governor, pok, token, credential, arbiter } =
       await loadFixture(governed);
     const { holders, revokedBy, seen } = await replayRoleEvents(manifest, publicClient);
+    const contracts = new Map(deployedContracts(manifest));
     const T = getAddress(timelock.address);
     const me = getAddress(deployer.account.address);
 
     // The replay agrees with hasRole for every role and every account the events name.
     for (const [key, set] of holders) {
       const [name, role] = key.split(".") as [string, keyof typeof Roles];
-      const contract = manifest.contracts[name]!;
+      const contract = contracts.get(name)!;
       for (const account of seen) {
         const has = await publicClient.readContract({
           address: contract.address,
@@ -240,38 +242,6 @@ describe("governance › handover: the Timelock holds every role, the deployer n
     // Refused before any transaction: the deployer still owns the fund, with nobody pending.
     expect(await fund.read.owner()).to.equal(getAddress(deployer.account.address));
     expect(await fund.read.pendingOwner()).to.equal(zeroAddress);
-  });
-
-  it("covers contracts it has never heard of: any AccessControl role and any Ownable2Step of the manifest", async () => {
-    const base = await loadFixture(deployed);
-    const { manifest, publicClient, deployer, config } = base;
-    // Two more contracts in the manifest, as a later issue's contract (e.g. JobEscrow) would be.
-    const extraRoles = await viem.deployContract("AzoraToken", [deployer.account.address, AZR(1)]);
-    const extraOwned = await viem.deployContract("CitadelFund", [deployer.account.address]);
-    await extraRoles.write.grantRole([Roles.ARBITER, deployer.account.address]);
-    const blockNumber = Number(await publicClient.getBlockNumber()) - 2;
-    const extended: Manifest = {
-      ...manifest,
-      contracts: {
-        ...manifest.contracts,
-        LaterRoles: { address: extraRoles.address, abi: extraRoles.abi, blockNumber },
-        LaterOwned: { address: extraOwned.address, abi: extraOwned.abi, blockNumber },
-      },
-    };
-    const steps = await handOverToGovernance(
-      extended,
-      { publicClient, walletClient: deployer },
-      config.governance,
-    );
-    const T = getAddress(manifest.contracts.AzoraTimelock!.address);
-    expect(steps.filter((s) => s.contract.startsWith("Later"))).to.deep.equal([
-      { contract: "LaterOwned", what: "owner", toTimelock: true },
-      { contract: "LaterRoles", what: "ARBITER", toTimelock: true },
-      { contract: "LaterRoles", what: "DEFAULT_ADMIN", toTimelock: true },
-    ]);
-    expect(await extraOwned.read.owner()).to.equal(T);
-    expect(await extraRoles.read.hasRole([Roles.ARBITER, T])).to.equal(true);
-    expect(await powersOf(extended, { publicClient }, deployer.account.address)).to.deep.equal([]);
   });
 
   it("happens only in the handover: deployAzora alone leaves the deployer every role (the unit fixtures rely on it)", async () => {

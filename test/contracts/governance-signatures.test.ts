@@ -1,16 +1,11 @@
 import { expect } from "chai";
 import { createWalletClient, custom, getAddress, keccak256, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import {
-  GOVERNOR_NAME,
-  signBallot,
-  signDelegation,
-  VoteType,
-} from "../../scripts/lib/governance-signatures.js";
-import { ProposalState } from "../../scripts/lib/proposals.js";
-import { AZR, gaslessVoter, governed, networkHelpers, viem, VOTERS_AZR } from "../support/fixture.js";
-import type { Signer } from "../support/fixture.js";
-import { proposals } from "../support/governance.js";
+import { GOVERNOR_NAME, signBallot, signDelegation } from "../../protocol/eip712";
+import { VoteType, ProposalState } from "../../protocol/enums";
+import { AZR, gaslessVoter, governed, networkHelpers, viem, VOTERS_AZR } from "../support/fixture";
+import type { Signer } from "../support/fixture";
+import { proposals } from "../support/governance";
 
 const { loadFixture } = networkHelpers;
 

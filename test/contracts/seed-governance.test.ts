@@ -1,21 +1,21 @@
 import { expect } from "chai";
 import { getAddress } from "viem";
-import { parseProposalDescription, proposalSchema } from "../../content/formats/proposal.js";
-import type { Proposal as ProposalText } from "../../content/formats/proposal.js";
-import { VoteType } from "../../scripts/lib/governance-signatures.js";
-import { handOverToGovernance, powersOf } from "../../scripts/lib/governance.js";
-import { localAccount, localRelayer } from "../../scripts/lib/local-accounts.js";
-import { ProposalState } from "../../scripts/lib/proposals.js";
-import { seedAzora } from "../../scripts/lib/seed.js";
+import { parseProposalDescription } from "../../protocol/proposals";
+import { proposalSchema } from "../../content/formats/proposal";
+import type { Proposal as ProposalText } from "../../content/formats/proposal";
+import { VoteType, ProposalState } from "../../protocol/enums";
+import { handOverToGovernance, powersOf } from "../../scripts/deploy/governance";
+import { localAccount, localRelayer } from "../../protocol/chain";
+import { seedAzora } from "../../scripts/seed/learning";
 import {
   DEMO_DONATION_AZR,
   DEMO_GRANT_AZR,
   DEMO_GRANTEE,
   DEMO_PROPOSAL_TEXTS,
   seedGovernance,
-} from "../../scripts/lib/seed-governance.js";
-import { AZR, deployed, networkHelpers, viem } from "../support/fixture.js";
-import { courseCids, rawCid } from "../support/seed.js";
+} from "../../scripts/seed/governance";
+import { AZR, deployed, networkHelpers, viem } from "../support/fixture";
+import { courseCids, rawCid } from "../support/seed";
 
 const { loadFixture } = networkHelpers;
 

@@ -3,18 +3,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { getAddress } from "viem";
-import { openEmbeddedStore } from "../../content/embedded.js";
-import { jobBriefSchema } from "../../content/formats/job-brief.js";
-import { parseJsonFormat } from "../../content/formats/common.js";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { seedAzora } from "../../scripts/lib/seed.js";
+import { openEmbeddedStore } from "../../content/embedded";
+import { jobBriefSchema } from "../../content/formats/job-brief";
+import { parseJsonFormat } from "../../content/formats/common";
+import { localAccount } from "../../protocol/chain";
+import { seedAzora } from "../../scripts/seed/learning";
 import {
   DEMO_DISPUTE_PROVIDER_BPS,
   DEMO_JOBS,
   publishMarketplaceDemo,
   seedMarketplace,
-} from "../../scripts/lib/seed-marketplace.js";
-import { AZR, localDeployment, networkHelpers } from "../support/fixture.js";
+} from "../../scripts/seed/marketplace";
+import { AZR, localDeployment, networkHelpers } from "../support/fixture";
 
 const { loadFixture } = networkHelpers;
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { getAddress } from "viem";
-import { signCompletion } from "../../scripts/lib/completion.js";
-import { localAccount, localRelayer, localVerifier } from "../../scripts/lib/local-accounts.js";
+import { signCompletion } from "../../protocol/eip712";
+import { localAccount, localRelayer, localVerifier } from "../../protocol/chain";
 import {
   DEMO_COMPLETIONS,
   DEMO_COURSE_TERMS,
@@ -9,9 +9,9 @@ import {
   LOCAL_VERIFIER_LIMIT,
   seedAzora,
   seedLearning,
-} from "../../scripts/lib/seed.js";
-import { AZR, deployed, networkHelpers, viem } from "../support/fixture.js";
-import { courseCids } from "../support/seed.js";
+} from "../../scripts/seed/learning";
+import { AZR, deployed, networkHelpers, viem } from "../support/fixture";
+import { courseCids } from "../support/seed";
 
 const { loadFixture } = networkHelpers;
 

@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { freePort, stopAllServices } from "../../scripts/lib/processes.js";
-import { startApp } from "../../scripts/lib/stack.js";
-import { buildApp } from "../support/app-build.js";
-import { launchBrowser, switchWalletChain, withWallet } from "../support/browser.js";
-import { graphql, startIndexedChain } from "../support/stack.js";
+import { localAccount } from "../../protocol/chain";
+import { freePort, stopAllServices } from "../../scripts/stack/processes";
+import { startApp } from "../../scripts/stack/stack";
+import { buildApp } from "../support/app-build";
+import { launchBrowser, switchWalletChain, withWallet } from "../support/browser";
+import { graphql, startIndexedChain } from "../support/stack";
 
 // Lindiwe (local account 3) holds 31,740 AZR after the seed (31,200 given, 90 earned by passing a
 // course, 450 by translating it: the marketplace seed's completed job) and has not delegated.

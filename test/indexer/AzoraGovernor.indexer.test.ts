@@ -1,20 +1,21 @@
 import { expect } from "chai";
 import { getAddress, getContract, parseEventLogs, parseUnits } from "viem";
 import type { Hash } from "viem";
-import { formatProposalDescription, parseProposalDescription } from "../../content/formats/proposal.js";
-import { chainAt, clientsFor } from "../../scripts/lib/clients.js";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { contractOf } from "../../scripts/lib/manifest.js";
-import { stopAllServices } from "../../scripts/lib/processes.js";
 import {
-  ProposalState,
+  formatProposalDescription,
+  parseProposalDescription,
   operationArgs,
   proposalOf,
   proposalStateName,
   proposeArgs,
-} from "../../scripts/lib/proposals.js";
-import { advanceTimePast } from "../../scripts/lib/seed-governance.js";
-import { INDEXER_DATABASES, eventually, graphql, startIndexedChain } from "../support/stack.js";
+} from "../../protocol/proposals";
+import { chainAt, clientsFor } from "../../scripts/deploy/clients";
+import { localAccount } from "../../protocol/chain";
+import { contractOf } from "../../protocol/manifest";
+import { stopAllServices } from "../../scripts/stack/processes";
+import { ProposalState } from "../../protocol/enums";
+import { advanceTimePast } from "../../scripts/seed/governance";
+import { INDEXER_DATABASES, eventually, graphql, startIndexedChain } from "../support/stack";
 
 interface IndexedProposal {
   id: string;

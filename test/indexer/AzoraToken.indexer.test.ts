@@ -1,17 +1,17 @@
 import { expect } from "chai";
 import { getAddress, getContract, parseUnits } from "viem";
-import { clientsFor, chainAt } from "../../scripts/lib/clients.js";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { contractOf } from "../../scripts/lib/manifest.js";
-import { stopAllServices } from "../../scripts/lib/processes.js";
-import { rng, seedFromEnv } from "../support/random.js";
+import { clientsFor, chainAt } from "../../scripts/deploy/clients";
+import { localAccount } from "../../protocol/chain";
+import { contractOf } from "../../protocol/manifest";
+import { stopAllServices } from "../../scripts/stack/processes";
+import { rng, seedFromEnv } from "../support/random";
 import {
   eventually,
   expectAccountsMatchChain,
   graphql,
   INDEXER_DATABASES,
   startIndexedChain,
-} from "../support/stack.js";
+} from "../support/stack";
 
 for (const database of INDEXER_DATABASES) {
   describe(`indexer › AzoraToken (real chain, real Ponder on ${database.name})`, function () {

@@ -1,17 +1,17 @@
 import { expect } from "chai";
 import { getContract, parseUnits } from "viem";
 import type { Address, Hash } from "viem";
-import { chainAt, clientsFor } from "../../scripts/lib/clients.js";
-import { signCompletion } from "../../scripts/lib/completion.js";
-import { localAccount, localArbiter, localRelayer, localVerifier } from "../../scripts/lib/local-accounts.js";
-import { contractOf } from "../../scripts/lib/manifest.js";
-import { stopAllServices } from "../../scripts/lib/processes.js";
-import { advanceTime } from "../../scripts/lib/seed-governance.js";
-import { DEMO_DISPUTE_PROVIDER_BPS } from "../../scripts/lib/seed-marketplace.js";
-import { learnerAddress } from "../support/accounts.js";
-import { revertData } from "../support/errors.js";
-import { rng, seedFromEnv } from "../support/random.js";
-import type { IndexedJob } from "../support/stack.js";
+import { chainAt, clientsFor } from "../../scripts/deploy/clients";
+import { signCompletion } from "../../protocol/eip712";
+import { localAccount, localArbiter, localRelayer, localVerifier } from "../../protocol/chain";
+import { contractOf } from "../../protocol/manifest";
+import { stopAllServices } from "../../scripts/stack/processes";
+import { advanceTime } from "../../scripts/seed/governance";
+import { DEMO_DISPUTE_PROVIDER_BPS } from "../../scripts/seed/marketplace";
+import { learnerAddress } from "../support/accounts";
+import { revertData } from "../support/errors";
+import { rng, seedFromEnv } from "../support/random";
+import type { IndexedJob } from "../support/stack";
 import {
   eventually,
   expectAccountsMatchChain,
@@ -19,7 +19,7 @@ import {
   graphql,
   INDEXER_DATABASES,
   startIndexedChain,
-} from "../support/stack.js";
+} from "../support/stack";
 
 for (const database of INDEXER_DATABASES) {
   describe(`indexer › JobEscrow (real chain, real Ponder on ${database.name})`, function () {

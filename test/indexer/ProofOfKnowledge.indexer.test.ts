@@ -1,12 +1,12 @@
 import { expect } from "chai";
 import { getAddress, getContract, parseEventLogs, parseUnits } from "viem";
 import type { Hash, Log } from "viem";
-import { chainAt, clientsFor } from "../../scripts/lib/clients.js";
-import { signCompletion } from "../../scripts/lib/completion.js";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
-import { contractOf } from "../../scripts/lib/manifest.js";
-import { stopAllServices } from "../../scripts/lib/processes.js";
-import { eventually, graphql, INDEXER_DATABASES, startIndexedChain } from "../support/stack.js";
+import { chainAt, clientsFor } from "../../scripts/deploy/clients";
+import { signCompletion } from "../../protocol/eip712";
+import { localAccount } from "../../protocol/chain";
+import { contractOf } from "../../protocol/manifest";
+import { stopAllServices } from "../../scripts/stack/processes";
+import { eventually, graphql, INDEXER_DATABASES, startIndexedChain } from "../support/stack";
 
 interface RestCredential {
   id: string;

@@ -1,14 +1,14 @@
 import { expect } from "chai";
 import { createPublicClient, encodeFunctionData, http, parseUnits } from "viem";
 import type { Hex, PublicClient } from "viem";
-import { chainAt, clientsFor } from "../../scripts/lib/clients.js";
-import { localAccount } from "../../scripts/lib/local-accounts.js";
-import type { Manifest } from "../../scripts/lib/manifest.js";
-import { contractOf } from "../../scripts/lib/manifest.js";
-import { freePort, stopAllServices } from "../../scripts/lib/processes.js";
-import { deployLocal, startChain, startIndexer } from "../../scripts/lib/stack.js";
-import { startRelay } from "../support/proxy.js";
-import { INDEXER_DATABASES, eventually, expectAccountsMatchChain } from "../support/stack.js";
+import { chainAt, clientsFor } from "../../scripts/deploy/clients";
+import { localAccount } from "../../protocol/chain";
+import type { Manifest } from "../../protocol/manifest";
+import { contractOf } from "../../protocol/manifest";
+import { freePort, stopAllServices } from "../../scripts/stack/processes";
+import { deployLocal, startChain, startIndexer } from "../../scripts/stack/stack";
+import { startRelay } from "../support/proxy";
+import { INDEXER_DATABASES, eventually, expectAccountsMatchChain } from "../support/stack";
 
 const PEOPLE = [1, 2, 3, 4, 5, 6];
 

@@ -1,4 +1,4 @@
-import { binOf, runToCompletion } from "../../scripts/lib/processes.js";
+import { binOf, runToCompletion } from "../../scripts/stack/processes";
 
 let built: Promise<void> | undefined;
 

@@ -2,12 +2,13 @@ import { network } from "hardhat";
 import { keccak256, toHex } from "viem";
 import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { signCompletion } from "../../scripts/lib/completion.js";
-import type { Completion } from "../../scripts/lib/completion.js";
-import { DEFAULT_DEPLOY_CONFIG, LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/lib/deploy.js";
-import type { DeployConfig } from "../../scripts/lib/deploy.js";
-import { handOverToGovernance } from "../../scripts/lib/governance.js";
-import { localArbiter } from "../../scripts/lib/local-accounts.js";
+import { signCompletion } from "../../protocol/eip712";
+import type { Completion } from "../../protocol/eip712";
+import { DEFAULT_DEPLOY_CONFIG, LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/deploy/contracts";
+import type { DeployConfig } from "../../scripts/deploy/contracts";
+import { handOverToGovernance } from "../../scripts/deploy/governance";
+import { localArbiter } from "../../protocol/chain";
+import type { ContractName } from "../../protocol/manifest";
 
 /** One in-process Hardhat chain per test file, shared by its fixtures. */
 export const connection = await network.create();
@@ -23,11 +24,7 @@ async function deployWith(config: DeployConfig) {
     throw new Error("the local node has too few accounts");
   }
   const manifest = await deployAzora({ publicClient, walletClient: deployer }, config);
-  const at = (name: string) => {
-    const contract = manifest.contracts[name];
-    if (!contract) throw new Error(`the manifest has no ${name}`);
-    return contract.address;
-  };
+  const at = (name: ContractName) => manifest.contracts[name].address;
   const token = await viem.getContractAt("AzoraToken", at("AzoraToken"));
   const fund = await viem.getContractAt("CitadelFund", at("CitadelFund"));
   const credential = await viem.getContractAt("AzoraCredential", at("AzoraCredential"));

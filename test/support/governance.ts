@@ -1,9 +1,8 @@
-import { formatProposalDescription } from "../../content/formats/proposal.js";
-import { VoteType } from "../../scripts/lib/governance-signatures.js";
-import { operationArgs, proposalOf, proposeArgs } from "../../scripts/lib/proposals.js";
-import type { Proposal, ProposalCall } from "../../scripts/lib/proposals.js";
-import { COURSE, governed, networkHelpers } from "./fixture.js";
-import type { Signer } from "./fixture.js";
+import { formatProposalDescription, operationArgs, proposalOf, proposeArgs } from "../../protocol/proposals";
+import { VoteType } from "../../protocol/enums";
+import type { Proposal, ProposalCall } from "../../protocol/proposals";
+import { COURSE, governed, networkHelpers } from "./fixture";
+import type { Signer } from "./fixture";
 
 type Governed = Awaited<ReturnType<typeof governed>>;
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import { CID } from "multiformats/cid";
 import * as raw from "multiformats/codecs/raw";
 import { sha256 } from "multiformats/hashes/sha2";
-import { REPO_ROOT } from "../../scripts/lib/paths.js";
-import type { SeedCourse } from "../../scripts/lib/seed.js";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import type { SeedCourse } from "../../scripts/seed/learning";
 
 export const SLUGS = ["wallets-and-safety", "budgeting-irregular-income", "typescript-first-steps"] as const;
 

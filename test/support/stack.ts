@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { createPublicClient, getAddress, getContract, http, zeroAddress } from "viem";
 import type { PublicClient } from "viem";
-import type { Manifest } from "../../scripts/lib/manifest.js";
-import { contractOf } from "../../scripts/lib/manifest.js";
-import { freePort } from "../../scripts/lib/processes.js";
-import { deployLocal, startChain, startIndexer } from "../../scripts/lib/stack.js";
+import type { Manifest } from "../../protocol/manifest";
+import { contractOf } from "../../protocol/manifest";
+import { freePort } from "../../scripts/stack/processes";
+import { deployLocal, startChain, startIndexer } from "../../scripts/stack/stack";
 
 /** A database the indexer tests run on: `url` for PostgreSQL, none for embedded PGlite. */
 export interface IndexerDatabase {

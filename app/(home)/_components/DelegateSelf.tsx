@@ -1,6 +1,7 @@
 "use client";
 import type { Address } from "viem";
-import { manifest } from "@/deployments/manifest";
+import { manifest } from "@/deployments/index";
+import { contractOf } from "@/protocol/manifest";
 import { delegationOf } from "@/app/_lib/format";
 import { useChainAccount } from "@/app/_lib/useChainAccount";
 import { useTransaction } from "@/app/_lib/useTransaction";
@@ -10,7 +11,7 @@ import type { TransactionStatus } from "@/app/_lib/useTransaction";
 export function DelegateSelf({ account }: { account: Address }) {
   const { delegate } = useChainAccount(account);
   const { writeContract, status } = useTransaction();
-  const { address, abi } = manifest.contracts.AzoraToken;
+  const { address, abi } = contractOf(manifest, "AzoraToken");
   const delegateToSelf = () =>
     writeContract({ address, abi, functionName: "delegate", args: [account], chainId: manifest.chainId });
 

@@ -1,6 +1,6 @@
 "use client";
 import { useSwitchChain } from "wagmi";
-import { manifest } from "@/deployments/manifest";
+import { manifest } from "@/deployments/index";
 import { describeWalletError } from "@/app/_lib/errors";
 import { AZORA_CHAIN_NAME } from "@/app/_lib/wagmi";
 

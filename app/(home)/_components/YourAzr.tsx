@@ -1,6 +1,6 @@
 "use client";
 import { useAccount } from "wagmi";
-import { manifest } from "@/deployments/manifest";
+import { manifest } from "@/deployments/index";
 import { AccountFacts } from "@/app/_components/AccountFacts";
 import { TransferHistory } from "@/app/_components/TransferHistory";
 import { DelegateSelf } from "./DelegateSelf";

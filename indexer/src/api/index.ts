@@ -6,12 +6,13 @@ import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
 import { isAddress } from "viem";
 import type { Address } from "viem";
-import { manifest } from "../../../deployments/manifest";
-import { proposalStateName } from "../../../scripts/lib/proposals";
+import { manifest } from "../../../deployments/index";
+import { contractOf } from "../../../protocol/manifest";
+import { proposalStateName } from "../../../protocol/proposals";
 
 const app = new Hono();
 const chain = publicClients.azora;
-const { AzoraCredential } = manifest.contracts;
+const AzoraCredential = contractOf(manifest, "AzoraCredential");
 
 // The dApp and any verifier's page read the indexer from the browser.
 app.use("*", cors({ origin: "*", allowMethods: ["GET", "POST", "OPTIONS"] }));
@@ -139,8 +140,7 @@ app.get("/proposals/:id", async (c) => {
     db.select().from(schema.vote).where(eq(schema.vote.proposalId, id)).orderBy(desc(schema.vote.weight)),
     db.select().from(schema.citadelFlow).where(eq(schema.citadelFlow.proposalId, id)),
     chain.readContract({
-      address: manifest.contracts.AzoraGovernor.address,
-      abi: manifest.contracts.AzoraGovernor.abi,
+      ...contractOf(manifest, "AzoraGovernor"),
       functionName: "state",
       args: [id],
     }),

@@ -1,7 +1,7 @@
 import type { Context } from "ponder:registry";
 import { account, dailyStat } from "ponder:schema";
 import type { Address } from "viem";
-import { manifest } from "../../../deployments/manifest";
+import { manifest } from "../../../deployments/index";
 
 const DAY = 86_400n;
 

@@ -2,15 +2,7 @@ import { ponder } from "ponder:registry";
 import type { Context } from "ponder:registry";
 import { roleMember } from "ponder:schema";
 import type { Address, Hex } from "viem";
-import { keccak256, toHex, zeroHash } from "viem";
-
-/** The role ids of the Azora contracts, by name (OpenZeppelin AccessControl and TimelockController). */
-const ROLE_NAMES = new Map<string, string>([
-  [zeroHash, "DEFAULT_ADMIN_ROLE"],
-  ...["MINTER", "REVOKER", "CURATOR", "GUARDIAN", "ARBITER", "PROPOSER", "EXECUTOR", "CANCELLER"].map(
-    (name): [string, string] => [keccak256(toHex(`${name}_ROLE`)), `${name}_ROLE`],
-  ),
-]);
+import { roleConstant } from "../../../protocol/roles";
 
 /** The contracts with AccessControl roles. */
 type RoleContract = "AzoraToken" | "AzoraCredential" | "ProofOfKnowledge" | "JobEscrow" | "AzoraTimelock";
@@ -30,7 +22,7 @@ export async function setRole(
   },
 ) {
   const { contract, contractName, role, account, active, by, timestamp, transactionHash } = change;
-  const roleName = role === "owner" ? "owner" : (ROLE_NAMES.get(role) ?? null);
+  const roleName = role === "owner" ? "owner" : roleConstant(role);
   await db
     .insert(roleMember)
     .values({

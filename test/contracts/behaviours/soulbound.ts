@@ -2,8 +2,8 @@ import type { ContractReturnType } from "@nomicfoundation/hardhat-viem/types";
 import { expect } from "chai";
 import { encodeFunctionData, getAddress, parseEventLogs } from "viem";
 import type { ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
-import type { Signer } from "../../support/fixture.js";
-import { viem } from "../../support/fixture.js";
+import type { Signer } from "../../support/fixture";
+import { viem } from "../../support/fixture";
 
 type Credential = ContractReturnType<"AzoraCredential">;
 

@@ -1,4 +1,4 @@
-import { services } from "@/grader/server";
+import { services } from "@/server/services";
 
-/** POST /api/relay/delegate: submits a signed AZR delegation (delegateBySig) and pays its gas (grader/relayer.ts). */
+/** POST /api/relay/delegate: submits a signed AZR delegation (delegateBySig) and pays its gas (server/relayer.ts). */
 export const POST = (request: Request) => services().relayer.delegate(request);

@@ -1,0 +1,80 @@
+// npm run ipfs -- add <path> | cat <cid>[/path] | stat <cid>[/path]: the content store from a shell.
+import { lstat, readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { CID } from "multiformats/cid";
+import type { TreeEntry } from "../../content/cid";
+import { DEFAULT_CONTENT_DIR, openContentStore } from "../../content/open";
+import type { ContentStore } from "../../content/store";
+
+const USAGE = `Usage:
+  npm run ipfs -- add <path>           add a file, or a directory with everything in it; prints the CID
+  npm run ipfs -- cat <cid>[/path]     write a file to stdout
+  npm run ipfs -- stat <cid>[/path]    print its type, size and blocks (JSON)
+
+The store: the Kubo node whose RPC API is IPFS_API_URL when set, else the embedded store in
+CONTENT_DIR (default ${DEFAULT_CONTENT_DIR}). CIDs are Kubo's \`ipfs add --cid-version=1\`; like Kubo,
+add skips hidden files (names starting with ".").`;
+
+class UsageError extends Error {}
+
+async function run([command, target, ...rest]: string[]): Promise<void> {
+  if (command === "help" || command === "--help" || command === "-h") {
+    console.log(USAGE);
+    return;
+  }
+  if (!command) throw new UsageError("no command given");
+  if (!["add", "cat", "stat"].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!target || rest.length > 0) throw new UsageError(`${command} takes exactly one argument`);
+
+  const store = await openContentStore();
+  try {
+    if (command === "add") console.log((await add(store, target)).toString());
+    if (command === "cat") await pipeline(Readable.from(store.cat(target)), process.stdout, { end: false });
+    if (command === "stat") {
+      const stat = await store.stat(target);
+      console.log(JSON.stringify({ ...stat, cid: stat.cid.toString() }, null, 2));
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function add(store: ContentStore, target: string): Promise<CID> {
+  const info = await lstat(target);
+  if (info.isFile()) return store.addBytes(new Uint8Array(await readFile(target)));
+  if (info.isDirectory()) return store.addTree(await treeOf(target));
+  throw new Error(`${target} is neither a file nor a directory`);
+}
+
+/** The files under `root` (and its empty directories), at paths relative to it. */
+async function treeOf(root: string, prefix = ""): Promise<TreeEntry[]> {
+  const entries: TreeEntry[] = [];
+  const children = (await readdir(path.join(root, prefix), { withFileTypes: true })).filter(
+    (child) => !child.name.startsWith("."),
+  );
+  for (const child of children) {
+    const relative = prefix ? `${prefix}/${child.name}` : child.name;
+    if (child.isFile())
+      entries.push({ path: relative, content: new Uint8Array(await readFile(path.join(root, relative))) });
+    else if (child.isDirectory()) {
+      const inside = await treeOf(root, relative);
+      entries.push(...(inside.length > 0 ? inside : [{ path: relative }]));
+    } else
+      throw new Error(`${path.join(root, relative)}: only files and directories can be added (not symlinks)`);
+  }
+  return entries;
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`ipfs: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if ((error as NodeJS.ErrnoException).code !== "EPIPE") {
+    console.error(`ipfs: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

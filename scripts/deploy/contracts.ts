@@ -1,0 +1,142 @@
+import { parseUnits } from "viem";
+import type { Address } from "viem";
+import { deployGovernance, LOCAL_GOVERNANCE_CONFIG, PRODUCTION_GOVERNANCE_CONFIG } from "./governance";
+import type { GovernanceConfig } from "./governance";
+import { localArbiter } from "../../protocol/chain";
+import { CitadelSource } from "../../protocol/enums";
+import type { DeployedContract, Manifest } from "../../protocol/manifest";
+import { Roles } from "../../protocol/roles";
+import { transactor } from "./transact";
+import type { DeployClients, Deployed } from "./transact";
+
+export interface DeployConfig {
+  /** Hard cap of AZR supply, in whole AZR. */
+  capAzr: bigint;
+  /** Length of a mining emission epoch, in seconds. */
+  epochLengthSeconds: number;
+  /** AZR mintable by mining per epoch until the first halving, in whole AZR. */
+  epochBudgetAzr: bigint;
+  /** Epochs between two halvings of the epoch budget. */
+  halvingIntervalEpochs: number;
+  /** Seconds a client has to review a submitted milestone before the provider may release it. */
+  reviewWindowSeconds: number;
+  /** Most milestones per marketplace job. */
+  maxMilestones: number;
+  /** Smallest milestone amount, in whole AZR. */
+  minMilestoneAzr: bigint;
+  /** Escrow arbiters appointed at deploy (ARBITER_ROLE); governance appoints the rest. */
+  arbiters: readonly Address[];
+  /** The DAO's settings: voting delay and period, threshold, quorum, timelock delay. */
+  governance: GovernanceConfig;
+}
+
+/**
+ * Weekly epochs of 5,000,000 AZR halving every 52 epochs (a year): mining can never mint more
+ * than 5M × 52 × 2 = 520M AZR, about half the 1B cap. Marketplace: a week to review a milestone,
+ * at most 20 milestones of at least 1 AZR per job, and no arbiter until governance appoints one.
+ * Governance: `PRODUCTION_GOVERNANCE_CONFIG` (scripts/deploy/governance.ts).
+ */
+export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
+  capAzr: 1_000_000_000n,
+  epochLengthSeconds: 7 * 24 * 60 * 60,
+  epochBudgetAzr: 5_000_000n,
+  halvingIntervalEpochs: 52,
+  reviewWindowSeconds: 7 * 24 * 60 * 60,
+  maxMilestones: 20,
+  minMilestoneAzr: 1n,
+  arbiters: [],
+  governance: PRODUCTION_GOVERNANCE_CONFIG,
+};
+
+/**
+ * The local chain's deployment (`npm run dev`, and `npm run deploy` on chain 31337): local account
+ * #7 arbitrates, and governance has the short periods of `LOCAL_GOVERNANCE_CONFIG`.
+ */
+export const LOCAL_DEPLOY_CONFIG: DeployConfig = {
+  ...DEFAULT_DEPLOY_CONFIG,
+  arbiters: [localArbiter().address],
+  governance: LOCAL_GOVERNANCE_CONFIG,
+};
+
+/** What the manifest records of a deployed contract: its address and deploy block (ABIs are the protocol's). */
+const recorded = ({ address, blockNumber }: Deployed): DeployedContract => ({ address, blockNumber });
+
+/**
+ * Deploys every Azora contract from the deployer's wallet, wires them together and returns the
+ * manifest. The one deploy path: `npm run deploy`, `npm run dev` and every test fixture run this
+ * function.
+ *
+ * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
+ * (to revoke a disabled verifier's credentials), is CitadelFund's Mining source, and is the
+ * credential's verifier registry (fixed in its constructor). JobEscrow is CitadelFund's Escrow
+ * source, and `config.arbiters` get its ARBITER_ROLE. Then the DAO: AzoraTimelock and
+ * AzoraGovernor (`deployGovernance`). The deployer keeps every admin, curator and guardian role
+ * and owns the CitadelFund until `handOverToGovernance` (scripts/deploy/governance.ts) gives them to
+ * the Timelock.
+ *
+ * AzoraCredential and ProofOfKnowledge each need the other's address at construction:
+ * AzoraCredential is deployed first with the address ProofOfKnowledge will have (the deployer's
+ * next nonce), and the deploy stops if ProofOfKnowledge lands anywhere else.
+ */
+export async function deployAzora(
+  { publicClient, walletClient }: DeployClients,
+  config: DeployConfig = DEFAULT_DEPLOY_CONFIG,
+): Promise<Manifest> {
+  const deployer = walletClient.account.address;
+  const { deploy, call, nextAddress } = transactor({ publicClient, walletClient });
+
+  const AzoraToken = await deploy("AzoraToken", [deployer, parseUnits(config.capAzr.toString(), 18)]);
+  const CitadelFund = await deploy("CitadelFund", [deployer]);
+  const expectedProofOfKnowledge = await nextAddress(1);
+  const AzoraCredential = await deploy("AzoraCredential", [deployer, expectedProofOfKnowledge]);
+  const ProofOfKnowledge = await deploy("ProofOfKnowledge", [
+    deployer,
+    AzoraToken.address,
+    AzoraCredential.address,
+    CitadelFund.address,
+    config.epochLengthSeconds,
+    parseUnits(config.epochBudgetAzr.toString(), 18),
+    config.halvingIntervalEpochs,
+  ]);
+  if (ProofOfKnowledge.address !== expectedProofOfKnowledge) {
+    throw new Error(
+      `ProofOfKnowledge was deployed at ${ProofOfKnowledge.address}, not at ${expectedProofOfKnowledge} ` +
+        "where AzoraCredential expects it: another transaction from the deployer came in between. Deploy again.",
+    );
+  }
+
+  const JobEscrow = await deploy("JobEscrow", [
+    deployer,
+    AzoraToken.address,
+    CitadelFund.address,
+    config.reviewWindowSeconds,
+    config.maxMilestones,
+    parseUnits(config.minMilestoneAzr.toString(), 18),
+  ]);
+
+  await call(AzoraToken, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
+  await call(AzoraCredential, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
+  await call(AzoraCredential, "grantRole", [Roles.REVOKER, ProofOfKnowledge.address]);
+  await call(CitadelFund, "setSource", [ProofOfKnowledge.address, CitadelSource.Mining]);
+  await call(CitadelFund, "setSource", [JobEscrow.address, CitadelSource.Escrow]);
+  for (const arbiter of config.arbiters) await call(JobEscrow, "grantRole", [Roles.ARBITER, arbiter]);
+
+  const { AzoraTimelock, AzoraGovernor } = await deployGovernance(
+    { publicClient, walletClient },
+    AzoraToken.address,
+    config.governance,
+  );
+
+  return {
+    chainId: await publicClient.getChainId(),
+    contracts: {
+      AzoraToken: recorded(AzoraToken),
+      CitadelFund: recorded(CitadelFund),
+      AzoraCredential: recorded(AzoraCredential),
+      ProofOfKnowledge: recorded(ProofOfKnowledge),
+      JobEscrow: recorded(JobEscrow),
+      AzoraTimelock: recorded(AzoraTimelock),
+      AzoraGovernor: recorded(AzoraGovernor),
+    },
+  };
+}

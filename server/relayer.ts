@@ -1,0 +1,332 @@
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  encodeFunctionData,
+  formatEther,
+  getAddress,
+  isAddressEqual,
+  parseEventLogs,
+  parseSignature,
+  recoverTypedDataAddress,
+} from "viem";
+import type { Abi, Account, Address, Chain, Hash, Hex, PublicClient, Transport, WalletClient } from "viem";
+import { z } from "zod";
+import { clientOf, RateLimiter } from "../content/rate-limit";
+import type { RateLimit } from "../content/rate-limit";
+import type { Contract } from "../protocol/manifest";
+import { BALLOT_TYPES, DELEGATION_TYPES, azrDomain, governorDomain } from "../protocol/eip712";
+import { ServiceError, addressField, jsonEndpoint, signatureField, tooMany, uintField } from "./http";
+import type { StateFile } from "./state-file";
+import { proposalStateName } from "../protocol/proposals";
+
+export interface RelayerLimits {
+  /** Gas the relayer spends for one address (the learner, the delegator) per UTC day. */
+  gasPerAddressPerDay: bigint;
+  /** Below this balance (wei) the relayer refuses everything, with a clear message. */
+  minBalance: bigint;
+  /** Relay requests per client (IP address), whoever they are for. */
+  perClient: RateLimit;
+}
+
+export const DEFAULT_RELAYER_LIMITS: RelayerLimits = {
+  gasPerAddressPerDay: 1_000_000n,
+  minBalance: 10n ** 16n,
+  perClient: { burst: 20, perMinute: 10 },
+};
+
+/** Gas spent per UTC day and address: `"<yyyy-mm-dd> <address>"` → gas (a decimal string). */
+export interface RelayerState {
+  gas: Record<string, string>;
+}
+
+export const emptyRelayerState = (): RelayerState => ({ gas: {} });
+
+export interface RelayerOptions {
+  publicClient: PublicClient;
+  wallet: WalletClient<Transport, Chain, Account>;
+  proofOfKnowledge: Contract<"ProofOfKnowledge">;
+  token: Contract<"AzoraToken">;
+  governor: Contract<"AzoraGovernor">;
+  /** Every ABI whose custom errors a relayed call can revert with (the manifest's contracts). */
+  errorAbis: readonly Abi[];
+  state: StateFile<RelayerState>;
+  limits?: Partial<RelayerLimits>;
+  now?: () => number;
+}
+
+export interface RelayResult {
+  hash: Hash;
+  gasUsed: string;
+  /** Gas left today for the address this was relayed for. */
+  gasLeftToday: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const claimRequest = z
+  .object({
+    completion: z
+      .object({
+        learner: addressField,
+        courseId: uintField,
+        score: z.number().int().min(0).max(10_000),
+        deadline: uintField,
+      })
+      .strict(),
+    signature: signatureField,
+  })
+  .strict();
+
+const delegateRequest = z
+  .object({
+    delegator: addressField,
+    delegatee: addressField,
+    nonce: uintField,
+    expiry: uintField,
+    signature: signatureField,
+  })
+  .strict();
+
+const voteRequest = z
+  .object({
+    proposalId: uintField,
+    /** 0 against, 1 for, 2 abstain (GovernorCountingSimple). */
+    support: z.number().int().min(0).max(2),
+    voter: addressField,
+    signature: signatureField,
+  })
+  .strict();
+
+/** What a custom error means for the person asking, and the HTTP status to answer with. */
+const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 503, string]> = {
+  MiningCourseInactive: ([id]) => [409, `course ${id} is inactive: it takes no claims`],
+  MiningCourseNotFound: ([id]) => [404, `there is no course ${id}`],
+  MiningVoucherExpired: ([deadline, now]) => [
+    409,
+    `the voucher expired at ${deadline} (chain time ${now}): ask the grader for a new one`,
+  ],
+  MiningInvalidScore: ([score]) => [409, `score ${score} is not 0–10000 basis points`],
+  MiningScoreTooLow: ([id, score, min]) => [409, `score ${score} is below course ${id}'s pass mark ${min}`],
+  MiningInvalidSignature: ([id, verifier]) => [
+    401,
+    `bad signature: the voucher is not signed by course ${id}'s verifier ${verifier} for this learner, score and deadline`,
+  ],
+  MiningVerifierDisabled: ([verifier]) => [
+    409,
+    `the verifier ${verifier} is disabled: its vouchers are refused`,
+  ],
+  MiningVerifierLimitReached: ([verifier, epoch, limit]) => [
+    409,
+    `the verifier ${verifier} has signed its ${limit} claims of epoch ${epoch}: submit again next epoch`,
+  ],
+  MiningEpochBudgetExceeded: ([epoch, remaining, needed, next]) => [
+    409,
+    `epoch ${epoch}'s mining budget has ${formatEther(remaining as bigint)} AZR left and the course pays ${formatEther(needed as bigint)}: submit again after ${new Date(Number(next) * 1000).toISOString()}`,
+  ],
+  CredentialAlreadyIssued: ([learner, id]) => [409, `already claimed: ${learner} has claimed course ${id}`],
+  ERC20ExceededCap: () => [409, "AZR's cap is reached: nothing more can be mined"],
+  ERC5805ExpiredSignature: ([expiry]) => [401, `bad signature: the delegation expired at ${expiry}`],
+  InvalidAccountNonce: ([account, nonce]) => [
+    409,
+    `the delegation's nonce is not ${account}'s current nonce ${nonce}: it was used already, sign a new one`,
+  ],
+  GovernorNonexistentProposal: ([id]) => [404, `there is no proposal ${id}`],
+  GovernorUnexpectedProposalState: ([id, state]) => [
+    409,
+    `proposal ${id} is not open for voting (it is ${proposalStateName(Number(state))})`,
+  ],
+  GovernorAlreadyCastVote: ([voter]) => [409, `${voter} has already voted on this proposal`],
+  GovernorInvalidSignature: ([voter]) => [401, `bad signature: it is not ${voter}'s ballot`],
+};
+
+/**
+ * The relayer: submits claims, signed delegations and signed votes for people with no ETH. Each
+ * call is simulated first and refused with the contract's reason if it would revert; the gas it
+ * spends per address and UTC day is bounded; it refuses everything while its balance is low.
+ */
+export function createRelayer(options: RelayerOptions) {
+  const limits = { ...DEFAULT_RELAYER_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const { publicClient, wallet, proofOfKnowledge, token, governor } = options;
+  const clients = new RateLimiter(limits.perClient);
+  let sending: Promise<unknown> = Promise.resolve();
+
+  function explainRevert(error: unknown): never {
+    const reverted =
+      error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : null;
+    const raw = reverted instanceof ContractFunctionRevertedError ? reverted.raw : undefined;
+    if (!raw) throw error;
+    let decoded: { errorName: string; args?: readonly unknown[] };
+    try {
+      decoded = decodeErrorResult({ abi: options.errorAbis.flat(), data: raw });
+    } catch {
+      throw new ServiceError(409, `the call would revert (${raw.slice(0, 10)})`);
+    }
+    const explain = EXPLAIN[decoded.errorName];
+    if (!explain) {
+      throw new ServiceError(
+        409,
+        `the call would revert with ${decoded.errorName}(${(decoded.args ?? []).join(", ")})`,
+      );
+    }
+    const [status, message] = explain(decoded.args ?? []);
+    throw new ServiceError(status, message);
+  }
+
+  /** The chain the signatures are checked for (their EIP-712 domains name it). */
+  const chainId = async () => publicClient.chain?.id ?? (await publicClient.getChainId());
+
+  const dayKey = (address: Address) => `${new Date(now()).toISOString().slice(0, 10)} ${address}`;
+  const untilTomorrow = () => (DAY_MS - (now() % DAY_MS)) / 1000;
+
+  /** Adds `gas` (may be negative) to `payer`'s spending today, refusing to pass the budget when `check`. */
+  const spend = (payer: Address, gas: bigint, check: boolean) =>
+    options.state.update((state) => {
+      const today = new Date(now()).toISOString().slice(0, 10);
+      for (const key of Object.keys(state.gas)) if (!key.startsWith(today)) delete state.gas[key];
+      const key = dayKey(payer);
+      const spent = BigInt(state.gas[key] ?? "0");
+      if (check && spent + gas > limits.gasPerAddressPerDay) {
+        throw tooMany(
+          `the relay budget of ${payer} is spent for today (${spent} of ${limits.gasPerAddressPerDay} gas used, this needs ${gas})`,
+          untilTomorrow(),
+        );
+      }
+      state.gas[key] = String(spent + gas);
+      return limits.gasPerAddressPerDay - spent - gas;
+    });
+
+  /**
+   * The one path of every relayed call: the balance check, the simulation (a revert refused with
+   * its reason), the budget check against the estimated gas, then the transaction, one at a time.
+   */
+  async function relay(
+    request: Request,
+    payer: Address,
+    call: { to: Address; data: Hex },
+    simulate: () => Promise<unknown>,
+  ) {
+    const wait = clients.take(clientOf(request), now());
+    if (wait > 0) throw tooMany("too many relay requests from this client", wait);
+    const balance = await publicClient.getBalance({ address: wallet.account.address });
+    if (balance < limits.minBalance) {
+      console.warn(
+        `relayer ${wallet.account.address} is low: ${formatEther(balance)} ETH (refusing below ${formatEther(limits.minBalance)})`,
+      );
+      throw new ServiceError(
+        503,
+        `the relayer is low on funds (${formatEther(balance)} ETH): it relays nothing until it is topped up; you can submit the transaction from your own wallet`,
+      );
+    }
+    await simulate().catch(explainRevert);
+    const gas = await publicClient.estimateGas({ ...call, account: wallet.account }).catch(explainRevert);
+    await spend(payer, gas, true);
+    let hash: Hash;
+    try {
+      const send = sending.catch(() => undefined).then(() => wallet.sendTransaction({ ...call, gas }));
+      sending = send;
+      hash = await send;
+    } catch (error) {
+      await spend(payer, -gas, false);
+      throw error;
+    }
+    const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: 120_000 });
+    const gasLeft = await spend(payer, receipt.gasUsed - gas, false);
+    if (receipt.status !== "success")
+      throw new ServiceError(409, `the transaction ${hash} reverted on chain`);
+    return {
+      receipt,
+      result: { hash, gasUsed: receipt.gasUsed.toString(), gasLeftToday: gasLeft.toString() },
+    };
+  }
+
+  async function claim(body: z.infer<typeof claimRequest>, request: Request) {
+    const completion = { ...body.completion, learner: getAddress(body.completion.learner) };
+    const call = {
+      ...proofOfKnowledge,
+      functionName: "claim",
+      args: [completion, body.signature as Hex],
+    } as const;
+    const { receipt, result } = await relay(
+      request,
+      completion.learner,
+      { to: proofOfKnowledge.address, data: encodeFunctionData(call) },
+      () => publicClient.simulateContract({ ...call, account: wallet.account }),
+    );
+    const [claimed] = parseEventLogs({ abi: proofOfKnowledge.abi, logs: receipt.logs, eventName: "Claimed" });
+    return {
+      ...result,
+      credentialId: claimed?.args.credentialId.toString(),
+      learnerShare: claimed?.args.learnerShare.toString(),
+    };
+  }
+
+  async function delegate(body: z.infer<typeof delegateRequest>, request: Request) {
+    const delegator = getAddress(body.delegator);
+    const delegatee = getAddress(body.delegatee);
+    const signature = body.signature as Hex;
+    const message = { delegatee, nonce: body.nonce, expiry: body.expiry };
+    const signer = await recoverTypedDataAddress({
+      domain: azrDomain(await chainId(), token.address),
+      types: DELEGATION_TYPES,
+      primaryType: "Delegation",
+      message,
+      signature,
+    }).catch(() => undefined);
+    if (!signer || !isAddressEqual(signer, delegator)) {
+      throw new ServiceError(401, `bad signature: it is not ${delegator}'s signature of this delegation`);
+    }
+    const { v, r, s } = parseSignature(signature);
+    const call = {
+      ...token,
+      functionName: "delegateBySig",
+      args: [delegatee, body.nonce, body.expiry, Number(v), r, s],
+    } as const;
+    const { result } = await relay(
+      request,
+      delegator,
+      { to: token.address, data: encodeFunctionData(call) },
+      () => publicClient.simulateContract({ ...call, account: wallet.account }),
+    );
+    return result;
+  }
+
+  async function vote(body: z.infer<typeof voteRequest>, request: Request) {
+    const voter = getAddress(body.voter);
+    const signature = body.signature as Hex;
+    const nonce = await publicClient.readContract({ ...governor, functionName: "nonces", args: [voter] });
+    const signer = await recoverTypedDataAddress({
+      domain: governorDomain(await chainId(), governor.address),
+      types: BALLOT_TYPES,
+      primaryType: "Ballot",
+      message: { proposalId: body.proposalId, support: body.support, voter, nonce },
+      signature,
+    }).catch(() => undefined);
+    if (!signer || !isAddressEqual(signer, voter)) {
+      throw new ServiceError(
+        401,
+        `bad signature: it is not ${voter}'s ballot for this proposal and choice at their current nonce ${nonce}`,
+      );
+    }
+    const call = {
+      ...governor,
+      functionName: "castVoteBySig",
+      args: [body.proposalId, body.support, voter, signature],
+    } as const;
+    const { result } = await relay(
+      request,
+      voter,
+      { to: governor.address, data: encodeFunctionData(call) },
+      () => publicClient.simulateContract({ ...call, account: wallet.account }),
+    );
+    return result;
+  }
+
+  return {
+    address: wallet.account.address,
+    claim: jsonEndpoint(claimRequest, claim),
+    delegate: jsonEndpoint(delegateRequest, delegate),
+    vote: jsonEndpoint(voteRequest, vote),
+  };
+}

@@ -1,0 +1,144 @@
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { createPublicClient, getContract, http } from "viem";
+import type { Hex, PublicClient } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { CLEAR_ANSWERS, parseAnswers } from "../../content/formats/answer-key";
+import { packCourse } from "../../content/formats/course-package";
+import type { GradeResult } from "../../server/grader";
+import { gradeRequestBody } from "../../server/submission";
+import { submissionTypedData } from "../../protocol/eip712";
+import { LOCAL_MNEMONIC, localPrivateKey } from "../../protocol/chain";
+import type { Manifest } from "../../protocol/manifest";
+import { contractOf } from "../../protocol/manifest";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { freePort, stopAllServices } from "../../scripts/stack/processes";
+import type { Service } from "../../scripts/stack/processes";
+import { deployLocal, startApp, startChain } from "../../scripts/stack/stack";
+import { buildApp } from "../support/app-build";
+
+// The seed registers the courses of `courses/` in name order: course 1 is budgeting on an
+// irregular income, 150 AZR (135 to the learner).
+const FOLDER = path.join(REPO_ROOT, "courses", "budgeting-irregular-income");
+const ATTEMPTS = 3;
+
+describe("grader › the API of the running app (production build, real chain, seeded courses)", function () {
+  let manifest: Manifest;
+  let publicClient: PublicClient;
+  let rpcUrl: string;
+  let dataDir: string;
+  let app: { service: Service; url: string };
+  let right: number[];
+
+  const startGraderApp = async () =>
+    startApp({
+      mode: "start",
+      port: await freePort(),
+      rpcUrl,
+      indexerUrl: "http://127.0.0.1:9",
+      env: { AZORA_DATA_DIR: dataDir, AZORA_GRADER_ATTEMPTS: String(ATTEMPTS) },
+    });
+
+  before(async function () {
+    const chain = await startChain(await freePort());
+    rpcUrl = chain.rpcUrl;
+    manifest = await deployLocal(rpcUrl, { seed: true });
+    publicClient = createPublicClient({ transport: http(rpcUrl) });
+    dataDir = await mkdtemp(path.join(tmpdir(), "azora-grader-data-"));
+    const { course } = await packCourse(FOLDER);
+    const key = parseAnswers(await readFile(path.join(FOLDER, CLEAR_ANSWERS)));
+    right = course.quiz.questions.map(({ id }) => key[id]!);
+    await buildApp();
+    app = await startGraderApp();
+  });
+  after(async function () {
+    await stopAllServices();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function post<T>(route: string, body: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${app.url}${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  async function grade(learner: ReturnType<typeof privateKeyToAccount>, answers: number[]) {
+    const submission = {
+      learner: learner.address,
+      courseId: 1n,
+      answers,
+      expires: BigInt(Math.floor(Date.now() / 1000) + 120),
+    };
+    const typed = submissionTypedData(
+      manifest.chainId,
+      contractOf(manifest, "ProofOfKnowledge").address,
+      submission,
+    );
+    const signature = await learner.signTypedData(typed);
+    return post<GradeResult & { error?: string }>("/api/grade", gradeRequestBody(submission, signature));
+  }
+
+  const wrong = (count: number) => right.map((a, i) => (i < count ? (a + 1) % 4 : a));
+
+  it("lets a learner with zero ETH pass a seeded course and receive AZR and a credential through the relayer", async function () {
+    const learner = privateKeyToAccount(generatePrivateKey());
+    const failed = await grade(learner, wrong(6));
+    expect(failed.status, failed.body.error).to.equal(200);
+    expect(failed.body).to.include({ passed: false, score: 5_000 });
+    expect(failed.body.voucher).to.equal(undefined);
+
+    const passed = await grade(learner, right);
+    expect(passed.body).to.include({ passed: true, score: 10_000 });
+    const claim = await post<{ hash: Hex; credentialId: string; error?: string }>(
+      "/api/relay/claim",
+      passed.body.voucher,
+    );
+    expect(claim.status, claim.body.error).to.equal(200);
+
+    const token = getContract({ ...contractOf(manifest, "AzoraToken"), client: publicClient });
+    const credential = getContract({ ...contractOf(manifest, "AzoraCredential"), client: publicClient });
+    expect(await token.read.balanceOf([learner.address])).to.equal(135n * 10n ** 18n);
+    expect(await credential.read.isValid([BigInt(claim.body.credentialId)])).to.equal(true);
+    expect(await publicClient.getBalance({ address: learner.address })).to.equal(0n);
+  });
+
+  it("gives a spammer no voucher: attempts run out, and stay out after the app restarts", async function () {
+    const learner = privateKeyToAccount(generatePrivateKey());
+    for (let i = 0; i < ATTEMPTS; i++) expect((await grade(learner, wrong(6 + i))).status).to.equal(200);
+    const spam = await grade(learner, right);
+    expect(spam.status).to.equal(429);
+    expect(spam.body.voucher).to.equal(undefined);
+
+    await app.service.stop();
+    app = await startGraderApp();
+    const afterRestart = await grade(learner, right);
+    expect(afterRestart.status).to.equal(429);
+    expect(afterRestart.body.error).to.match(
+      new RegExp(`^${ATTEMPTS} attempts per 60 minutes at course 1 used`),
+    );
+  });
+
+  it("puts no key in the built client files (.next/static)", async function () {
+    const secrets = Array.from({ length: 20 }, (_, i) => localPrivateKey(i).slice(2));
+    for (const name of ["AZORA_VERIFIER_KEY", "AZORA_RELAYER_KEY", "DEPLOYER_PRIVATE_KEY"]) {
+      const value = process.env[name];
+      if (value) secrets.push(value.replace(/^0x/, "").toLowerCase());
+    }
+    const files = (
+      await readdir(path.join(REPO_ROOT, ".next", "static"), { recursive: true, withFileTypes: true })
+    )
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    expect(files.filter((file) => file.endsWith(".js")).length).to.be.greaterThan(10);
+    for (const file of files) {
+      const text = (await readFile(file, "utf8")).toLowerCase();
+      for (const secret of secrets) expect(text.includes(secret), `a private key in ${file}`).to.equal(false);
+      expect(text.includes(LOCAL_MNEMONIC), `the local mnemonic in ${file}`).to.equal(false);
+    }
+  });
+});
