@@ -85,7 +85,7 @@ const holder = globalThis as { azoraServices?: Services };
  * The grader and relayer of this server, built once per process from the deploy manifest and
  * the environment:
  * keys, limits and the data directory from the `AZORA_*` variables, each with a default (the
- * README's "Keys, limits and state" lists them).
+ * docs/server-api.md#keys-limits-and-state lists them).
  *
  * One instance per process: Next may load each route's module separately.
  */

@@ -19,9 +19,9 @@ import { REPO_ROOT } from "../../scripts/stack/paths";
 import { seedAzora } from "../../scripts/seed/learning";
 
 /**
- * The worked example of the README's "Proof of Knowledge: the Completion voucher" section. Every
+ * The worked example of docs/protocol.md's "Proof of Knowledge: the Completion voucher" section. Every
  * value below is printed there; these tests recompute each one from the inputs, check that a
- * fresh local deployment agrees, and check that the README still shows them.
+ * fresh local deployment agrees, and check that the docs still show them.
  */
 const EXAMPLE = {
   // inputs
@@ -57,7 +57,7 @@ const completion = {
   deadline: EXAMPLE.deadline,
 } as const;
 
-describe("README worked example of the Completion voucher", () => {
+describe("docs › worked example of the Completion voucher", () => {
   it("uses local account #8's public development key as the verifier", () => {
     expect(privateKeyToAccount(EXAMPLE.verifierKey).address).to.equal(EXAMPLE.verifier);
     expect(localAccount(LOCAL_VERIFIER_INDEX).address).to.equal(EXAMPLE.verifier);
@@ -170,13 +170,13 @@ describe("README worked example of the Completion voucher", () => {
     expect(toHex(id)).to.equal(EXAMPLE.credentialId);
   });
 
-  it("is what the README shows", async () => {
-    const readme = await readFile(path.join(REPO_ROOT, "README.md"), "utf8");
+  it("is what docs/protocol.md shows", async () => {
+    const readme = await readFile(path.join(REPO_ROOT, "docs", "protocol.md"), "utf8");
     const start = readme.indexOf("## Proof of Knowledge: the Completion voucher");
-    expect(start, "the README has no Completion voucher section").to.be.at.least(0);
+    expect(start, "docs/protocol.md has no Completion voucher section").to.be.at.least(0);
     const section = readme.slice(start);
     for (const [name, value] of Object.entries(EXAMPLE)) {
-      expect(section, `README is missing ${name} = ${String(value)}`).to.include(String(value));
+      expect(section, `docs/protocol.md is missing ${name} = ${String(value)}`).to.include(String(value));
     }
   });
 });
