@@ -4,7 +4,7 @@ let built: Promise<void> | undefined;
 
 /**
  * `next build`, once per test run: every test file that starts the production app shares it.
- * The build bakes in `deployments/manifest.ts`; every test stack deploys to a fresh local chain
+ * The build bakes in `deployments/index.ts`; every test stack deploys to a fresh local chain
  * from the same deployer, so the addresses are the same for all of them.
  */
 export function buildApp(): Promise<void> {
