@@ -6,10 +6,11 @@ import { gzipSync } from "node:zlib";
 import { REPO_ROOT } from "../stack/paths";
 import { binOf, runToCompletion } from "../stack/processes";
 import { table } from "./report";
+import type { Rows } from "./report";
 import type { FigureGroup } from "./setup";
 
 /** Sums the gzipped size of every script a route loads first, from Next's build output. */
-async function firstLoadJs(): Promise<[string, string][]> {
+async function firstLoadJs(): Promise<Rows> {
   const manifestFile = path.join(REPO_ROOT, ".next", "app-build-manifest.json");
   const diagnostics = path.join(REPO_ROOT, ".next", "diagnostics", "route-bundle-stats.json");
   if (!existsSync(diagnostics) && !existsSync(manifestFile)) {
@@ -17,7 +18,7 @@ async function firstLoadJs(): Promise<[string, string][]> {
     await runToCompletion("next build", binOf("next"), ["build"]);
   }
   const gz = async (file: string) => gzipSync(await readFile(path.join(REPO_ROOT, ".next", file))).length;
-  const rows: [string, string][] = [];
+  const rows: Rows = [];
   if (existsSync(diagnostics)) {
     const stats = JSON.parse(await readFile(diagnostics, "utf8")) as {
       route: string;

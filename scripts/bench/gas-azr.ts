@@ -7,11 +7,12 @@ import { localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
 import type { Manifest } from "../../protocol/manifest";
 import { clientsFor } from "../deploy/clients";
-import { gas, table } from "./report";
+import { gasRows, table } from "./report";
+import type { Rows } from "./report";
 import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
-async function azrGas(manifest: Manifest, evm: Chain): Promise<[string, string][]> {
+async function azrGas(manifest: Manifest, evm: Chain): Promise<Rows> {
   const { abi, address } = contractOf(manifest, "AzoraToken");
   const as = (index: number) => {
     const { walletClient, publicClient } = clientsFor(evm, localAccount(index));
@@ -53,7 +54,7 @@ async function azrGas(manifest: Manifest, evm: Chain): Promise<[string, string][
   });
   const permit = await gasOf(as(4).token.write.permit([a, d, parseUnits("5", 18), deadline, v, r, s]));
 
-  return [
+  return gasRows([
     ["mint (minter → new holder)", mint],
     ["transfer to a new holder", transferNew],
     ["transfer to an existing holder", transferExisting],
@@ -61,7 +62,7 @@ async function azrGas(manifest: Manifest, evm: Chain): Promise<[string, string][
     ["delegate (first time, self)", delegateFirst],
     ["delegate (change delegate)", redelegate],
     ["permit (relayed)", permit],
-  ].map(([k, v]) => [String(k), gas(v as bigint)]);
+  ]);
 }
 
 /** The first group on the node: the deployer grants itself AZR's MINTER_ROLE and keeps it. */

@@ -11,7 +11,8 @@ import { clientsFor } from "../deploy/clients";
 import { LOCAL_DEPLOY_CONFIG } from "../deploy/contracts";
 import { handOverToGovernance } from "../deploy/governance";
 import { advanceTimePast } from "../seed/governance";
-import { gas, table } from "./report";
+import { gasRows, table } from "./report";
+import type { Rows } from "./report";
 import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
@@ -22,7 +23,7 @@ import type { BenchNode, FigureGroup } from "./setup";
  * that vote also stores the late-quorum deadline), #5 votes by signature, #6 votes; the relayer
  * queues and executes. The clock moves with evm_increaseTime.
  */
-async function governanceGas(manifest: Manifest, evm: Chain): Promise<[string, string][]> {
+async function governanceGas(manifest: Manifest, evm: Chain): Promise<Rows> {
   const gasOf = gasMeter(evm);
   const wallet = (account: Account) => clientsFor(evm, account).walletClient;
   const { publicClient } = clientsFor(evm, localAccount(0));
@@ -82,7 +83,7 @@ async function governanceGas(manifest: Manifest, evm: Chain): Promise<[string, s
   await advanceTimePast(publicClient, (await read.proposalEta([proposal.id])) - 1n);
   const execute = await gasOf(governor(relayer).write.execute(operationArgs(proposal)));
 
-  return [
+  return gasRows([
     ["propose (one call: a CitadelFund release)", propose],
     ["castVote (the vote that reaches quorum)", castVote],
     ["castVote (after quorum)", castVoteAfter],
@@ -92,7 +93,7 @@ async function governanceGas(manifest: Manifest, evm: Chain): Promise<[string, s
     ["delegate (first time, self)", delegate],
     ["delegateBySig (relayed, first time, self)", delegateBySig],
     ["handover to the Timelock (all its transactions)", handover],
-  ].map(([k, v]) => [String(k), gas(v as bigint)]);
+  ]);
 }
 
 /** The last group on the node: it hands every role over to governance. */

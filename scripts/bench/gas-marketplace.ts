@@ -7,7 +7,8 @@ import { contractOf } from "../../protocol/manifest";
 import type { Manifest } from "../../protocol/manifest";
 import { clientsFor } from "../deploy/clients";
 import { advanceTime } from "../seed/governance";
-import { gas, table } from "./report";
+import { gasRows, table } from "./report";
+import type { Rows } from "./report";
 import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
@@ -15,7 +16,7 @@ import type { BenchNode, FigureGroup } from "./setup";
  * Marketplace gas on the same node, after mining: one job of three milestones through every
  * step (the deployer still holds AZR's MINTER_ROLE from `azrGas` and funds the clients).
  */
-async function escrowGas(manifest: Manifest, evm: Chain): Promise<[string, string][]> {
+async function escrowGas(manifest: Manifest, evm: Chain): Promise<Rows> {
   const gasOf = gasMeter(evm);
   const escrowAt = contractOf(manifest, "JobEscrow");
   const tokenAt = contractOf(manifest, "AzoraToken");
@@ -85,7 +86,7 @@ async function escrowGas(manifest: Manifest, evm: Chain): Promise<[string, strin
   await advanceTime(publicClient, 3 * 86_400);
   const refund = await gasOf(as(client).escrow.write.refundExpired([expiring]));
 
-  return [
+  return gasRows([
     ["post, 3 milestones, with permit (1 tx)", postPermit],
     ["approve AZR (tx 1 of the other path)", approval],
     ["post, 3 milestones, after approve (tx 2)", post],
@@ -99,7 +100,7 @@ async function escrowGas(manifest: Manifest, evm: Chain): Promise<[string, strin
     ["rate", rate],
     ["cancel an open job (refund 3)", cancel],
     ["refund 3 unsubmitted after the deadline", refund],
-  ].map(([k, v]) => [String(k), gas(v as bigint)]);
+  ]);
 }
 
 export const marketplaceGasGroup: FigureGroup<BenchNode> = {

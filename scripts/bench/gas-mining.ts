@@ -9,6 +9,7 @@ import type { Manifest } from "../../protocol/manifest";
 import { readArtifact } from "../deploy/artifacts";
 import { clientsFor } from "../deploy/clients";
 import { gas, table } from "./report";
+import type { Rows } from "./report";
 import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
@@ -72,7 +73,7 @@ async function deployStock(
 
 interface MiningGas {
   rows: { operation: string; azora: bigint; stock: (bigint | undefined)[] }[];
-  parts: [string, string][];
+  parts: Rows;
   stockLabels: string[];
 }
 
@@ -135,7 +136,7 @@ async function miningGas(manifest: Manifest, evm: Chain): Promise<MiningGas> {
   const burn = await gasOf(credential(newcomer).write.burn([idOf(newcomer.address, 2n)]));
 
   const stock: bigint[][] = [];
-  const parts: [string, string][] = [];
+  const parts: Rows = [];
   for (const set of stocks) {
     const [l1, f1] = split(rewards[0]);
     const [l2, f2] = split(rewards[1]);

@@ -19,6 +19,7 @@ import { publishCourse } from "../seed/courses";
 import { registerCourse } from "../seed/learning";
 import { REPO_ROOT } from "../stack/paths";
 import { table } from "./report";
+import type { Rows } from "./report";
 import type { BenchNode, FigureGroup } from "./setup";
 import { ms, percentile } from "./stats";
 
@@ -29,7 +30,7 @@ import { ms, percentile } from "./stats";
  * learner's signature, reads the course and the learner's credential on chain and writes the
  * attempt file.
  */
-async function gradingLatency(manifest: Manifest, evm: Chain, runs = 200): Promise<[string, string][]> {
+async function gradingLatency(manifest: Manifest, evm: Chain, runs = 200): Promise<Rows> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "azora-bench-grader-"));
   const store = await openEmbeddedStore(path.join(dir, "content"));
   try {
@@ -80,7 +81,7 @@ async function gradingLatency(manifest: Manifest, evm: Chain, runs = 200): Promi
       // The first request also reads and decrypts the package; it counts among the fails.
       times[outcome].push(elapsed);
     }
-    return (["fail", "pass"] as const).flatMap((outcome): [string, string][] => [
+    return (["fail", "pass"] as const).flatMap((outcome): Rows => [
       [`${outcome}: p50`, ms(percentile(times[outcome], 50))],
       [`${outcome}: p99`, ms(percentile(times[outcome], 99))],
     ]);

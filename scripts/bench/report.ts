@@ -20,3 +20,8 @@ export function table(title: string, rows: Rows) {
 }
 
 export const gas = (value: bigint | number) => `${Number(value).toLocaleString("en-US")} gas`;
+
+/** Gas figures as rows, in the order given. */
+export function gasRows(figures: [string, bigint][]): Rows {
+  return figures.map(([operation, used]) => [operation, gas(used)]);
+}
