@@ -1,25 +1,21 @@
 // AZR gas per user operation: mint, transfers (to a new holder, an existing one, between delegated
 // holders), delegation, and a relayed permit.
 import { getContract, parseUnits } from "viem";
-import type { Address, Chain } from "viem";
+import type { Address } from "viem";
 import { signPermit } from "../../protocol/eip712";
 import { localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import type { Manifest } from "../../protocol/manifest";
-import { clientsFor } from "../deploy/clients";
 import { gasRows, table } from "./report";
 import type { Rows } from "./report";
-import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
-async function azrGas(manifest: Manifest, evm: Chain): Promise<Rows> {
+async function azrGas({ manifest, wallet, gasOf }: BenchNode): Promise<Rows> {
   const { abi, address } = contractOf(manifest, "AzoraToken");
   const as = (index: number) => {
-    const { walletClient, publicClient } = clientsFor(evm, localAccount(index));
-    return { token: getContract({ abi, address, client: walletClient }), walletClient, publicClient };
+    const walletClient = wallet(localAccount(index));
+    return { token: getContract({ abi, address, client: walletClient }), walletClient };
   };
   const deployer = as(0);
-  const gasOf = gasMeter(evm);
   const [a, b, c, d] = [1, 2, 3, 4].map((i) => localAccount(i).address) as [
     Address,
     Address,
@@ -68,8 +64,8 @@ async function azrGas(manifest: Manifest, evm: Chain): Promise<Rows> {
 /** The first group on the node: the deployer grants itself AZR's MINTER_ROLE and keeps it. */
 export const azrGasGroup: FigureGroup<BenchNode> = {
   name: "gas-azr",
-  async measure({ manifest, evm }) {
-    const rows = await azrGas(manifest, evm);
+  async measure(node) {
+    const rows = await azrGas(node);
     return () => table("AZR gas per user operation (local Hardhat node)", rows);
   },
 };

@@ -1,19 +1,16 @@
 // Governance gas: the handover to the Timelock, then one proposal's life (AzoraGovernor + AzoraTimelock).
 import { getContract, parseUnits } from "viem";
-import type { Account, Chain } from "viem";
+import type { Account } from "viem";
 import { signBallot, signDelegation } from "../../protocol/eip712";
 import { VoteType } from "../../protocol/enums";
 import { localAccount, localRelayer } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import type { Manifest } from "../../protocol/manifest";
 import { formatProposalDescription, operationArgs, proposalOf, proposeArgs } from "../../protocol/proposals";
-import { clientsFor } from "../deploy/clients";
 import { LOCAL_DEPLOY_CONFIG } from "../deploy/contracts";
 import { handOverToGovernance } from "../deploy/governance";
 import { advanceTimePast } from "../seed/governance";
 import { gasRows, table } from "./report";
 import type { Rows } from "./report";
-import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
 /**
@@ -23,10 +20,7 @@ import type { BenchNode, FigureGroup } from "./setup";
  * that vote also stores the late-quorum deadline), #5 votes by signature, #6 votes; the relayer
  * queues and executes. The clock moves with evm_increaseTime.
  */
-async function governanceGas(manifest: Manifest, evm: Chain): Promise<Rows> {
-  const gasOf = gasMeter(evm);
-  const wallet = (account: Account) => clientsFor(evm, account).walletClient;
-  const { publicClient } = clientsFor(evm, localAccount(0));
+async function governanceGas({ manifest, publicClient, wallet, gasOf }: BenchNode): Promise<Rows> {
   const tokenAt = contractOf(manifest, "AzoraToken");
   const fundAt = contractOf(manifest, "CitadelFund");
   const governorAt = contractOf(manifest, "AzoraGovernor");
@@ -35,7 +29,8 @@ async function governanceGas(manifest: Manifest, evm: Chain): Promise<Rows> {
   const relayer = localRelayer();
 
   const before = await publicClient.getBlockNumber({ cacheTime: 0 });
-  await handOverToGovernance(manifest, clientsFor(evm, localAccount(0)), LOCAL_DEPLOY_CONFIG.governance);
+  const deployer = { publicClient, walletClient: wallet(localAccount(0)) };
+  await handOverToGovernance(manifest, deployer, LOCAL_DEPLOY_CONFIG.governance);
   let handover = 0n;
   for (let n = before + 1n; n <= (await publicClient.getBlockNumber({ cacheTime: 0 })); n++) {
     handover += (await publicClient.getBlock({ blockNumber: n })).gasUsed;
@@ -99,8 +94,8 @@ async function governanceGas(manifest: Manifest, evm: Chain): Promise<Rows> {
 /** The last group on the node: it hands every role over to governance. */
 export const governanceGasGroup: FigureGroup<BenchNode> = {
   name: "gas-governance",
-  async measure({ manifest, evm }) {
-    const rows = await governanceGas(manifest, evm);
+  async measure(node) {
+    const rows = await governanceGas(node);
     return () => table("Governance gas per operation (AzoraGovernor + AzoraTimelock, same node)", rows);
   },
 };

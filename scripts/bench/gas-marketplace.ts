@@ -1,34 +1,29 @@
 // Marketplace gas: one JobEscrow job of three milestones through every step, next to a public anchor.
 import { getContract, parseUnits } from "viem";
-import type { Account, Chain } from "viem";
+import type { Account } from "viem";
 import { signPermit } from "../../protocol/eip712";
 import { localAccount, localArbiter } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import type { Manifest } from "../../protocol/manifest";
-import { clientsFor } from "../deploy/clients";
 import { advanceTime } from "../seed/governance";
 import { gasRows, table } from "./report";
 import type { Rows } from "./report";
-import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
 /**
  * Marketplace gas on the same node, after mining: one job of three milestones through every
  * step (the deployer still holds AZR's MINTER_ROLE from `azrGas` and funds the clients).
  */
-async function escrowGas(manifest: Manifest, evm: Chain): Promise<Rows> {
-  const gasOf = gasMeter(evm);
+async function escrowGas({ manifest, publicClient, wallet, gasOf }: BenchNode): Promise<Rows> {
   const escrowAt = contractOf(manifest, "JobEscrow");
   const tokenAt = contractOf(manifest, "AzoraToken");
   const as = (account: Account) => {
-    const { walletClient } = clientsFor(evm, account);
+    const walletClient = wallet(account);
     return {
       wallet: walletClient,
       escrow: getContract({ ...escrowAt, client: walletClient }),
       token: getContract({ ...tokenAt, client: walletClient }),
     };
   };
-  const { publicClient } = clientsFor(evm, localAccount(0));
   const [client, provider, other] = [localAccount(4), localAccount(2), localAccount(3)];
   const arbiter = as(localArbiter());
   const amounts = [parseUnits("100", 18), parseUnits("150", 18), parseUnits("250", 18)];
@@ -105,8 +100,8 @@ async function escrowGas(manifest: Manifest, evm: Chain): Promise<Rows> {
 
 export const marketplaceGasGroup: FigureGroup<BenchNode> = {
   name: "gas-marketplace",
-  async measure({ manifest, evm }) {
-    const rows = await escrowGas(manifest, evm);
+  async measure(node) {
+    const rows = await escrowGas(node);
     return () => {
       table("Marketplace gas per step (JobEscrow, one job of 3 milestones)", rows);
       console.log(

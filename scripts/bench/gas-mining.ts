@@ -1,16 +1,13 @@
 // Mining gas: the claims, revoke and burn of ProofOfKnowledge and AzoraCredential, next to the same
 // mints done with stock OpenZeppelin parts (contracts/test/), and those parts one by one.
 import { getAddress, getContract, keccak256, parseUnits, slice, toHex } from "viem";
-import type { Abi, Account, Address, Chain, Hex } from "viem";
+import type { Abi, Account, Address, Hex } from "viem";
 import { signCompletion } from "../../protocol/eip712";
 import { localAccount, localRelayer, localVerifier } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import type { Manifest } from "../../protocol/manifest";
 import { readArtifact } from "../deploy/artifacts";
-import { clientsFor } from "../deploy/clients";
 import { gas, table } from "./report";
 import type { Rows } from "./report";
-import { gasMeter } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
 
 /** A stock OpenZeppelin set deployed for the comparison: an ERC-20, an ERC-721, and the minter doing a claim's mints. */
@@ -29,12 +26,11 @@ interface StockSet {
 }
 
 async function deployStock(
-  evm: Chain,
+  { publicClient, wallet, gasOf }: BenchNode,
   erc20: "MockERC20" | "MockERC20Votes",
   label: string,
 ): Promise<StockSet> {
-  const { walletClient: deployer, publicClient } = clientsFor(evm, localAccount(0));
-  const gasOf = gasMeter(evm);
+  const deployer = wallet(localAccount(0));
   const deploy = async (name: string, args: readonly unknown[]) => {
     const { abi, bytecode } = await readArtifact(name, "test");
     const receipt = await publicClient.waitForTransactionReceipt({
@@ -49,7 +45,7 @@ async function deployStock(
     args: readonly unknown[],
     account?: Account,
   ) =>
-    clientsFor(evm, account ?? localAccount(0)).walletClient.writeContract({
+    wallet(account ?? localAccount(0)).writeContract({
       address: contract.address,
       abi: contract.abi,
       functionName,
@@ -82,10 +78,8 @@ interface MiningGas {
  * and AzoraCredential, and the same mints done with stock OpenZeppelin parts in one transaction
  * each (MockStockMinter), from the same state: the fund and the learners hold the same balances.
  */
-async function miningGas(manifest: Manifest, evm: Chain): Promise<MiningGas> {
-  const gasOf = gasMeter(evm);
-  const wallet = (account: Account) => clientsFor(evm, account).walletClient;
-  const { publicClient } = clientsFor(evm, localAccount(0));
+async function miningGas(node: BenchNode): Promise<MiningGas> {
+  const { manifest, publicClient, wallet, gasOf } = node;
   const pokAt = contractOf(manifest, "ProofOfKnowledge");
   const credentialAt = contractOf(manifest, "AzoraCredential");
   const fund = contractOf(manifest, "CitadelFund").address;
@@ -122,8 +116,8 @@ async function miningGas(manifest: Manifest, evm: Chain): Promise<MiningGas> {
   const newcomer = localAccount(5); // no AZR, no credential
   const holder = localAccount(3).address; // holds AZR from the transfers above, no credential, not delegated
   const stocks = [
-    await deployStock(evm, "MockERC20", "ERC20 ×2 + ERC721"),
-    await deployStock(evm, "MockERC20Votes", "ERC20Votes ×2 + ERC721"),
+    await deployStock(node, "MockERC20", "ERC20 ×2 + ERC721"),
+    await deployStock(node, "MockERC20Votes", "ERC20Votes ×2 + ERC721"),
   ];
 
   await claim(warmUp, 1n);
@@ -212,8 +206,8 @@ function miningTable({ rows, stockLabels, parts }: MiningGas) {
 
 export const miningGasGroup: FigureGroup<BenchNode> = {
   name: "gas-mining",
-  async measure({ manifest, evm }) {
-    const mining = await miningGas(manifest, evm);
+  async measure(node) {
+    const mining = await miningGas(node);
     return () => miningTable(mining);
   },
 };

@@ -2,7 +2,6 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Chain } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { openEmbeddedStore } from "../../content/embedded";
 import { CLEAR_ANSWERS, parseAnswers } from "../../content/formats/answer-key";
@@ -10,11 +9,9 @@ import { packCourse } from "../../content/formats/course-package";
 import { submissionTypedData } from "../../protocol/eip712";
 import { localAccount, localPrivateKey, localVerifier } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import type { Manifest } from "../../protocol/manifest";
 import { createGrader, emptyGraderState } from "../../server/grader";
 import { StateFile } from "../../server/state-file";
 import { gradeRequestBody } from "../../server/submission";
-import { clientsFor } from "../deploy/clients";
 import { publishCourse } from "../seed/courses";
 import { registerCourse } from "../seed/learning";
 import { REPO_ROOT } from "../stack/paths";
@@ -30,11 +27,11 @@ import { ms, percentile } from "./stats";
  * learner's signature, reads the course and the learner's credential on chain and writes the
  * attempt file.
  */
-async function gradingLatency(manifest: Manifest, evm: Chain, runs = 200): Promise<Rows> {
+async function gradingLatency({ manifest, evm, publicClient, wallet }: BenchNode, runs = 200): Promise<Rows> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "azora-bench-grader-"));
   const store = await openEmbeddedStore(path.join(dir, "content"));
   try {
-    const { publicClient, walletClient } = clientsFor(evm, localAccount(0));
+    const walletClient = wallet(localAccount(0));
     const folder = path.join(REPO_ROOT, "courses", "wallets-and-safety");
     const course = await publishCourse(store, folder, localVerifier().publicKey);
     const { courseId } = await registerCourse(
@@ -94,8 +91,8 @@ async function gradingLatency(manifest: Manifest, evm: Chain, runs = 200): Promi
 /** Registers a course as the deployer (the curator): before the handover to governance. */
 export const gradingGroup: FigureGroup<BenchNode> = {
   name: "grading",
-  async measure({ manifest, evm }) {
-    const rows = await gradingLatency(manifest, evm);
+  async measure(node) {
+    const rows = await gradingLatency(node);
     return () =>
       table("Grading latency, POST /api/grade's handler (local node, 100 fails and 100 passes)", rows);
   },

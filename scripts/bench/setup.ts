@@ -1,6 +1,6 @@
 // What the figure groups of `npm run bench` share: the group type, the one local node the gas and
 // grading groups measure on, and the gas meter.
-import type { Chain, Hash } from "viem";
+import type { Account, Chain, Hash, PublicClient } from "viem";
 import { localAccount } from "../../protocol/chain";
 import type { Manifest } from "../../protocol/manifest";
 import { chainAt, clientsFor } from "../deploy/clients";
@@ -19,6 +19,11 @@ export interface FigureGroup<Context = void> {
 export interface BenchNode {
   manifest: Manifest;
   evm: Chain;
+  publicClient: PublicClient;
+  /** A wallet client of `account` on the node. */
+  wallet: (account: Account) => ReturnType<typeof clientsFor>["walletClient"];
+  /** Waits for a transaction and returns its gas, refusing a reverted one. */
+  gasOf: (hash: Hash | Promise<Hash>) => Promise<bigint>;
 }
 
 /**
@@ -29,7 +34,14 @@ export async function measureOnOneNode(groups: readonly FigureGroup<BenchNode>[]
   const chain = await startChain(await freePort());
   try {
     const manifest = await deployLocal(chain.rpcUrl, { seed: false, governance: false });
-    const node = { manifest, evm: await chainAt(chain.rpcUrl) };
+    const evm = await chainAt(chain.rpcUrl);
+    const node: BenchNode = {
+      manifest,
+      evm,
+      publicClient: clientsFor(evm, localAccount(0)).publicClient,
+      wallet: (account) => clientsFor(evm, account).walletClient,
+      gasOf: gasMeter(evm),
+    };
     const reports: Report[] = [];
     for (const group of groups) reports.push(await group.measure(node));
     return reports;
@@ -39,7 +51,7 @@ export async function measureOnOneNode(groups: readonly FigureGroup<BenchNode>[]
 }
 
 /** Waits for a transaction and returns its gas, refusing a reverted one. */
-export function gasMeter(evm: Chain) {
+function gasMeter(evm: Chain) {
   const { publicClient } = clientsFor(evm, localAccount(0));
   return async (hash: Hash | Promise<Hash>): Promise<bigint> => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
