@@ -18,6 +18,9 @@ import type { Manifest } from "../../protocol/manifest";
 import { freePort, stopAllServices, waitForHttp } from "../stack/processes";
 import type { Service } from "../stack/processes";
 import { startChain, startIndexer } from "../stack/stack";
+import { table } from "./report";
+import type { Rows } from "./report";
+import type { FigureGroup } from "./setup";
 import { ms, percentile } from "./stats";
 
 /** Events the synthetic history aims at (`BENCH_EVENTS` overrides). */
@@ -27,9 +30,7 @@ const TRANSFERS_PER_TX = 300;
 const JOBS_PER_TX = 80;
 const CLAIMS_PER_TX = 50;
 
-export type Rows = [string, string][];
-
-export interface IndexerBench {
+interface IndexerBench {
   history: Rows;
   backfill: Rows;
   latency: Rows;
@@ -221,7 +222,7 @@ async function minedToVisible(manifest: Manifest, evm: Chain, indexerUrl: string
 }
 
 /** The whole indexer benchmark on one new local node. */
-export async function indexerBench(): Promise<IndexerBench> {
+async function indexerBench(): Promise<IndexerBench> {
   const chain = await startChain(await freePort());
   try {
     const evm = await chainAt(chain.rpcUrl);
@@ -290,3 +291,17 @@ export async function indexerBench(): Promise<IndexerBench> {
     await stopAllServices();
   }
 }
+
+/** On a node of its own, which it starts and stops. */
+export const indexerGroup: FigureGroup = {
+  name: "indexer",
+  async measure() {
+    const indexer = await indexerBench();
+    return () => {
+      table("Indexer: the synthetic history (BenchHistory, contracts/test/)", indexer.history);
+      table("Indexer: backfill of that history, same node", indexer.backfill);
+      table("Indexer: GraphQL latency of the app's queries (300 requests each)", indexer.latency);
+      table("Indexer: freshness", indexer.visible);
+    };
+  },
+};

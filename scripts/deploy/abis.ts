@@ -1,25 +1,18 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { REPO_ROOT } from "../stack/paths";
+import { CONTRACT_NAMES } from "../../protocol/manifest";
 import { readArtifact } from "./artifacts";
-
-/** The contracts of a deployment: their ABIs are the protocol's (protocol/abis.ts). */
-export const DEPLOYED_CONTRACTS = [
-  "AzoraToken",
-  "CitadelFund",
-  "AzoraCredential",
-  "ProofOfKnowledge",
-  "JobEscrow",
-  "AzoraTimelock",
-  "AzoraGovernor",
-] as const;
 
 export const ABIS_MODULE = path.join(REPO_ROOT, "protocol", "abis.ts");
 
-/** The text of protocol/abis.ts for the compiled contracts in `artifacts/`. */
+/**
+ * The text of protocol/abis.ts for the compiled contracts in `artifacts/`: one ABI for each of
+ * the protocol's `CONTRACT_NAMES` (to add a contract, add it there, then run `npm run abis`).
+ */
 export async function abisModule(): Promise<string> {
   const entries = await Promise.all(
-    DEPLOYED_CONTRACTS.map(async (name) => {
+    CONTRACT_NAMES.map(async (name) => {
       const { abi } = await readArtifact(name);
       return `  ${name}: ${JSON.stringify(abi)},`;
     }),

@@ -8,6 +8,7 @@ import { localAccount, localRelayer } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
 import type { Manifest } from "../../protocol/manifest";
 import type { Proposal, ProposalCall } from "../../protocol/proposals";
+import { DEMO_DONATION_AZR, DEMO_GRANT_AZR, DEMO_GRANTEE, DEMO_PROPOSAL_TEXTS } from "./data";
 import { confirm, walletLike } from "./learning";
 import type { SeedClients } from "./learning";
 
@@ -29,36 +30,8 @@ export async function advanceTimePast(publicClient: PublicClient, timestamp: big
   if (timestamp >= now) await advanceTime(publicClient, timestamp - now + 1n);
 }
 
-/** What Amara (account #1) gives the CitadelFund before the grant proposal, in whole AZR. */
-export const DEMO_DONATION_AZR = 100;
-/** The grant the executed demo proposal pays from the CitadelFund, in whole AZR. */
-export const DEMO_GRANT_AZR = 40;
-/** Who receives it: Zawadi (account #5), a course author who holds nothing before. */
-export const DEMO_GRANTEE = { index: 5, name: "Zawadi" } as const;
-
-/** The texts of the three demo proposals (published to the content store, referenced by CID). */
-export const DEMO_PROPOSAL_TEXTS = {
-  grant: {
-    title: `Grant ${DEMO_GRANT_AZR} AZR to Zawadi for a Swahili "Wallets and safety"`,
-    body:
-      "## Why\n\nMore of our learners read Swahili than English. Zawadi, a teacher in Mombasa, " +
-      "offers to translate *Wallets and safety*.\n\n## What\n\nThe CitadelFund releases " +
-      `${DEMO_GRANT_AZR} AZR to Zawadi (\`0x9965…A4dc\`). The translation is published as a new course package.`,
-  },
-  budget: {
-    title: "Halve the weekly mining budget",
-    body:
-      "## Why\n\nEmission is running ahead of the courses on offer.\n\n## What\n\nA new emission " +
-      "schedule: the same epoch length and halving interval, half the budget per epoch.",
-  },
-  reward: {
-    title: "Raise the Wallets and safety reward to 120 AZR",
-    body:
-      "## Why\n\n*Wallets and safety* is the course every newcomer should take first; its reward " +
-      "should say so.\n\n## What\n\nCourse 1 keeps its content, verifier, pass mark and validity; " +
-      "its reward goes from 100 to 120 AZR.",
-  },
-} as const satisfies Record<string, ProposalText>;
+// The demo proposals' texts, the donation and the grant live in data/proposals.json (checked by ./data).
+export { DEMO_DONATION_AZR, DEMO_GRANT_AZR, DEMO_GRANTEE, DEMO_PROPOSAL_TEXTS };
 
 export interface SeededGovernance {
   /** Paid DEMO_GRANT_AZR AZR to Zawadi from the CitadelFund: proposed, voted, queued, executed. */

@@ -5,14 +5,19 @@ import type { Completion } from "../../protocol/eip712";
 import { localAccount, localRelayer, localVerifier } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
 import type { Manifest } from "../../protocol/manifest";
+import {
+  DEFAULT_COURSE_TERMS,
+  DEMO_COMPLETIONS,
+  DEMO_COURSE_TERMS,
+  DEMO_DELEGATIONS,
+  DEMO_MIN_SCORE,
+  DEMO_PEOPLE,
+  DEMO_TRANSFERS,
+  demoIndex,
+} from "./data";
 
-/** Demo people of the local chain: local-node accounts 1–4 (account 0 deploys). */
-export const DEMO_PEOPLE = [
-  { index: 1, name: "Amara", azr: 120_000 },
-  { index: 2, name: "Kofi", azr: 45_000 },
-  { index: 3, name: "Lindiwe", azr: 30_000 },
-  { index: 4, name: "Tendai", azr: 80_000 },
-] as const;
+// The demo data lives in data/people.json and data/learning.json (checked by ./data).
+export { DEFAULT_COURSE_TERMS, DEMO_COMPLETIONS, DEMO_COURSE_TERMS, DEMO_MIN_SCORE, DEMO_PEOPLE };
 
 export interface SeedClients {
   publicClient: PublicClient;
@@ -25,31 +30,8 @@ export interface SeedCourse {
   contentCid: string;
 }
 
-const YEAR = 365 * 24 * 60 * 60;
-
-/**
- * Reward (whole AZR) and credential validity (seconds, 0 = never expires) of each demo course.
- * A course the table does not know gets `DEFAULT_COURSE_TERMS`.
- */
-export const DEMO_COURSE_TERMS: Record<string, { rewardAzr: number; validity: number }> = {
-  "wallets-and-safety": { rewardAzr: 100, validity: YEAR },
-  "budgeting-irregular-income": { rewardAzr: 150, validity: 0 },
-  "typescript-first-steps": { rewardAzr: 250, validity: 0 },
-};
-export const DEFAULT_COURSE_TERMS = { rewardAzr: 100, validity: 0 } as const;
-
-/** Lowest passing score of the demo courses, in basis points (70%). */
-export const DEMO_MIN_SCORE = 7_000;
-
 /** Claims per epoch the local verifier may sign: plenty for local use, still a bound. */
 export const LOCAL_VERIFIER_LIMIT = 1_000;
-
-/** Who completes what in the demo (made only when the course is among the seeded ones). */
-export const DEMO_COMPLETIONS = [
-  { index: 3, name: "Lindiwe", slug: "wallets-and-safety", score: 9_200 },
-  { index: 2, name: "Kofi", slug: "budgeting-irregular-income", score: 8_500 },
-  { index: 4, name: "Tendai", slug: "typescript-first-steps", score: 7_800 },
-] as const;
 
 export interface SeededCourse extends SeedCourse {
   courseId: bigint;
@@ -84,9 +66,9 @@ export async function confirm(publicClient: PublicClient, hash: Hash | Promise<H
 
 /**
  * Demo data: AZR for the demo people (minted by the deployer under a MINTER_ROLE it grants
- * itself and renounces at once), a few transfers, and delegations. Lindiwe (account 3) is
- * left undelegated so "delegate to myself" can be tried. Then, when `courses` is given, the
- * learning part (`seedLearning`).
+ * itself and renounces at once), a few transfers, and delegations, all from data/people.json.
+ * Lindiwe (account 3) is left undelegated so "delegate to myself" can be tried. Then, when
+ * `courses` is given, the learning part (`seedLearning`).
  */
 export async function seedAzora(manifest: Manifest, clients: SeedClients, courses?: readonly SeedCourse[]) {
   const { publicClient, deployer } = clients;
@@ -104,13 +86,12 @@ export async function seedAzora(manifest: Manifest, clients: SeedClients, course
   }
   await send(asDeployer.write.renounceRole([minter, deployer.account.address]));
 
-  await send(person(1).write.transfer([at(2), parseUnits("2500", 18)]));
-  await send(person(4).write.transfer([at(3), parseUnits("1200", 18)]));
-  await send(person(2).write.transfer([at(4), parseUnits("700", 18)]));
-
-  await send(person(1).write.delegate([at(1)]));
-  await send(person(2).write.delegate([at(1)]));
-  await send(person(4).write.delegate([at(4)]));
+  for (const { from, to, azr } of DEMO_TRANSFERS) {
+    await send(person(demoIndex(from)).write.transfer([at(demoIndex(to)), parseUnits(String(azr), 18)]));
+  }
+  for (const { from, to } of DEMO_DELEGATIONS) {
+    await send(person(demoIndex(from)).write.delegate([at(demoIndex(to))]));
+  }
 
   if (courses) return seedLearning(manifest, clients, courses);
   return undefined;

@@ -8,7 +8,7 @@ import { contractOf } from "../../protocol/manifest";
 import { freePort, stopAllServices } from "../../scripts/stack/processes";
 import { deployLocal, startChain, startIndexer } from "../../scripts/stack/stack";
 import { startRelay } from "../support/proxy";
-import { INDEXER_DATABASES, eventually, expectAccountsMatchChain } from "../support/stack";
+import { describeOnEveryDatabase, eventually, expectAccountsMatchChain } from "../support/stack";
 
 const PEOPLE = [1, 2, 3, 4, 5, 6];
 
@@ -55,108 +55,102 @@ async function freshChain() {
   return { chain, manifest, publicClient };
 }
 
-for (const database of INDEXER_DATABASES) {
-  describe(`indexer › faults: crash, node outage, reorg (real chain, real Ponder on ${database.name})`, function () {
-    afterEach(async function () {
-      await stopAllServices();
+describeOnEveryDatabase("indexer › faults: crash, node outage, reorg", (database) => {
+  afterEach(async function () {
+    await stopAllServices();
+  });
+
+  it("killed in the middle of a backfill and restarted, reaches the same final state", async function () {
+    const { chain, manifest, publicClient } = await freshChain();
+    const sent = await writeHistory(chain.rpcUrl, manifest, 100, 5);
+    const port = await freePort();
+    // A schema of its own: on PostgreSQL a fixed name would resume an earlier run's index.
+    const schema = `crash_${Date.now()}`;
+    // Throttled to 10 requests a second, the backfill of ~100 blocks takes about ten seconds:
+    // long enough to be killed in the middle of it.
+    const first = await startIndexer({
+      rpcUrl: chain.rpcUrl,
+      port,
+      schema,
+      databaseUrl: database.url,
+      maxRequestsPerSecond: 10,
+      waitUntilReady: false,
     });
+    await eventually(
+      async () => expect(first.service.printed(/Started backfill indexing/)).to.equal(true),
+      120_000,
+    );
+    await new Promise((r) => setTimeout(r, 2_000));
+    first.service.child.kill("SIGKILL");
+    await first.service.stop();
+    const killedDuringBackfill = !first.service.printed(/Completed backfill indexing/);
 
-    it("killed in the middle of a backfill and restarted, reaches the same final state", async function () {
-      const { chain, manifest, publicClient } = await freshChain();
-      const sent = await writeHistory(chain.rpcUrl, manifest, 100, 5);
-      const port = await freePort();
-      // A schema of its own: on PostgreSQL a fixed name would resume an earlier run's index.
-      const schema = `crash_${Date.now()}`;
-      // Throttled to 10 requests a second, the backfill of ~100 blocks takes about ten seconds:
-      // long enough to be killed in the middle of it.
-      const first = await startIndexer({
-        rpcUrl: chain.rpcUrl,
-        port,
-        schema,
-        databaseUrl: database.url,
-        maxRequestsPerSecond: 10,
-        waitUntilReady: false,
-      });
-      await eventually(
-        async () => expect(first.service.printed(/Started backfill indexing/)).to.equal(true),
-        120_000,
-      );
-      await new Promise((r) => setTimeout(r, 2_000));
-      first.service.child.kill("SIGKILL");
-      await first.service.stop();
-      const killedDuringBackfill = !first.service.printed(/Completed backfill indexing/);
-
-      const second = await startIndexer({
-        rpcUrl: chain.rpcUrl,
-        port,
-        schema,
-        databaseUrl: database.url,
-        pgliteDir: first.pgliteDir,
-      });
-      await eventually(() =>
-        expectAccountsMatchChain(second.url, manifest, publicClient, `after restart (${sent} txs)`),
-      );
-      expect(killedDuringBackfill, "the first indexer was killed before its backfill completed").to.equal(
-        true,
-      );
+    const second = await startIndexer({
+      rpcUrl: chain.rpcUrl,
+      port,
+      schema,
+      databaseUrl: database.url,
+      pgliteDir: first.pgliteDir,
     });
+    await eventually(() =>
+      expectAccountsMatchChain(second.url, manifest, publicClient, `after restart (${sent} txs)`),
+    );
+    expect(killedDuringBackfill, "the first indexer was killed before its backfill completed").to.equal(true);
+  });
 
-    it("waits while the chain node is unreachable, says so in its log, and catches up", async function () {
-      const { chain, manifest, publicClient } = await freshChain();
-      const relay = await startRelay(Number(new URL(chain.rpcUrl).port));
-      try {
-        const indexer = await startIndexer({
-          rpcUrl: relay.url(),
-          port: await freePort(),
-          databaseUrl: database.url,
-        });
-        await eventually(() =>
-          expectAccountsMatchChain(indexer.url, manifest, publicClient, "before the outage"),
-        );
-
-        await relay.down();
-        await writeHistory(chain.rpcUrl, manifest, 10, 5); // the chain moves on without the indexer
-        await eventually(
-          async () =>
-            expect(
-              indexer.service.printed(/Received JSON-RPC error|Failed to fetch latest block/),
-              indexer.service.tail(),
-            ).to.equal(true),
-          60_000,
-        );
-        await relay.up();
-
-        await eventually(
-          () => expectAccountsMatchChain(indexer.url, manifest, publicClient, "after the outage"),
-          60_000,
-        );
-        expect(indexer.service.child.exitCode, "the indexer kept running through the outage").to.equal(null);
-      } finally {
-        await relay.down(); // a listening relay would keep the test process alive
-      }
-    });
-
-    it("follows a reorg: snapshot, transactions, revert, new blocks — and equals the new chain", async function () {
-      const { chain, manifest, publicClient } = await freshChain();
+  it("waits while the chain node is unreachable, says so in its log, and catches up", async function () {
+    const { chain, manifest, publicClient } = await freshChain();
+    const relay = await startRelay(Number(new URL(chain.rpcUrl).port));
+    try {
       const indexer = await startIndexer({
-        rpcUrl: chain.rpcUrl,
+        rpcUrl: relay.url(),
         port: await freePort(),
         databaseUrl: database.url,
       });
-      const snapshot = await publicClient.request({ method: "evm_snapshot" as never, params: [] as never });
-      await writeHistory(chain.rpcUrl, manifest, 5, 4);
       await eventually(() =>
-        expectAccountsMatchChain(indexer.url, manifest, publicClient, "before the reorg"),
+        expectAccountsMatchChain(indexer.url, manifest, publicClient, "before the outage"),
       );
 
-      await publicClient.request({ method: "evm_revert" as never, params: [snapshot] as never });
-      // A different history, longer than the abandoned one, on top of the snapshot.
-      await writeHistory(chain.rpcUrl, manifest, 8, 3);
+      await relay.down();
+      await writeHistory(chain.rpcUrl, manifest, 10, 5); // the chain moves on without the indexer
       await eventually(
-        () => expectAccountsMatchChain(indexer.url, manifest, publicClient, "after the reorg"),
+        async () =>
+          expect(
+            indexer.service.printed(/Received JSON-RPC error|Failed to fetch latest block/),
+            indexer.service.tail(),
+          ).to.equal(true),
         60_000,
       );
-      expect(indexer.service.printed(/reorg/i), "the indexer logged the reorg").to.equal(true);
-    });
+      await relay.up();
+
+      await eventually(
+        () => expectAccountsMatchChain(indexer.url, manifest, publicClient, "after the outage"),
+        60_000,
+      );
+      expect(indexer.service.child.exitCode, "the indexer kept running through the outage").to.equal(null);
+    } finally {
+      await relay.down(); // a listening relay would keep the test process alive
+    }
   });
-}
+
+  it("follows a reorg: snapshot, transactions, revert, new blocks — and equals the new chain", async function () {
+    const { chain, manifest, publicClient } = await freshChain();
+    const indexer = await startIndexer({
+      rpcUrl: chain.rpcUrl,
+      port: await freePort(),
+      databaseUrl: database.url,
+    });
+    const snapshot = await publicClient.request({ method: "evm_snapshot" as never, params: [] as never });
+    await writeHistory(chain.rpcUrl, manifest, 5, 4);
+    await eventually(() => expectAccountsMatchChain(indexer.url, manifest, publicClient, "before the reorg"));
+
+    await publicClient.request({ method: "evm_revert" as never, params: [snapshot] as never });
+    // A different history, longer than the abandoned one, on top of the snapshot.
+    await writeHistory(chain.rpcUrl, manifest, 8, 3);
+    await eventually(
+      () => expectAccountsMatchChain(indexer.url, manifest, publicClient, "after the reorg"),
+      60_000,
+    );
+    expect(indexer.service.printed(/reorg/i), "the indexer logged the reorg").to.equal(true);
+  });
+});

@@ -3,7 +3,8 @@ import { createPublicClient, getAddress, getContract, http, zeroAddress } from "
 import type { PublicClient } from "viem";
 import type { Manifest } from "../../protocol/manifest";
 import { contractOf } from "../../protocol/manifest";
-import { freePort } from "../../scripts/stack/processes";
+import { enumLabel, JobStatus, MilestoneStatus } from "../../protocol/enums";
+import { freePort, stopAllServices } from "../../scripts/stack/processes";
 import { deployLocal, startChain, startIndexer } from "../../scripts/stack/stack";
 
 /** A database the indexer tests run on: `url` for PostgreSQL, none for embedded PGlite. */
@@ -20,6 +21,39 @@ export const INDEXER_DATABASES: readonly IndexerDatabase[] = [
   { name: "PGlite", url: null },
   ...(process.env.DATABASE_URL ? [{ name: "PostgreSQL" as const, url: process.env.DATABASE_URL }] : []),
 ];
+
+/**
+ * Declares the suite `title` once for each database of `INDEXER_DATABASES`, as
+ * "`title` (real chain, real Ponder on PGlite)", and so on: `suite` declares its tests for `database`.
+ */
+export function describeOnEveryDatabase(title: string, suite: (database: IndexerDatabase) => void): void {
+  for (const database of INDEXER_DATABASES) {
+    describe(`${title} (real chain, real Ponder on ${database.name})`, function () {
+      suite(database);
+    });
+  }
+}
+
+/** A seeded local chain and its indexer, as `startIndexedChain` starts them. */
+export type IndexedChain = Awaited<ReturnType<typeof startIndexedChain>>;
+
+/**
+ * In the suite that calls it: starts an indexed chain (`startIndexedChain` with `options`) before
+ * its tests, and stops every process after them, even when the stack failed half-way through
+ * starting. The stack it returns is filled in by that `before` hook, so tests and later hooks can
+ * read it.
+ */
+export function useIndexedChain(options: Parameters<typeof startIndexedChain>[0] = {}): IndexedChain {
+  // Empty until the hook has run: nothing reads it before (mocha runs `before` hooks first).
+  const stack = {} as IndexedChain;
+  before(async function () {
+    Object.assign(stack, await startIndexedChain(options));
+  });
+  after(async function () {
+    await stopAllServices();
+  });
+  return stack;
+}
 
 /**
  * A real local chain and a real Ponder on free ports, deployed and seeded with the same code
@@ -125,18 +159,6 @@ export async function expectAccountsMatchChain(
   expect(supply, `${label}: indexed balances add up to totalSupply`).to.equal(await token.read.totalSupply());
 }
 
-/** IJobEscrow's JobStatus and MilestoneStatus, as the indexer names them. */
-export const JOB_STATUS = ["none", "open", "assigned", "completed", "cancelled"] as const;
-export const MILESTONE_STATUS = [
-  "pending",
-  "submitted",
-  "disputed",
-  "released",
-  "refunded",
-  "resolved",
-  "cancelled",
-] as const;
-
 export interface IndexedJob {
   id: string;
   client: string;
@@ -196,7 +218,7 @@ export async function expectJobsMatchChain(
   for (const row of jobs.items) {
     const id = BigInt(row.id);
     const onChain = await escrow.read.jobOf([id]);
-    expect(row.status, `${label}: job ${id} status`).to.equal(JOB_STATUS[onChain.status]);
+    expect(row.status, `${label}: job ${id} status`).to.equal(enumLabel(JobStatus, onChain.status));
     expect(getAddress(row.client), `${label}: job ${id} client`).to.equal(onChain.client);
     expect(row.provider ? getAddress(row.provider) : zeroAddress, `${label}: job ${id} provider`).to.equal(
       onChain.provider,
@@ -207,7 +229,7 @@ export async function expectJobsMatchChain(
     for (const m of row.milestones.items) {
       const chainMilestone = await escrow.read.milestoneOf([id, BigInt(m.index)]);
       const where = `${label}: job ${id} milestone ${m.index}`;
-      expect(m.status, where).to.equal(MILESTONE_STATUS[chainMilestone.status]);
+      expect(m.status, where).to.equal(enumLabel(MilestoneStatus, chainMilestone.status));
       expect(BigInt(m.amount), where).to.equal(chainMilestone.amount);
       expect(m.reviewEndsAt === null ? 0 : Number(m.reviewEndsAt), where).to.equal(
         chainMilestone.reviewEndsAt,
