@@ -1,6 +1,8 @@
+import { getAddress } from "viem";
 import type { Address, Hex } from "viem";
 
-// The indexer's GraphQL (Ponder) returns bigints as decimal strings and addresses in lowercase.
+// The indexer's GraphQL (Ponder) returns bigints as decimal strings and addresses in lowercase:
+// the parsers below turn them into bigints and checksummed addresses (what pages display).
 
 export interface IndexedAccount {
   address: Address;
@@ -83,8 +85,16 @@ export interface HoldersResponse {
   accounts: { items: RawAccount[]; totalCount: number };
 }
 
+const checksum = (address: Address) => getAddress(address);
+
 function parseAccount(raw: RawAccount): IndexedAccount {
-  return { ...raw, balance: BigInt(raw.balance), votes: BigInt(raw.votes) };
+  return {
+    ...raw,
+    address: checksum(raw.address),
+    delegate: raw.delegate && checksum(raw.delegate),
+    balance: BigInt(raw.balance),
+    votes: BigInt(raw.votes),
+  };
 }
 
 export function parseAccountActivity(raw: AccountActivityResponse): AccountActivity {
@@ -92,12 +102,16 @@ export function parseAccountActivity(raw: AccountActivityResponse): AccountActiv
     account: raw.account && parseAccount(raw.account),
     transfers: raw.transfers.items.map((t) => ({
       ...t,
+      from: checksum(t.from),
+      to: checksum(t.to),
       amount: BigInt(t.amount),
       blockNumber: BigInt(t.blockNumber),
       timestamp: BigInt(t.timestamp),
     })),
     delegations: raw.delegationChanges.items.map((d) => ({
       ...d,
+      fromDelegate: checksum(d.fromDelegate),
+      toDelegate: checksum(d.toDelegate),
       blockNumber: BigInt(d.blockNumber),
       timestamp: BigInt(d.timestamp),
     })),
