@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ReadFailure } from "@/app/_components/ReadFailure";
 import { Address, Amount, Card, DataTable, EmptyState } from "@/app/_components/ui";
 import type { Column } from "@/app/_components/ui";
-import { ClientMessages } from "@/app/_i18n/client-messages";
 import type { IndexedAccount } from "@/app/_lib/indexer";
 import { holders, indexerQuery } from "@/app/_lib/server-data";
 import { getRuntimeConfig } from "@/app/_lib/server-config";
@@ -15,7 +14,7 @@ const FIGURES_QUERY = `
 query HomeFigures($fund: String!) {
   holders: accounts(where: { balance_gt: "0" }, limit: 1) { totalCount }
   courses(where: { active: true }, limit: 1) { totalCount }
-  openJobs: jobs(where: { status: "open" }, limit: 1) { totalCount }
+  openJobs: jobs(where: { status: open }, limit: 1) { totalCount }
   fund: account(address: $fund) { balance }
 }`;
 
@@ -82,9 +81,16 @@ export default async function HomePage() {
       </Card>
 
       <Card title={t("yourAzr.title")} id="your-azr-title">
-        <ClientMessages sections={["home", "wallet", "accounts"]}>
-          <YourAzrIsland runtime={runtime} />
-        </ClientMessages>
+        <YourAzrIsland
+          runtime={runtime}
+          locale={await getLocale()}
+          messages={await islandMessages()}
+          labels={{
+            connect: t("yourAzr.connect"),
+            connectWhy: t("yourAzr.connectWhy"),
+            needsJs: t("yourAzr.needsJs"),
+          }}
+        />
       </Card>
 
       <Card title={t("holders.title")} id="holders-title">
@@ -98,6 +104,12 @@ export default async function HomePage() {
       </Card>
     </>
   );
+}
+
+/** The catalog sections the wallet island translates once loaded. */
+async function islandMessages() {
+  const { common, errors, home, wallet, accounts } = await getMessages();
+  return { common, errors, home, wallet, accounts };
 }
 
 async function HoldersTable({ holders, total }: { holders: IndexedAccount[]; total: number }) {

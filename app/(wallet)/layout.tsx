@@ -15,7 +15,7 @@ export default async function WalletLayout({ children }: { children: ReactNode }
   return (
     <ClientMessages sections={["wallet"]}>
       <WalletProviders runtime={runtime}>
-        <Shell wallet={<WalletButton />}>{children}</Shell>
+        <Shell wallet={<WalletButton short />}>{children}</Shell>
       </WalletProviders>
     </ClientMessages>
   );

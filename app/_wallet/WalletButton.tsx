@@ -9,9 +9,10 @@ const RainbowKitButton = lazy(() => import("./RainbowKitButton"));
 
 /**
  * The wallet button: "Connect wallet" first, RainbowKit's own button (account, network,
- * disconnect) once loaded. `autoOpen` opens the connect modal as soon as it has loaded.
+ * disconnect) once loaded. `autoOpen` opens the connect modal as soon as it has loaded; `short`
+ * says just "Connect" (the header, on a 320px screen).
  */
-export function WalletButton({ autoOpen = false }: { autoOpen?: boolean }) {
+export function WalletButton({ autoOpen = false, short = false }: { autoOpen?: boolean; short?: boolean }) {
   const t = useTranslations("wallet");
   const { status } = useAccount();
   const [wanted, setWanted] = useState(autoOpen);
@@ -30,13 +31,13 @@ export function WalletButton({ autoOpen = false }: { autoOpen?: boolean }) {
       }}
       aria-busy={wanted}
     >
-      {t("connect")}
+      {short ? t("connectShort") : t("connect")}
     </button>
   );
   if (!wanted) return placeholder;
   return (
     <Suspense fallback={placeholder}>
-      <RainbowKitButton openOnLoad={openOnLoad} label={t("connect")} />
+      <RainbowKitButton openOnLoad={openOnLoad} label={short ? t("connectShort") : t("connect")} />
     </Suspense>
   );
 }
