@@ -27,8 +27,10 @@ const OFFLINE_PAGES = /^\/(learn(\/.*)?)?$/;
 const OFFLINE_FALLBACK = "/offline";
 
 const ok = () => new CacheableResponsePlugin({ statuses: [200] });
+/** Documents, the router's RSC fetches, and the page's own "keep this page" requests (CACHE_URLS). */
 const isPage = ({ request }: RouteMatchCallbackOptions) =>
-  request.mode === "navigate" || request.destination === "document" || request.headers.get("RSC") === "1";
+  request.method === "GET" &&
+  (request.mode === "navigate" || request.destination === "document" || request.destination === "");
 
 const runtimeCaching: RuntimeCaching[] = [
   {
@@ -50,6 +52,9 @@ const runtimeCaching: RuntimeCaching[] = [
     handler: new NetworkFirst({
       cacheName: "azora-pages",
       networkTimeoutSeconds: 10,
+      // HTML and RSC payloads of a page differ by URL (`?_rsc=`); Next's Vary headers would only
+      // make a page kept by a CACHE_URLS request miss a later navigation.
+      matchOptions: { ignoreVary: true },
       plugins: [ok(), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 60 * DAY })],
     }),
   },

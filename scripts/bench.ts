@@ -1,12 +1,10 @@
 // npm run bench — gas of each user operation (AZR, mining next to stock OpenZeppelin parts, the
 // marketplace next to a public anchor, governance), grading latency, the indexer's backfill,
-// query latency and freshness, and the app's first-load JS, with the machine. Figures are printed, never asserted: timing and
+// query latency and freshness, and the app's first-load JS and Lighthouse scores (bench/app.ts), with the machine. Figures are printed, never asserted: timing and
 // size goals live here, not in tests.
-import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { getAddress, getContract, keccak256, parseUnits, slice, toHex } from "viem";
 import type { Abi, Account, Address, Chain, Hash, Hex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -34,6 +32,7 @@ import { REPO_ROOT } from "./lib/paths.js";
 import { binOf, freePort, runToCompletion, stopAllServices } from "./lib/processes.js";
 import { registerCourse } from "./lib/seed.js";
 import { deployLocal, startChain } from "./lib/stack.js";
+import { appBench } from "./bench/app.js";
 import { indexerBench } from "./bench/indexer.js";
 import { ms, percentile } from "./bench/stats.js";
 import { LOCAL_DEPLOY_CONFIG } from "./lib/deploy.js";
@@ -577,33 +576,6 @@ async function chainFigures() {
   }
 }
 
-/** Sums the gzipped size of every script a route loads first, from Next's build output. */
-async function firstLoadJs(): Promise<[string, string][]> {
-  const manifestFile = path.join(REPO_ROOT, ".next", "app-build-manifest.json");
-  const diagnostics = path.join(REPO_ROOT, ".next", "diagnostics", "route-bundle-stats.json");
-  if (!existsSync(diagnostics) && !existsSync(manifestFile)) {
-    console.log("\n(no production build yet: running next build…)");
-    await runToCompletion("next build", binOf("next"), ["build"]);
-  }
-  const gz = async (file: string) => gzipSync(await readFile(path.join(REPO_ROOT, ".next", file))).length;
-  const rows: [string, string][] = [];
-  if (existsSync(diagnostics)) {
-    const stats = JSON.parse(await readFile(diagnostics, "utf8")) as {
-      route: string;
-      firstLoadChunkPaths?: string[];
-    }[];
-    for (const { route, firstLoadChunkPaths = [] } of stats) {
-      let total = 0;
-      for (const chunk of firstLoadChunkPaths) total += await gz(chunk.replace(/^\.next\//, ""));
-      rows.push([route, `${(total / 1024).toFixed(1)} kB`]);
-    }
-  } else {
-    const files = await readdir(path.join(REPO_ROOT, ".next", "static", "chunks"));
-    rows.push(["(all chunks)", `${files.length} files`]);
-  }
-  return rows;
-}
-
 console.log(`Azora benchmark — ${new Date().toISOString()}\nMachine: ${machine()}`);
 await runToCompletion("build", binOf("hardhat"), ["build", "--quiet"]);
 const { azr, mining, grading, escrow, governance } = await chainFigures();
@@ -617,7 +589,7 @@ console.log(
     "  also mints an NFT, against a post that also takes the permit.",
 );
 table("Governance gas per operation (AzoraGovernor + AzoraTimelock, same node)", governance);
-table("App first-load JS per route (gzipped, production build)", await firstLoadJs());
+await appBench();
 
 const indexer = await indexerBench();
 table("Indexer: the synthetic history (BenchHistory, contracts/test/)", indexer.history);

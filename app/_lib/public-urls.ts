@@ -5,6 +5,9 @@ export interface RuntimeConfig {
   indexerUrl: string | null;
 }
 
+/** The variables read (process.env by default). */
+type Env = Record<string, string | undefined>;
+
 const LOCAL_RPC = "http://127.0.0.1:8545";
 const LOCAL_INDEXER = "http://127.0.0.1:42069";
 
@@ -25,7 +28,7 @@ export function isPublishableUrl(value: string): boolean {
 }
 
 /** The server's own URLs (may carry keys: never send them to a browser or print them in a page). */
-export function serverUrls(env = process.env) {
+export function serverUrls(env: Env = process.env) {
   return {
     rpcUrl: env.RPC_URL ?? LOCAL_RPC,
     indexerUrl: (env.INDEXER_URL ?? LOCAL_INDEXER).replace(/\/+$/, ""),
@@ -39,7 +42,7 @@ function publicUrl(explicit: string | undefined, server: string): string | null 
 }
 
 /** The browser's URLs, computed from the environment (pure: for tests and the layouts). */
-export function publicRuntimeConfig(env = process.env): RuntimeConfig {
+export function publicRuntimeConfig(env: Env = process.env): RuntimeConfig {
   const server = serverUrls(env);
   return {
     rpcUrl: publicUrl(env.PUBLIC_RPC_URL, server.rpcUrl),

@@ -16,7 +16,7 @@ export function buildApp(): Promise<void> {
     await runToCompletion(
       "serwist build",
       path.join(REPO_ROOT, "node_modules", "@serwist", "cli", "cli.js"),
-      ["build"],
+      ["build", "serwist.config.mjs"],
     );
   })();
   return built;

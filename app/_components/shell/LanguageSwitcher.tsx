@@ -12,7 +12,7 @@ export async function LanguageSwitcher() {
   const t = await getTranslations("nav");
   return (
     <details className="language">
-      <summary aria-label={t("languageLabel", { language: LOCALE_NAMES[locale] })}>
+      <summary>
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
           <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="1.8" />
           <path
@@ -23,6 +23,7 @@ export async function LanguageSwitcher() {
           />
         </svg>
         <span>{locale.toUpperCase()}</span>
+        <span className="visually-hidden">{t("languageLabel", { language: LOCALE_NAMES[locale] })}</span>
       </summary>
       <form action={chooseLocale} className="language-menu">
         <p className="language-title">{t("language")}</p>
