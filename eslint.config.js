@@ -15,6 +15,8 @@ export default tseslint.config(
       "indexer/ponder-env.d.ts",
       "deployments/",
       "coverage/",
+      "public/sw.js",
+      "public/sw.js.map",
     ],
   },
   js.configs.recommended,
