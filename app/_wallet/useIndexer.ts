@@ -2,15 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { queryIndexer } from "@/app/_lib/graphql";
-import {
-  ACCOUNT_ACTIVITY_QUERY,
-  HISTORY_LIMIT,
-  HOLDERS_LIMIT,
-  HOLDERS_QUERY,
-  parseAccountActivity,
-  parseHolders,
-} from "@/app/_lib/indexer";
-import type { AccountActivityResponse, HoldersResponse } from "@/app/_lib/indexer";
+import { ACCOUNT_ACTIVITY_QUERY, HISTORY_LIMIT, parseAccountActivity } from "@/app/_lib/indexer";
+import type { AccountActivityResponse } from "@/app/_lib/indexer";
 import { REFRESH_MS } from "./refresh";
 import { useRuntimeConfig } from "./useRuntimeConfig";
 
@@ -25,19 +18,6 @@ export function useAccountActivity(address: Address) {
     queryFn: () => queryIndexer<AccountActivityResponse>(indexerUrl ?? "", ACCOUNT_ACTIVITY_QUERY, variables),
     enabled: indexerUrl !== null,
     select: parseAccountActivity,
-    refetchInterval: REFRESH_MS,
-  });
-}
-
-/** The largest AZR holders, as indexed. */
-export function useHolders() {
-  const { indexerUrl } = useRuntimeConfig();
-  const variables = { limit: HOLDERS_LIMIT };
-  return useQuery({
-    queryKey: [INDEXER_KEY, indexerUrl, "holders", variables],
-    queryFn: () => queryIndexer<HoldersResponse>(indexerUrl ?? "", HOLDERS_QUERY, variables),
-    enabled: indexerUrl !== null,
-    select: parseHolders,
     refetchInterval: REFRESH_MS,
   });
 }
