@@ -30,8 +30,9 @@ export const viewport: Viewport = {
 /**
  * The root of every page: language (`<html lang>`), fonts, styles, known account names, and the
  * service worker. No client-side translation code here: public pages render their words on the
- * server; client islands get theirs from <ClientMessages>. The header, navigation and footer come from each route group's layout:
- * `(public)` carries no wallet code at all, `(wallet)` adds wagmi and the wallet button.
+ * server; client islands get theirs from <ClientMessages>. The header, navigation and footer
+ * come from each route group's layout: `(public)` carries no wallet code at all, `(wallet)` adds
+ * wagmi and the wallet button.
  */
 export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
   const locale = await getLocale();
