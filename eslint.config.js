@@ -16,6 +16,8 @@ export default tseslint.config(
       "deployments/",
       "protocol/abis.ts",
       "coverage/",
+      "public/sw.js",
+      "public/sw.js.map",
     ],
   },
   js.configs.recommended,

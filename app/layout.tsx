@@ -1,39 +1,48 @@
-import "@rainbow-me/rainbowkit/styles.css";
 import "./globals.css";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Providers } from "./_components/Providers";
-import { SiteHeader } from "./_components/SiteHeader";
-import { getRuntimeConfig } from "./_lib/server-config";
+import { AddressBookProvider } from "./_components/ui/KnownAccounts";
+import { LocaleProvider } from "./_i18n/LocaleProvider";
+import { ServiceWorker } from "./_components/shell/ServiceWorker";
+import { addressBook } from "./_lib/address-book";
 
-export const metadata: Metadata = {
-  title: { default: "Azora — learn, prove it, earn AZR", template: "%s · Azora" },
-  description:
-    "Learn, pass a quiz, earn AZR. Credentials anyone can check, jobs paid in AZR, and a DAO of AZR holders.",
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("meta.title"), template: "%s · Azora" },
+    description: t("meta.description"),
+    applicationName: "Azora",
+    appleWebApp: { capable: true, title: "Azora", statusBarStyle: "default" },
+    icons: { apple: "/icons/icon-192.png" },
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#0a6847" },
+    { media: "(prefers-color-scheme: dark)", color: "#0d1512" },
+  ],
+  colorScheme: "light dark",
 };
 
-export const viewport: Viewport = { themeColor: "#0a6847" };
-
+/**
+ * The root of every page: language (`<html lang>`), fonts, styles, known account names, and the
+ * service worker. No client-side translation code here: public pages render their words on the
+ * server; client islands get theirs from <ClientMessages>. The header, navigation and footer
+ * come from each route group's layout: `(public)` carries no wallet code at all, `(wallet)` adds
+ * wagmi and the wallet button.
+ */
 export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
-  // Per request, so the same build serves any chain and indexer URL.
-  const runtime = await getRuntimeConfig();
+  const locale = await getLocale();
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang={locale} className={GeistSans.variable}>
       <body>
-        <a href="#main" className="skip-link">
-          Skip to content
-        </a>
-        <Providers runtime={runtime}>
-          <SiteHeader />
-          <main id="main">{children}</main>
-        </Providers>
-        <footer className="site-footer">
-          <p>
-            Azora reads AZR from the chain at <code>{runtime.rpcUrl}</code> and its history from the indexer
-            at <code>{runtime.indexerUrl}</code>.
-          </p>
-        </footer>
+        <LocaleProvider locale={locale}>
+          <AddressBookProvider book={await addressBook()}>{children}</AddressBookProvider>
+        </LocaleProvider>
+        <ServiceWorker />
       </body>
     </html>
   );

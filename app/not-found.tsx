@@ -1,17 +1,25 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Shell } from "./_components/shell/Shell";
+import { ErrorState, PageHeader } from "./_components/ui";
 
-export default function NotFound() {
+/** No page at this URL: the usual frame, and where to go. */
+export default async function NotFound() {
+  const t = await getTranslations("errors");
   return (
-    <section className="page-message">
-      <h1>Page not found</h1>
-      <p>There is no page at this address. It may have moved, or the link may have a typo.</p>
-      <p>
-        To look at an account, open <code>/accounts/</code> followed by its address (0x and 40 hexadecimal
-        characters), or pick one from the holders list.
-      </p>
-      <p>
-        <Link href="/">Go to the home page</Link>
-      </p>
-    </section>
+    <Shell>
+      <PageHeader title={t("notFound.title")} />
+      <ErrorState
+        title={t("notFound.what")}
+        next={
+          <>
+            <p>{t("notFound.accounts")}</p>
+            <p>
+              <Link href="/">{t("page.home")}</Link>
+            </p>
+          </>
+        }
+      />
+    </Shell>
   );
 }

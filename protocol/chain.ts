@@ -21,13 +21,16 @@ export function chainName(id: number): string {
   return id === LOCAL_CHAIN_ID ? "Azora local chain" : `Chain ${id}`;
 }
 
-/** Chain `id` reached at `rpcUrl`. No multicall contract is assumed (reads go out as JSON-RPC batches). */
-export function azoraChain(id: number, rpcUrl: string): Chain {
+/**
+ * Chain `id` reached at `rpcUrl` (none: reads go through the connected wallet). No multicall
+ * contract is assumed (reads go out as JSON-RPC batches).
+ */
+export function azoraChain(id: number, rpcUrl: string | null): Chain {
   return defineChain({
     id,
     name: chainName(id),
     nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
+    rpcUrls: { default: { http: rpcUrl ? [rpcUrl] : [] } },
   });
 }
 

@@ -6,17 +6,26 @@ const AZR_UNIT = 10n ** 18n;
 const HUNDREDTH = AZR_UNIT / 100n;
 
 /**
- * "31,200 AZR", "0.5 AZR", "< 0.01 AZR": grouped thousands and at most two decimals, rounded
- * down so a balance is never shown larger than it is. The same on server and client.
+ * "31,740 AZR" (en), "31 740 AZR" (fr), "0.5 AZR", "< 0.01 AZR": grouped per locale, at most two
+ * decimals, rounded down so a balance is never shown larger than it is. Exact for any bigint
+ * (no float), and the same on server and client.
  */
-export function formatAzr(amount: bigint): string {
-  const sign = amount < 0n ? "-" : "";
-  const abs = amount < 0n ? -amount : amount;
-  if (abs > 0n && abs < HUNDREDTH) return `${sign}< 0.01 AZR`;
+export function formatAzr(amount: bigint, locale = "en"): string {
+  const negative = amount < 0n;
+  const abs = negative ? -amount : amount;
+  const sign = negative ? "-" : "";
+  if (abs > 0n && abs < HUNDREDTH) return `${sign}< ${formatDecimal(0n, "01", locale)} AZR`;
   const hundredths = abs / HUNDREDTH;
-  const whole = (hundredths / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = (hundredths % 100n).toString().padStart(2, "0").replace(/0+$/, "");
-  return `${sign}${whole}${fraction ? `.${fraction}` : ""} AZR`;
+  return `${sign}${formatDecimal(hundredths / 100n, fraction, locale)} AZR`;
+}
+
+function formatDecimal(whole: bigint, fraction: string, locale: string): string {
+  const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(whole);
+  if (!fraction) return grouped;
+  const separator =
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
+  return `${grouped}${separator}${fraction}`;
 }
 
 /** "0x7099…79C8" (checksummed). */

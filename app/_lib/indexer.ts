@@ -1,109 +1,71 @@
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
+import { many, one } from "./indexer-query";
+import type { PartsData } from "./indexer-query";
 
-// The indexer's GraphQL (Ponder) returns bigints as decimal strings and addresses in lowercase.
-
-export interface IndexedAccount {
-  address: Address;
-  balance: bigint;
-  votes: bigint;
-  delegate: Address | null;
-  transferCount: number;
-}
-
-export interface Transfer {
-  id: string;
-  from: Address;
-  to: Address;
-  amount: bigint;
-  blockNumber: bigint;
-  timestamp: bigint;
-  transactionHash: Hex;
-}
-
-export interface DelegationChange {
-  id: string;
-  fromDelegate: Address;
-  toDelegate: Address;
-  blockNumber: bigint;
-  timestamp: bigint;
-  transactionHash: Hex;
-}
-
-export interface AccountActivity {
-  /** null when the indexer has never seen the address. */
-  account: IndexedAccount | null;
-  /** Newest first. */
-  transfers: Transfer[];
-  /** Newest first. */
-  delegations: DelegationChange[];
-}
-
-export interface Holders {
-  holders: IndexedAccount[];
-  total: number;
-}
-
-/** Replaces the named string fields of a row by bigints. */
-type Raw<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
-type RawAccount = Raw<IndexedAccount, "balance" | "votes">;
-type RawTransfer = Raw<Transfer, "amount" | "blockNumber" | "timestamp">;
-type RawDelegationChange = Raw<DelegationChange, "blockNumber" | "timestamp">;
+// The account page's and the home page's reads of the indexer (typed from its schema).
 
 export const HISTORY_LIMIT = 20;
 export const HOLDERS_LIMIT = 20;
 
-const ACCOUNT_FIELDS = "address balance votes delegate transferCount";
+const ACCOUNT = {
+  address: true,
+  balance: "bigint",
+  votes: "bigint",
+  delegate: true,
+  transferCount: true,
+} as const;
+const TRANSFER = {
+  id: true,
+  from: true,
+  to: true,
+  amount: "bigint",
+  blockNumber: "bigint",
+  timestamp: "bigint",
+  transactionHash: true,
+} as const;
+const DELEGATION = {
+  id: true,
+  fromDelegate: true,
+  toDelegate: true,
+  blockNumber: "bigint",
+  timestamp: "bigint",
+  transactionHash: true,
+} as const;
 
-export const ACCOUNT_ACTIVITY_QUERY = `
-query AccountActivity($address: String!, $limit: Int!) {
-  account(address: $address) { ${ACCOUNT_FIELDS} }
-  transfers(where: { OR: [{ from: $address }, { to: $address }] }, orderBy: "timestamp", orderDirection: "desc", limit: $limit) {
-    items { id from to amount blockNumber timestamp transactionHash }
-  }
-  delegationChanges(where: { delegator: $address }, orderBy: "timestamp", orderDirection: "desc", limit: $limit) {
-    items { id fromDelegate toDelegate blockNumber timestamp transactionHash }
-  }
-}`;
-
-export interface AccountActivityResponse {
-  account: RawAccount | null;
-  transfers: { items: RawTransfer[] };
-  delegationChanges: { items: RawDelegationChange[] };
-}
-
-export const HOLDERS_QUERY = `
-query Holders($limit: Int!) {
-  accounts(where: { balance_gt: "0" }, orderBy: "balance", orderDirection: "desc", limit: $limit) {
-    items { ${ACCOUNT_FIELDS} }
-    totalCount
-  }
-}`;
-
-export interface HoldersResponse {
-  accounts: { items: RawAccount[]; totalCount: number };
-}
-
-function parseAccount(raw: RawAccount): IndexedAccount {
-  return { ...raw, balance: BigInt(raw.balance), votes: BigInt(raw.votes) };
-}
-
-export function parseAccountActivity(raw: AccountActivityResponse): AccountActivity {
+/** An account's indexed row, its latest transfers and delegation changes (newest first). */
+export function accountActivityParts(address: Address) {
+  const lower = address.toLowerCase();
   return {
-    account: raw.account && parseAccount(raw.account),
-    transfers: raw.transfers.items.map((t) => ({
-      ...t,
-      amount: BigInt(t.amount),
-      blockNumber: BigInt(t.blockNumber),
-      timestamp: BigInt(t.timestamp),
-    })),
-    delegations: raw.delegationChanges.items.map((d) => ({
-      ...d,
-      blockNumber: BigInt(d.blockNumber),
-      timestamp: BigInt(d.timestamp),
-    })),
+    account: one("account", { address: lower }, ACCOUNT),
+    transfers: many("transfer", TRANSFER, {
+      where: { OR: [{ from: lower }, { to: lower }] },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: HISTORY_LIMIT,
+    }),
+    delegations: many("delegationChange", DELEGATION, {
+      where: { delegator: lower },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: HISTORY_LIMIT,
+    }),
   };
 }
 
-export function parseHolders(raw: HoldersResponse): Holders {
-  return { holders: raw.accounts.items.map(parseAccount), total: raw.accounts.totalCount };
+/** The largest AZR holders. */
+export function holdersParts() {
+  return {
+    holders: many("account", ACCOUNT, {
+      where: { balance_gt: 0n },
+      orderBy: "balance",
+      orderDirection: "desc",
+      limit: HOLDERS_LIMIT,
+    }),
+  };
 }
+
+export type AccountActivity = PartsData<ReturnType<typeof accountActivityParts>>;
+export type Holders = PartsData<ReturnType<typeof holdersParts>>;
+export type IndexedAccount = Holders["holders"]["items"][number];
+export type Transfer = AccountActivity["transfers"]["items"][number];
+export type DelegationChange = AccountActivity["delegations"]["items"][number];

@@ -5,7 +5,8 @@
 import { getContract, keccak256, parseUnits, slice, toHex } from "viem";
 import type { Address, Chain, Hash, Hex } from "viem";
 import type { ArtifactMap } from "hardhat/types/artifacts";
-import { ACCOUNT_ACTIVITY_QUERY, HOLDERS_QUERY } from "../../app/_lib/indexer";
+import { accountActivityParts, holdersParts } from "../../app/_lib/indexer";
+import { compose } from "../../app/_lib/indexer-query";
 import { readArtifact } from "../deploy/artifacts";
 import { chainAt, clientsFor } from "../deploy/clients";
 import { signCompletion } from "../../protocol/eip712";
@@ -264,13 +265,12 @@ async function indexerBench(): Promise<IndexerBench> {
     const url = served!.indexer.url;
     await until(served!.indexer.service, /Started live indexing/);
     await waitForHttp(`${url}/ready`, served!.indexer.service);
-    const busy = someone("holder 0").toLowerCase();
+    // The app's own queries, as its pages send them.
+    const activity = compose(accountActivityParts(someone("holder 0")));
+    const top = compose(holdersParts());
     const queries: [string, () => Promise<number>][] = [
-      [
-        "AccountActivity (account page)",
-        () => graphqlOnce(url, ACCOUNT_ACTIVITY_QUERY, { address: busy, limit: 20 }),
-      ],
-      ["Holders (home page)", () => graphqlOnce(url, HOLDERS_QUERY, { limit: 20 })],
+      ["AccountActivity (account page)", () => graphqlOnce(url, activity.query, activity.variables)],
+      ["Holders (home page)", () => graphqlOnce(url, top.query, top.variables)],
     ];
     const latencyRows: Rows = [];
     for (const [name, run] of queries) {

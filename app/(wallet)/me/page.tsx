@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/app/_components/ui";
+import { Upcoming } from "@/app/_components/Upcoming";
+import { ClientMessages } from "@/app/_i18n/client-messages";
+import { MyAccount } from "./_components/MyAccount";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("me"))("title") };
+}
+
+/** The connected person's dashboard (a wallet page): their AZR now; credentials, jobs and votes next. */
+export default async function MePage() {
+  const t = await getTranslations("me");
+  return (
+    <>
+      <PageHeader title={t("title")} lead={t("lead")} />
+      <ClientMessages sections={["me", "wallet", "accounts"]}>
+        <MyAccount />
+      </ClientMessages>
+      <Upcoming heading={t("soon.heading")} items={t.raw("soon.items") as string[]} />
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { getAddress } from "viem";
+import type * as schema from "@/indexer/ponder.schema";
+
+// Typed reads of the indexer, typed from indexer/ponder.schema.ts: a page names a table and the
+// fields it shows; the GraphQL document is built from those fields, several parts go out as one
+// request, and rows come back as the schema types them (bigints as bigints, addresses
+// checksummed). Only the schema's type is imported: nothing of Ponder reaches a bundle.
+// Run on the server with `indexerRead` (app/_lib/server-data.ts), in a wallet island with
+// `useIndexerRead` (app/_wallet/useIndexer.ts).
+//
+// Why GraphQL and not @ponder/client: on PGlite (what `npm run dev` runs) @ponder/client has been
+// seen reading a stale temporary table for tables written with upserts; Ponder's GraphQL reads the
+// real tables on both databases.
+
+type Schema = typeof schema;
+/** Every table of the indexer, by the name of its GraphQL fields (`account`, `accounts`). */
+export type TableName = {
+  [K in keyof Schema]: Schema[K] extends { $inferSelect: object } ? K : never;
+}[keyof Schema] &
+  string;
+/** A row of `T` as the schema types it. */
+export type Row<T extends TableName> = Schema[T] extends { $inferSelect: infer R } ? R : never;
+
+/** The fields a page asks of a table: `true`, or `"bigint"` for bigint columns (sent as strings). */
+export type Fields<T extends TableName> = {
+  [K in keyof Row<T>]?: NonNullable<Row<T>[K]> extends bigint ? "bigint" : true;
+};
+/** The row a page gets for `fields`. */
+export type Picked<T extends TableName, F extends Fields<T>> = Pick<Row<T>, keyof F & keyof Row<T>>;
+
+export interface Page<R> {
+  items: R[];
+  totalCount: number;
+  /** Pass as `after` for the next page; null on the last. */
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/** The most rows one list may ask for: every list is bounded and paged. */
+export const MAX_PAGE_SIZE = 100;
+
+/** One root field of a query: its text (variables prefixed `$_`), variables and parser. */
+export interface Part<D> {
+  text: (alias: string) => string;
+  variables: Record<string, { type: string; value: unknown }>;
+  parse: (raw: unknown) => D;
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+function toWire(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toWire(inner)]));
+  }
+  return value;
+}
+
+function decode<T extends TableName, F extends Fields<T>>(
+  fields: F,
+  raw: Record<string, unknown>,
+): Picked<T, F> {
+  const row: Record<string, unknown> = {};
+  for (const [field, kind] of Object.entries(fields)) {
+    const value = raw[field];
+    if (kind === "bigint" && typeof value === "string") row[field] = BigInt(value);
+    else if (typeof value === "string" && ADDRESS.test(value)) row[field] = getAddress(value);
+    else row[field] = value;
+  }
+  return row as Picked<T, F>;
+}
+
+/** One row of `table` by its primary key (`{ id: 3n }`, `{ address: "0x…" }`); null when absent. */
+export function one<T extends TableName, F extends Fields<T>>(
+  table: T,
+  key: Record<string, string | bigint>,
+  fields: F,
+): Part<Picked<T, F> | null> {
+  const names = Object.keys(key);
+  return {
+    text: (alias) =>
+      `${alias}: ${table}(${names.map((n) => `${n}: $${alias}_${n}`).join(", ")}) { ${Object.keys(fields).join(" ")} }`,
+    variables: Object.fromEntries(
+      names.map((n) => {
+        const value = key[n];
+        const wire = typeof value === "string" && ADDRESS.test(value) ? value.toLowerCase() : toWire(value);
+        return [n, { type: typeof value === "bigint" ? "BigInt!" : "String!", value: wire }];
+      }),
+    ),
+    parse: (raw) => (raw ? decode<T, F>(fields, raw as Record<string, unknown>) : null),
+  };
+}
+
+/** A page of `table`: filtered (Ponder's filter: `{ balance_gt: 0n }`), ordered, at most `limit` rows after `after`. */
+export function many<T extends TableName, F extends Fields<T>>(
+  table: T,
+  fields: F,
+  options: {
+    where?: Record<string, unknown>;
+    orderBy?: keyof Row<T> & string;
+    orderDirection?: "asc" | "desc";
+    limit: number;
+    after?: string | null;
+  },
+): Part<Page<Picked<T, F>>> {
+  const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(options.limit)));
+  return {
+    text: (alias) =>
+      `${alias}: ${table}s(where: $${alias}_where, orderBy: $${alias}_orderBy, orderDirection: $${alias}_orderDirection, limit: $${alias}_limit, after: $${alias}_after) { items { ${Object.keys(fields).join(" ")} } totalCount pageInfo { endCursor hasNextPage } }`,
+    variables: {
+      where: { type: `${table}Filter`, value: toWire(options.where ?? {}) },
+      orderBy: { type: "String", value: options.orderBy ?? null },
+      orderDirection: { type: "String", value: options.orderDirection ?? null },
+      limit: { type: "Int!", value: limit },
+      after: { type: "String", value: options.after ?? null },
+    },
+    parse: (raw) => {
+      const page = raw as {
+        items: Record<string, unknown>[];
+        totalCount: number;
+        pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      };
+      return {
+        items: page.items.map((item) => decode<T, F>(fields, item)),
+        totalCount: page.totalCount,
+        endCursor: page.pageInfo.endCursor,
+        hasNextPage: page.pageInfo.hasNextPage,
+      };
+    },
+  };
+}
+
+export type Parts = Record<string, Part<unknown>>;
+export type PartsData<P extends Parts> = { [K in keyof P]: P[K] extends Part<infer D> ? D : never };
+
+/** Several parts as one GraphQL request: its document, its variables, and the parser of its `data`. */
+export function compose<P extends Parts>(parts: P) {
+  const entries = Object.entries(parts);
+  const declarations = entries.flatMap(([alias, part]) =>
+    Object.entries(part.variables).map(([name, { type }]) => `$${alias}_${name}: ${type}`),
+  );
+  const variables = Object.fromEntries(
+    entries.flatMap(([alias, part]) =>
+      Object.entries(part.variables).map(([name, { value }]) => [`${alias}_${name}`, value]),
+    ),
+  );
+  const query = `query (${declarations.join(", ")}) { ${entries.map(([alias, part]) => part.text(alias)).join(" ")} }`;
+  const parse = (data: Record<string, unknown>) =>
+    Object.fromEntries(entries.map(([alias, part]) => [alias, part.parse(data[alias])])) as PartsData<P>;
+  return { query, variables, parse };
+}
