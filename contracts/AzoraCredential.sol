@@ -74,10 +74,10 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         uint40 expiry
     ) external onlyRole(MINTER_ROLE) returns (uint256 id) {
         if (learner == address(0)) revert ERC721InvalidReceiver(learner);
-        if (issuer == address(0)) revert CredentialInvalidIssuer(issuer);
+        if (issuer == address(0)) revert AzoraCredentialInvalidIssuer(issuer);
         id = (uint256(uint160(learner)) << COURSE_BITS) | courseId;
         Record storage record = _records[id];
-        if (record.issuedAt != 0) revert CredentialAlreadyIssued(learner, courseId);
+        if (record.issuedAt != 0) revert AzoraCredentialAlreadyIssued(learner, courseId);
         // uint40 seconds last until the year 36812.
         _records[id] = Record({
             issuer: issuer,
@@ -97,7 +97,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     /// @inheritdoc IAzoraCredential
     function burn(uint256 id) external {
         address holder = ownerOf(id);
-        if (msg.sender != holder) revert CredentialNotHolder(id, msg.sender);
+        if (msg.sender != holder) revert AzoraCredentialNotHolder(id, msg.sender);
         // Keep `issuedAt` (the "was issued" mark) and the rest; only the issuer marks existence.
         _records[id].issuer = address(0);
         // The holder owns this credential, so its balance is at least 1.
@@ -120,7 +120,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         for (uint256 i = 0; i < ids.length; ++i) {
             uint256 id = ids[i];
             address actual = _recordOf(id).issuer;
-            if (actual != issuer) revert CredentialIssuerMismatch(id, issuer, actual);
+            if (actual != issuer) revert AzoraCredentialIssuerMismatch(id, issuer, actual);
             _revoke(id, reason);
         }
     }
@@ -210,31 +210,31 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function safeTransferFrom(address, address, uint256 id, bytes calldata) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function safeTransferFrom(address, address, uint256 id) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function transferFrom(address, address, uint256 id) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function approve(address, uint256 id) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function setApprovalForAll(address operator, bool) external pure {
-        revert CredentialOperatorForbidden(operator);
+        revert AzoraCredentialOperatorForbidden(operator);
     }
 
     /// @inheritdoc IERC721
@@ -265,7 +265,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     // ---------------------------------------------------------------- private
 
     function _revoke(uint256 id, string calldata reason) private {
-        if (_revoked[id]) revert CredentialAlreadyRevoked(id);
+        if (_revoked[id]) revert AzoraCredentialAlreadyRevoked(id);
         _revoked[id] = true;
         emit Revoked(id, msg.sender, reason);
         emit MetadataUpdate(id);
@@ -275,9 +275,9 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     /// always. Governance's revokes never pay for the registry call.
     function _checkRevoker(address issuer) private view {
         if (msg.sender == issuer) {
-            if (VERIFIERS.isVerifierDisabled(issuer)) revert CredentialIssuerDisabled(issuer);
+            if (VERIFIERS.isVerifierDisabled(issuer)) revert AzoraCredentialIssuerDisabled(issuer);
         } else if (!hasRole(REVOKER_ROLE, msg.sender)) {
-            revert CredentialUnauthorizedRevoker(msg.sender, issuer);
+            revert AzoraCredentialUnauthorizedRevoker(msg.sender, issuer);
         }
     }
 

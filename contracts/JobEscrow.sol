@@ -59,7 +59,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         uint16 maxMilestones_,
         uint128 minMilestoneAmount_
     ) {
-        if (admin == address(0)) revert EscrowInvalidAdmin(admin);
+        if (admin == address(0)) revert JobEscrowInvalidAdmin(admin);
         AZR = azr_;
         CITADEL_FUND = citadelFund_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -113,8 +113,8 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     function applyForJob(uint256 jobId, string calldata proposalCid) external {
         Job storage job = _jobWithStatus(jobId, JobStatus.Open);
         _checkBeforeDeadline(jobId, job);
-        if (msg.sender == job.client) revert EscrowClientCannotApply(jobId);
-        if (_applied[jobId][msg.sender]) revert EscrowAlreadyApplied(jobId, msg.sender);
+        if (msg.sender == job.client) revert JobEscrowClientCannotApply(jobId);
+        if (_applied[jobId][msg.sender]) revert JobEscrowAlreadyApplied(jobId, msg.sender);
         _checkCid(proposalCid, true);
         _applied[jobId][msg.sender] = true;
         emit ApplicationSubmitted(jobId, msg.sender, proposalCid);
@@ -125,7 +125,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         Job storage job = _jobWithStatus(jobId, JobStatus.Open);
         _onlyClient(jobId, job);
         _checkBeforeDeadline(jobId, job);
-        if (!_applied[jobId][provider]) revert EscrowNotApplicant(jobId, provider);
+        if (!_applied[jobId][provider]) revert JobEscrowNotApplicant(jobId, provider);
         job.provider = provider;
         job.status = JobStatus.Assigned;
         emit JobAssigned(jobId, provider);
@@ -197,7 +197,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
             MilestoneStatus.Submitted
         );
         if (block.timestamp <= milestone.reviewEndsAt) {
-            revert EscrowReviewWindowOpen(jobId, index, milestone.reviewEndsAt);
+            revert JobEscrowReviewWindowOpen(jobId, index, milestone.reviewEndsAt);
         }
         _release(jobId, job, index, milestone, ReleaseKind.ReviewTimeout);
     }
@@ -206,7 +206,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     function refundExpired(uint256 jobId) external nonReentrant returns (uint256 refund) {
         Job storage job = _jobWithStatus(jobId, JobStatus.Assigned);
         _onlyClient(jobId, job);
-        if (block.timestamp <= job.deadline) revert EscrowDeadlineNotReached(jobId, job.deadline);
+        if (block.timestamp <= job.deadline) revert JobEscrowDeadlineNotReached(jobId, job.deadline);
         uint256 count = job.milestoneCount;
         uint16 refunded;
         for (uint256 i = 0; i < count; ++i) {
@@ -217,7 +217,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
             ++refunded;
             emit MilestoneRefunded(jobId, i, milestone.amount);
         }
-        if (refunded == 0) revert EscrowNothingToRefund(jobId);
+        if (refunded == 0) revert JobEscrowNothingToRefund(jobId);
         _settle(jobId, job, refunded);
         AZR.safeTransfer(job.client, refund);
     }
@@ -228,7 +228,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     function dispute(uint256 jobId, uint256 index, string calldata reasonCid) external {
         Job storage job = _jobWithStatus(jobId, JobStatus.Assigned);
         if (msg.sender != job.client && msg.sender != job.provider) {
-            revert EscrowNotParty(jobId, msg.sender);
+            revert JobEscrowNotParty(jobId, msg.sender);
         }
         _checkCid(reasonCid, false);
         Milestone storage milestone = _milestoneWithStatus(
@@ -238,7 +238,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
             MilestoneStatus.Submitted
         );
         if (block.timestamp > milestone.reviewEndsAt) {
-            revert EscrowReviewWindowClosed(jobId, index, milestone.reviewEndsAt);
+            revert JobEscrowReviewWindowClosed(jobId, index, milestone.reviewEndsAt);
         }
         milestone.status = MilestoneStatus.Disputed;
         emit MilestoneDisputed(jobId, index, msg.sender, reasonCid);
@@ -253,9 +253,9 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     ) external nonReentrant onlyRole(ARBITER_ROLE) {
         Job storage job = _jobWithStatus(jobId, JobStatus.Assigned);
         if (msg.sender == job.client || msg.sender == job.provider) {
-            revert EscrowArbiterIsParty(jobId, msg.sender);
+            revert JobEscrowArbiterIsParty(jobId, msg.sender);
         }
-        if (providerBps > MAX_BPS) revert EscrowInvalidSplit(providerBps);
+        if (providerBps > MAX_BPS) revert JobEscrowInvalidSplit(providerBps);
         _checkCid(reasonCid, true);
         uint256 amount;
         {
@@ -292,19 +292,19 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     /// @inheritdoc IJobEscrow
     function rate(uint256 jobId, uint8 score, string calldata commentCid) external {
         Job storage job = _jobWithStatus(jobId, JobStatus.Completed);
-        if (score < 1 || score > 5) revert EscrowInvalidRating(score);
+        if (score < 1 || score > 5) revert JobEscrowInvalidRating(score);
         _checkCid(commentCid, false);
         address ratee;
         if (msg.sender == job.client) {
-            if (job.clientRated) revert EscrowAlreadyRated(jobId, msg.sender);
+            if (job.clientRated) revert JobEscrowAlreadyRated(jobId, msg.sender);
             job.clientRated = true;
             ratee = job.provider;
         } else if (msg.sender == job.provider) {
-            if (job.providerRated) revert EscrowAlreadyRated(jobId, msg.sender);
+            if (job.providerRated) revert JobEscrowAlreadyRated(jobId, msg.sender);
             job.providerRated = true;
             ratee = job.client;
         } else {
-            revert EscrowNotParty(jobId, msg.sender);
+            revert JobEscrowNotParty(jobId, msg.sender);
         }
         emit Rated(jobId, msg.sender, ratee, score, commentCid);
     }
@@ -334,9 +334,9 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     /// @inheritdoc IJobEscrow
     function milestoneOf(uint256 jobId, uint256 index) external view returns (Milestone memory) {
         Job storage job = _jobs[jobId];
-        if (job.status == JobStatus.None) revert EscrowJobNotFound(jobId);
+        if (job.status == JobStatus.None) revert JobEscrowJobNotFound(jobId);
         if (index >= job.milestoneCount) {
-            revert EscrowMilestoneNotFound(jobId, index, job.milestoneCount);
+            revert JobEscrowMilestoneNotFound(jobId, index, job.milestoneCount);
         }
         return _milestones[jobId][index];
     }
@@ -372,10 +372,10 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     ) private returns (uint256 jobId, uint256 total) {
         uint256 count = amounts.length;
         if (count == 0 || count > _maxMilestones) {
-            revert EscrowInvalidMilestoneCount(count, _maxMilestones);
+            revert JobEscrowInvalidMilestoneCount(count, _maxMilestones);
         }
         if (deadline <= block.timestamp || deadline > block.timestamp + MAX_JOB_DURATION) {
-            revert EscrowInvalidDeadline(deadline, block.timestamp);
+            revert JobEscrowInvalidDeadline(deadline, block.timestamp);
         }
         _checkCid(briefCid, true);
         jobId = ++_jobCount;
@@ -383,7 +383,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         for (uint256 i = 0; i < count; ++i) {
             uint256 amount = amounts[i];
             if (amount < min || amount > type(uint128).max) {
-                revert EscrowInvalidMilestoneAmount(i, amount, min);
+                revert JobEscrowInvalidMilestoneAmount(i, amount, min);
             }
             total += amount;
             // amount fits uint128 (checked just above).
@@ -462,8 +462,8 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         JobStatus expected
     ) private view returns (Job storage job) {
         job = _jobs[jobId];
-        if (job.status == JobStatus.None) revert EscrowJobNotFound(jobId);
-        if (job.status != expected) revert EscrowUnexpectedJobStatus(jobId, job.status, expected);
+        if (job.status == JobStatus.None) revert JobEscrowJobNotFound(jobId);
+        if (job.status != expected) revert JobEscrowUnexpectedJobStatus(jobId, job.status, expected);
     }
 
     function _milestoneWithStatus(
@@ -473,34 +473,34 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
         MilestoneStatus expected
     ) private view returns (Milestone storage milestone) {
         if (index >= job.milestoneCount) {
-            revert EscrowMilestoneNotFound(jobId, index, job.milestoneCount);
+            revert JobEscrowMilestoneNotFound(jobId, index, job.milestoneCount);
         }
         milestone = _milestones[jobId][index];
         if (milestone.status != expected) {
-            revert EscrowUnexpectedMilestoneStatus(jobId, index, milestone.status, expected);
+            revert JobEscrowUnexpectedMilestoneStatus(jobId, index, milestone.status, expected);
         }
     }
 
     function _onlyClient(uint256 jobId, Job storage job) private view {
-        if (msg.sender != job.client) revert EscrowNotClient(jobId, msg.sender);
+        if (msg.sender != job.client) revert JobEscrowNotClient(jobId, msg.sender);
     }
 
     function _onlyProvider(uint256 jobId, Job storage job) private view {
-        if (msg.sender != job.provider) revert EscrowNotProvider(jobId, msg.sender);
+        if (msg.sender != job.provider) revert JobEscrowNotProvider(jobId, msg.sender);
     }
 
     function _checkBeforeDeadline(uint256 jobId, Job storage job) private view {
-        if (block.timestamp > job.deadline) revert EscrowDeadlinePassed(jobId, job.deadline);
+        if (block.timestamp > job.deadline) revert JobEscrowDeadlinePassed(jobId, job.deadline);
     }
 
     function _checkCid(string calldata cid, bool required) private pure {
         uint256 length = bytes(cid).length;
-        if ((required && length == 0) || length > MAX_CID_LENGTH) revert EscrowInvalidCid(length);
+        if ((required && length == 0) || length > MAX_CID_LENGTH) revert JobEscrowInvalidCid(length);
     }
 
     function _setReviewWindow(uint32 reviewWindow_) private {
         if (reviewWindow_ < MIN_REVIEW_WINDOW || reviewWindow_ > MAX_REVIEW_WINDOW) {
-            revert EscrowInvalidReviewWindow(reviewWindow_);
+            revert JobEscrowInvalidReviewWindow(reviewWindow_);
         }
         _reviewWindow = reviewWindow_;
         emit ReviewWindowSet(reviewWindow_);
@@ -511,7 +511,7 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
             maxMilestones_ == 0 ||
             maxMilestones_ > MAX_MILESTONES_LIMIT ||
             minMilestoneAmount_ < ProtocolFee.CITADEL_DIVISOR
-        ) revert EscrowInvalidLimits(maxMilestones_, minMilestoneAmount_);
+        ) revert JobEscrowInvalidLimits(maxMilestones_, minMilestoneAmount_);
         _maxMilestones = maxMilestones_;
         _minMilestoneAmount = minMilestoneAmount_;
         emit LimitsSet(maxMilestones_, minMilestoneAmount_);

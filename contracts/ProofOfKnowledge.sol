@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {AzoraToken} from "./AzoraToken.sol";
 import {IAzoraCredential} from "./interfaces/IAzoraCredential.sol";
+import {IAzoraToken} from "./interfaces/IAzoraToken.sol";
 import {ICitadelFund} from "./interfaces/ICitadelFund.sol";
 import {IProofOfKnowledge} from "./interfaces/IProofOfKnowledge.sol";
 import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
@@ -40,7 +40,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint96 remaining;
     }
 
-    AzoraToken private immutable AZR;
+    IAzoraToken private immutable AZR;
     IAzoraCredential private immutable CREDENTIAL;
     ICitadelFund private immutable CITADEL_FUND;
 
@@ -60,7 +60,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @param halvingInterval Epochs between two halvings of the budget.
     constructor(
         address admin,
-        AzoraToken token_,
+        IAzoraToken token_,
         IAzoraCredential credential_,
         ICitadelFund citadelFund_,
         uint32 epochLength,
@@ -164,11 +164,11 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @inheritdoc IProofOfKnowledge
     function disableVerifier(address verifier) external {
         if (msg.sender != verifier && !hasRole(GUARDIAN_ROLE, msg.sender)) {
-            revert MiningUnauthorizedDisable(msg.sender, verifier);
+            revert ProofOfKnowledgeUnauthorizedDisable(msg.sender, verifier);
         }
         VerifierState storage state = _verifiers[verifier];
         // Nothing a disabled verifier's key sends is accepted, not even a second disable.
-        if (state.disabled) revert MiningVerifierDisabled(verifier);
+        if (state.disabled) revert ProofOfKnowledgeVerifierDisabled(verifier);
         state.disabled = true;
         emit VerifierDisabled(verifier, msg.sender);
     }
@@ -176,7 +176,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @inheritdoc IProofOfKnowledge
     function enableVerifier(address verifier) external onlyRole(DEFAULT_ADMIN_ROLE) {
         VerifierState storage state = _verifiers[verifier];
-        if (!state.disabled) revert MiningVerifierNotDisabled(verifier);
+        if (!state.disabled) revert ProofOfKnowledgeVerifierNotDisabled(verifier);
         state.disabled = false;
         emit VerifierEnabled(verifier);
     }
@@ -187,7 +187,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint256[] calldata ids,
         string calldata reason
     ) external onlyRole(GUARDIAN_ROLE) {
-        if (!_verifiers[verifier].disabled) revert MiningVerifierNotDisabled(verifier);
+        if (!_verifiers[verifier].disabled) revert ProofOfKnowledgeVerifierNotDisabled(verifier);
         CREDENTIAL.revokeBatch(verifier, ids, reason);
     }
 
@@ -295,16 +295,16 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         (uint16 minScore, bool active) = (course_.minScore, course_.active);
         validity = course_.validity;
 
-        if (!active) revert MiningCourseInactive(courseId);
+        if (!active) revert ProofOfKnowledgeCourseInactive(courseId);
         if (block.timestamp > completion.deadline) {
-            revert MiningVoucherExpired(completion.deadline, block.timestamp);
+            revert ProofOfKnowledgeVoucherExpired(completion.deadline, block.timestamp);
         }
         uint16 score = completion.score;
-        if (score > MAX_SCORE) revert MiningInvalidScore(score);
-        if (score < minScore) revert MiningScoreTooLow(courseId, score, minScore);
+        if (score > MAX_SCORE) revert ProofOfKnowledgeInvalidScore(score);
+        if (score < minScore) revert ProofOfKnowledgeScoreTooLow(courseId, score, minScore);
         bytes32 digest = _hashCompletion(completion);
         if (!SignatureChecker.isValidSignatureNowCalldata(verifier, digest, signature)) {
-            revert MiningInvalidSignature(courseId, verifier);
+            revert ProofOfKnowledgeInvalidSignature(courseId, verifier);
         }
     }
 
@@ -315,13 +315,13 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         epoch = cursor.epoch;
 
         VerifierState memory state = _verifiers[verifier];
-        if (state.disabled) revert MiningVerifierDisabled(verifier);
+        if (state.disabled) revert ProofOfKnowledgeVerifierDisabled(verifier);
         uint32 claims = state.epoch == epoch ? state.claims : 0;
         if (claims >= state.claimLimit) {
-            revert MiningVerifierLimitReached(verifier, epoch, state.claimLimit);
+            revert ProofOfKnowledgeVerifierLimitReached(verifier, epoch, state.claimLimit);
         }
         if (reward > cursor.remaining) {
-            revert MiningEpochBudgetExceeded(epoch, cursor.remaining, reward, cursor.endsAt);
+            revert ProofOfKnowledgeEpochBudgetExceeded(epoch, cursor.remaining, reward, cursor.endsAt);
         }
 
         // claims < claimLimit <= type(uint32).max, and reward <= remaining.
@@ -379,10 +379,10 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint32 validity
     ) private {
         if (verifier == address(0) || _verifiers[verifier].disabled) {
-            revert MiningInvalidVerifier(verifier);
+            revert ProofOfKnowledgeInvalidVerifier(verifier);
         }
-        if (reward == 0) revert MiningInvalidReward(reward);
-        if (minScore > MAX_SCORE) revert MiningInvalidScore(minScore);
+        if (reward == 0) revert ProofOfKnowledgeInvalidReward(reward);
+        if (minScore > MAX_SCORE) revert ProofOfKnowledgeInvalidScore(minScore);
         course_.verifier = verifier;
         course_.reward = reward;
         course_.minScore = minScore;
@@ -393,7 +393,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     function _existingCourse(uint256 courseId) private view returns (Course storage course_) {
         course_ = _courses[courseId];
         // Every registered course has a verifier.
-        if (course_.verifier == address(0)) revert MiningCourseNotFound(courseId);
+        if (course_.verifier == address(0)) revert ProofOfKnowledgeCourseNotFound(courseId);
     }
 
     function _startSchedule(
@@ -403,7 +403,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint16 halvingInterval
     ) private {
         if (epochLength == 0 || halvingInterval == 0) {
-            revert MiningInvalidSchedule(epochLength, halvingInterval);
+            revert ProofOfKnowledgeInvalidSchedule(epochLength, halvingInterval);
         }
         // uint40 seconds last until the year 36812.
         uint40 startedAt = uint40(block.timestamp);

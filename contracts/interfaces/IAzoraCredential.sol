@@ -34,35 +34,35 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     event Revoked(uint256 indexed id, address indexed revoker, string reason);
 
     /// @notice Credentials never move: transfers and approvals of `id` always revert.
-    error CredentialLocked(uint256 id);
+    error AzoraCredentialLocked(uint256 id);
 
     /// @notice Credentials never move: operator approvals always revert.
-    error CredentialOperatorForbidden(address operator);
+    error AzoraCredentialOperatorForbidden(address operator);
 
     /// @notice `learner` already holds, or held and burned, a credential for `courseId`.
-    error CredentialAlreadyIssued(address learner, uint256 courseId);
+    error AzoraCredentialAlreadyIssued(address learner, uint256 courseId);
 
     /// @notice A credential needs an issuer.
-    error CredentialInvalidIssuer(address issuer);
+    error AzoraCredentialInvalidIssuer(address issuer);
 
     /// @notice Only the holder burns a credential.
-    error CredentialNotHolder(uint256 id, address account);
+    error AzoraCredentialNotHolder(uint256 id, address account);
 
     /// @notice `account` is neither the credential's issuer nor a holder of REVOKER_ROLE.
-    error CredentialUnauthorizedRevoker(address account, address issuer);
+    error AzoraCredentialUnauthorizedRevoker(address account, address issuer);
 
     /// @notice The issuer is disabled in ProofOfKnowledge (its key may be stolen): it can no
     /// longer revoke. A guardian revokes its credentials instead, if need be.
-    error CredentialIssuerDisabled(address issuer);
+    error AzoraCredentialIssuerDisabled(address issuer);
 
     /// @notice The credential was issued by `issuer`, not by the `expected` issuer of a batch.
-    error CredentialIssuerMismatch(uint256 id, address expected, address issuer);
+    error AzoraCredentialIssuerMismatch(uint256 id, address expected, address issuer);
 
     /// @notice The credential is already revoked.
-    error CredentialAlreadyRevoked(uint256 id);
+    error AzoraCredentialAlreadyRevoked(uint256 id);
 
     /// @notice Issues the credential for `learner` and `courseId`. Only MINTER_ROLE (ProofOfKnowledge).
-    /// @dev Reverts with `CredentialAlreadyIssued` if one was ever issued for the pair. Emits
+    /// @dev Reverts with `AzoraCredentialAlreadyIssued` if one was ever issued for the pair. Emits
     /// `Transfer`, `Locked` and `Issued`.
     /// @param learner The holder.
     /// @param courseId The course (below 2^96).
@@ -85,8 +85,8 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @notice Revokes a credential. Only its issuer, while not disabled in the verifier registry
     /// (ProofOfKnowledge), or REVOKER_ROLE (governance). The token stays, marked revoked, and
     /// `isValid` becomes false for ever.
-    /// @dev Reverts with `CredentialIssuerDisabled` when the issuer is disabled, and with
-    /// `CredentialUnauthorizedRevoker` for anyone else without REVOKER_ROLE.
+    /// @dev Reverts with `AzoraCredentialIssuerDisabled` when the issuer is disabled, and with
+    /// `AzoraCredentialUnauthorizedRevoker` for anyone else without REVOKER_ROLE.
     /// @param id The credential id.
     /// @param reason Why, in words (kept in the `Revoked` event).
     function revoke(uint256 id, string calldata reason) external;

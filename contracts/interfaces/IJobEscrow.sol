@@ -194,55 +194,55 @@ interface IJobEscrow {
     event LimitsSet(uint16 maxMilestones, uint128 minMilestoneAmount);
 
     /// @notice The admin given at deploy is the zero address.
-    error EscrowInvalidAdmin(address admin);
+    error JobEscrowInvalidAdmin(address admin);
 
     /// @notice A job needs at least one milestone and at most `max`.
-    error EscrowInvalidMilestoneCount(uint256 count, uint16 max);
+    error JobEscrowInvalidMilestoneCount(uint256 count, uint16 max);
 
     /// @notice Milestone `index` of a new job is below the smallest amount (or above 2^128 - 1).
-    error EscrowInvalidMilestoneAmount(uint256 index, uint256 amount, uint128 min);
+    error JobEscrowInvalidMilestoneAmount(uint256 index, uint256 amount, uint128 min);
 
     /// @notice A deadline must be in the future and at most `MAX_JOB_DURATION` away.
-    error EscrowInvalidDeadline(uint256 deadline, uint256 timestamp);
+    error JobEscrowInvalidDeadline(uint256 deadline, uint256 timestamp);
 
     /// @notice A required CID is empty, or a CID is longer than `MAX_CID_LENGTH` bytes.
-    error EscrowInvalidCid(uint256 length);
+    error JobEscrowInvalidCid(uint256 length);
 
     /// @notice No job has this id.
-    error EscrowJobNotFound(uint256 jobId);
+    error JobEscrowJobNotFound(uint256 jobId);
 
     /// @notice The job is not in the status the action needs.
-    error EscrowUnexpectedJobStatus(uint256 jobId, JobStatus status, JobStatus expected);
+    error JobEscrowUnexpectedJobStatus(uint256 jobId, JobStatus status, JobStatus expected);
 
     /// @notice Only the job's client may do this.
-    error EscrowNotClient(uint256 jobId, address account);
+    error JobEscrowNotClient(uint256 jobId, address account);
 
     /// @notice Only the job's provider may do this.
-    error EscrowNotProvider(uint256 jobId, address account);
+    error JobEscrowNotProvider(uint256 jobId, address account);
 
     /// @notice Only the job's client or provider may do this.
-    error EscrowNotParty(uint256 jobId, address account);
+    error JobEscrowNotParty(uint256 jobId, address account);
 
     /// @notice A client cannot apply for its own job.
-    error EscrowClientCannotApply(uint256 jobId);
+    error JobEscrowClientCannotApply(uint256 jobId);
 
     /// @notice `provider` has applied for this job already.
-    error EscrowAlreadyApplied(uint256 jobId, address provider);
+    error JobEscrowAlreadyApplied(uint256 jobId, address provider);
 
     /// @notice Only an applicant can be assigned.
-    error EscrowNotApplicant(uint256 jobId, address provider);
+    error JobEscrowNotApplicant(uint256 jobId, address provider);
 
     /// @notice The job's deadline has passed: no more applications, assignments or submissions.
-    error EscrowDeadlinePassed(uint256 jobId, uint40 deadline);
+    error JobEscrowDeadlinePassed(uint256 jobId, uint40 deadline);
 
     /// @notice The job's deadline has not passed yet: nothing can be taken back.
-    error EscrowDeadlineNotReached(uint256 jobId, uint40 deadline);
+    error JobEscrowDeadlineNotReached(uint256 jobId, uint40 deadline);
 
     /// @notice The job has no milestone with this index.
-    error EscrowMilestoneNotFound(uint256 jobId, uint256 index, uint16 count);
+    error JobEscrowMilestoneNotFound(uint256 jobId, uint256 index, uint16 count);
 
     /// @notice The milestone is not in the status the action needs.
-    error EscrowUnexpectedMilestoneStatus(
+    error JobEscrowUnexpectedMilestoneStatus(
         uint256 jobId,
         uint256 index,
         MilestoneStatus status,
@@ -250,32 +250,32 @@ interface IJobEscrow {
     );
 
     /// @notice The provider can release alone only after the review window, which ends `endsAt`.
-    error EscrowReviewWindowOpen(uint256 jobId, uint256 index, uint40 endsAt);
+    error JobEscrowReviewWindowOpen(uint256 jobId, uint256 index, uint40 endsAt);
 
     /// @notice A dispute must be opened within the review window, which ended `endsAt`.
-    error EscrowReviewWindowClosed(uint256 jobId, uint256 index, uint40 endsAt);
+    error JobEscrowReviewWindowClosed(uint256 jobId, uint256 index, uint40 endsAt);
 
     /// @notice Every milestone past the deadline was submitted or settled: nothing to take back.
-    error EscrowNothingToRefund(uint256 jobId);
+    error JobEscrowNothingToRefund(uint256 jobId);
 
     /// @notice An arbiter cannot resolve a dispute of a job it is a party to.
-    error EscrowArbiterIsParty(uint256 jobId, address arbiter);
+    error JobEscrowArbiterIsParty(uint256 jobId, address arbiter);
 
     /// @notice A split is at most 10000 basis points.
-    error EscrowInvalidSplit(uint16 providerBps);
+    error JobEscrowInvalidSplit(uint16 providerBps);
 
     /// @notice A rating is 1 to 5.
-    error EscrowInvalidRating(uint8 score);
+    error JobEscrowInvalidRating(uint8 score);
 
     /// @notice `rater` has rated this job already.
-    error EscrowAlreadyRated(uint256 jobId, address rater);
+    error JobEscrowAlreadyRated(uint256 jobId, address rater);
 
     /// @notice A review window is `MIN_REVIEW_WINDOW` to `MAX_REVIEW_WINDOW` seconds.
-    error EscrowInvalidReviewWindow(uint32 reviewWindow);
+    error JobEscrowInvalidReviewWindow(uint32 reviewWindow);
 
     /// @notice At most `MAX_MILESTONES_LIMIT` milestones per job, at least one; the smallest
     /// amount at least `ProtocolFee.CITADEL_DIVISOR` wei, so every release pays the CitadelFund.
-    error EscrowInvalidLimits(uint16 maxMilestones, uint128 minMilestoneAmount);
+    error JobEscrowInvalidLimits(uint16 maxMilestones, uint128 minMilestoneAmount);
 
     /// @notice Posts a job and pulls the sum of `amounts` from the caller, who must have approved
     /// the escrow for it.

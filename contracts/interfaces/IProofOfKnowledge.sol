@@ -131,41 +131,41 @@ interface IProofOfKnowledge is IVerifierRegistry {
     );
 
     /// @notice The course does not exist or does not accept claims.
-    error MiningCourseInactive(uint256 courseId);
+    error ProofOfKnowledgeCourseInactive(uint256 courseId);
 
     /// @notice No course has this id.
-    error MiningCourseNotFound(uint256 courseId);
+    error ProofOfKnowledgeCourseNotFound(uint256 courseId);
 
     /// @notice A course needs a nonzero verifier that is not disabled.
-    error MiningInvalidVerifier(address verifier);
+    error ProofOfKnowledgeInvalidVerifier(address verifier);
 
     /// @notice A course reward must be more than zero.
-    error MiningInvalidReward(uint256 reward);
+    error ProofOfKnowledgeInvalidReward(uint256 reward);
 
     /// @notice A score is in basis points: at most 10000.
-    error MiningInvalidScore(uint16 score);
+    error ProofOfKnowledgeInvalidScore(uint16 score);
 
     /// @notice The voucher's `deadline` is before the block `timestamp`.
-    error MiningVoucherExpired(uint64 deadline, uint256 timestamp);
+    error ProofOfKnowledgeVoucherExpired(uint64 deadline, uint256 timestamp);
 
     /// @notice The voucher's `score` is below the course's `minScore`.
-    error MiningScoreTooLow(uint256 courseId, uint16 score, uint16 minScore);
+    error ProofOfKnowledgeScoreTooLow(uint256 courseId, uint16 score, uint16 minScore);
 
     /// @notice The signature is not the course verifier's signature of this completion, on this
     /// chain, for this contract.
-    error MiningInvalidSignature(uint256 courseId, address verifier);
+    error ProofOfKnowledgeInvalidSignature(uint256 courseId, address verifier);
 
     /// @notice The verifier is disabled: its completions are not accepted (and it cannot be
     /// disabled twice).
-    error MiningVerifierDisabled(address verifier);
+    error ProofOfKnowledgeVerifierDisabled(address verifier);
 
     /// @notice The verifier has signed `limit` claims in `epoch` already (a limit of 0 means the
     /// curator has not allowed it any claims yet).
-    error MiningVerifierLimitReached(address verifier, uint64 epoch, uint32 limit);
+    error ProofOfKnowledgeVerifierLimitReached(address verifier, uint64 epoch, uint32 limit);
 
     /// @notice The epoch's emission budget has `remaining` AZR (wei) left, less than the `needed`
     /// reward. The next epoch, with a fresh budget, starts at `nextEpochAt` (unix seconds).
-    error MiningEpochBudgetExceeded(
+    error ProofOfKnowledgeEpochBudgetExceeded(
         uint64 epoch,
         uint256 remaining,
         uint256 needed,
@@ -173,21 +173,21 @@ interface IProofOfKnowledge is IVerifierRegistry {
     );
 
     /// @notice Epochs need a length and halvings an interval.
-    error MiningInvalidSchedule(uint32 epochLength, uint16 halvingInterval);
+    error ProofOfKnowledgeInvalidSchedule(uint32 epochLength, uint16 halvingInterval);
 
     /// @notice Only a guardian, or the verifier itself, may disable a verifier.
-    error MiningUnauthorizedDisable(address account, address verifier);
+    error ProofOfKnowledgeUnauthorizedDisable(address account, address verifier);
 
     /// @notice The verifier is not disabled (only a disabled verifier's credentials are revoked
     /// in batches, and only a disabled verifier can be enabled).
-    error MiningVerifierNotDisabled(address verifier);
+    error ProofOfKnowledgeVerifierNotDisabled(address verifier);
 
     /// @notice Claims a completion: checks it, mints the reward (90% learner, 10% CitadelFund)
     /// and the credential. Callable by anyone; everything goes to `completion.learner`.
-    /// @dev Reverts with `MiningCourseInactive`, `MiningVoucherExpired`, `MiningInvalidScore`,
-    /// `MiningScoreTooLow`, `MiningInvalidSignature`, `MiningVerifierDisabled`,
-    /// `MiningVerifierLimitReached`, `MiningEpochBudgetExceeded`; a second claim for the same
-    /// learner and course reverts in AzoraCredential with `CredentialAlreadyIssued`, and a claim
+    /// @dev Reverts with `ProofOfKnowledgeCourseInactive`, `ProofOfKnowledgeVoucherExpired`, `ProofOfKnowledgeInvalidScore`,
+    /// `ProofOfKnowledgeScoreTooLow`, `ProofOfKnowledgeInvalidSignature`, `ProofOfKnowledgeVerifierDisabled`,
+    /// `ProofOfKnowledgeVerifierLimitReached`, `ProofOfKnowledgeEpochBudgetExceeded`; a second claim for the same
+    /// learner and course reverts in AzoraCredential with `AzoraCredentialAlreadyIssued`, and a claim
     /// past AZR's cap in AzoraToken with `ERC20ExceededCap`.
     /// @param completion The voucher.
     /// @param signature The verifier's EIP-712 signature of it (65 bytes for an EOA, whatever the
@@ -233,7 +233,7 @@ interface IProofOfKnowledge is IVerifierRegistry {
     /// @notice Disables a verifier at once: none of its completions is accepted any more, and it
     /// can no longer revoke the credentials it issued (AzoraCredential asks `isVerifierDisabled`).
     /// Only GUARDIAN_ROLE or the verifier itself (a verifier that lost its key disables itself).
-    /// @dev Reverts with `MiningVerifierDisabled` if the verifier is disabled already.
+    /// @dev Reverts with `ProofOfKnowledgeVerifierDisabled` if the verifier is disabled already.
     function disableVerifier(address verifier) external;
 
     /// @notice Enables a disabled verifier again. Only DEFAULT_ADMIN_ROLE (governance).

@@ -4,6 +4,7 @@ import { signDelegation } from "../../scripts/lib/governance-signatures.js";
 import { signPermit } from "../../scripts/lib/permit.js";
 import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture.js";
 import { rng, seedFromEnv } from "../support/random.js";
+import { expectRevert } from "./helpers/revert.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -34,20 +35,15 @@ describe("AzoraToken", () => {
     });
 
     it("rejects a zero admin with AzoraTokenInvalidAdmin(0)", async () => {
-      const { token } = await loadFixture(deployed);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        viem.deployContract("AzoraToken", [zeroAddress, AZR(1)]),
-        token,
-        "AzoraTokenInvalidAdmin",
-        [zeroAddress],
-      );
+      await expectRevert(viem.deployContract("AzoraToken", [zeroAddress, AZR(1)]), "AzoraTokenInvalidAdmin", [
+        zeroAddress,
+      ]);
     });
 
     it("rejects a zero cap with ERC20InvalidCap(0)", async () => {
-      const { token, deployer } = await loadFixture(deployed);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      const { deployer } = await loadFixture(deployed);
+      await expectRevert(
         viem.deployContract("AzoraToken", [deployer.account.address, 0n]),
-        token,
         "ERC20InvalidCap",
         [0n],
       );
@@ -70,9 +66,8 @@ describe("AzoraToken", () => {
     it("refuses a mint from an account without MINTER_ROLE", async () => {
       const { token, alice } = await loadFixture(deployed);
       const minter = await token.read.MINTER_ROLE();
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.mint([alice.account.address, 1n], { account: alice.account }),
-        token,
         "AccessControlUnauthorizedAccount",
         [alice.account.address, minter],
       );
@@ -81,9 +76,8 @@ describe("AzoraToken", () => {
     it("refuses role grants from a non-admin", async () => {
       const { token, alice } = await loadFixture(deployed);
       const [minter, admin] = [await token.read.MINTER_ROLE(), await token.read.DEFAULT_ADMIN_ROLE()];
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.grantRole([minter, alice.account.address], { account: alice.account }),
-        token,
         "AccessControlUnauthorizedAccount",
         [alice.account.address, admin],
       );
@@ -93,12 +87,10 @@ describe("AzoraToken", () => {
       const { token, deployer, alice } = await loadFixture(funded);
       const minter = await token.read.MINTER_ROLE();
       await token.write.revokeRole([minter, deployer.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.mint([alice.account.address, 1n]),
-        token,
-        "AccessControlUnauthorizedAccount",
-        [deployer.account.address, minter],
-      );
+      await expectRevert(token.write.mint([alice.account.address, 1n]), "AccessControlUnauthorizedAccount", [
+        deployer.account.address,
+        minter,
+      ]);
     });
 
     it("lets the admin hand its role over and renounce it", async () => {
@@ -118,12 +110,10 @@ describe("AzoraToken", () => {
       const room = cap - (await token.read.totalSupply());
       await token.write.mint([alice.account.address, room]);
       expect(await token.read.totalSupply()).to.equal(cap);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.mint([deployer.account.address, 1n]),
-        token,
-        "ERC20ExceededCap",
-        [cap + 1n, cap],
-      );
+      await expectRevert(token.write.mint([deployer.account.address, 1n]), "ERC20ExceededCap", [
+        cap + 1n,
+        cap,
+      ]);
     });
   });
 
@@ -133,9 +123,8 @@ describe("AzoraToken", () => {
       await token.write.transfer([bob.account.address, AZR(100)], { account: alice.account });
       expect(await token.read.balanceOf([alice.account.address])).to.equal(AZR(900));
       expect(await token.read.balanceOf([bob.account.address])).to.equal(AZR(600));
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.transfer([bob.account.address, AZR(901)], { account: alice.account }),
-        token,
         "ERC20InsufficientBalance",
         [alice.account.address, AZR(900), AZR(901)],
       );
@@ -175,9 +164,8 @@ describe("AzoraToken", () => {
         nonce: 0n,
         deadline,
       });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
-        token,
         "ERC2612ExpiredSignature",
         [deadline],
       );
@@ -194,9 +182,8 @@ describe("AzoraToken", () => {
         nonce: 0n,
         deadline,
       });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
-        token,
         "ERC2612InvalidSigner",
         [carol.account.address, alice.account.address],
       );
@@ -214,15 +201,10 @@ describe("AzoraToken", () => {
       });
       const args = [alice.account.address, bob.account.address, 1n, deadline, v, r, s] as const;
       await token.write.permit(args);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.permit(args),
-        token,
-        "ERC2612InvalidSigner",
-        [
-          (recovered: string) => recovered.toLowerCase() !== alice.account.address.toLowerCase(),
-          alice.account.address,
-        ],
-      );
+      await expectRevert(token.write.permit(args), "ERC2612InvalidSigner", [
+        (recovered: string) => recovered.toLowerCase() !== alice.account.address.toLowerCase(),
+        alice.account.address,
+      ]);
     });
   });
 
@@ -287,12 +269,10 @@ describe("AzoraToken", () => {
       const now = BigInt(await time.latest());
       const future = now + 1000n;
       // a read runs against a pending block whose timestamp is at least `now`
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.read.getPastVotes([alice.account.address, future]),
-        token,
-        "ERC5805FutureLookup",
-        [future, (clock: number) => BigInt(clock) >= now && BigInt(clock) < future],
-      );
+      await expectRevert(token.read.getPastVotes([alice.account.address, future]), "ERC5805FutureLookup", [
+        future,
+        (clock: number) => BigInt(clock) >= now && BigInt(clock) < future,
+      ]);
     });
 
     it("accepts a delegation by signature submitted by a relayer", async () => {
@@ -318,9 +298,8 @@ describe("AzoraToken", () => {
         nonce: 0n,
         expiry,
       });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.delegateBySig([bob.account.address, 0n, expiry, Number(v), r, s]),
-        token,
         "VotesExpiredSignature",
         [expiry],
       );
@@ -336,12 +315,7 @@ describe("AzoraToken", () => {
       });
       const args = [bob.account.address, 0n, expiry, Number(v), r, s] as const;
       await token.write.delegateBySig(args);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.delegateBySig(args),
-        token,
-        "InvalidAccountNonce",
-        [alice.account.address, 1n],
-      );
+      await expectRevert(token.write.delegateBySig(args), "InvalidAccountNonce", [alice.account.address, 1n]);
     });
   });
 

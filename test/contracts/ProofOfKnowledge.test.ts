@@ -23,6 +23,7 @@ import {
   viem,
 } from "../support/fixture.js";
 import { rng, seedFromEnv } from "../support/random.js";
+import { expectRevert } from "./helpers/revert.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -161,29 +162,25 @@ describe("ProofOfKnowledge", () => {
 
     it("refuses a zero or disabled verifier, a zero reward and a minimum score above 10000", async () => {
       const { pok, carol } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", AZR(1), zeroAddress, 0, 0]),
-        pok,
-        "MiningInvalidVerifier",
+        "ProofOfKnowledgeInvalidVerifier",
         [zeroAddress],
       );
       await pok.write.disableVerifier([carol.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", AZR(1), carol.account.address, 0, 0]),
-        pok,
-        "MiningInvalidVerifier",
+        "ProofOfKnowledgeInvalidVerifier",
         [getAddress(carol.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", 0n, getAddress(learnerAddress("v")), 0, 0]),
-        pok,
-        "MiningInvalidReward",
+        "ProofOfKnowledgeInvalidReward",
         [0n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", AZR(1), getAddress(learnerAddress("v")), 10_001, 0]),
-        pok,
-        "MiningInvalidScore",
+        "ProofOfKnowledgeInvalidScore",
         [10_001],
       );
     });
@@ -202,10 +199,9 @@ describe("ProofOfKnowledge", () => {
         active: true,
       });
       const completion = await voucher(alice);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, verifier)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [1n, getAddress(carol.account.address)],
       );
       await pok.write.setVerifierLimit([carol.account.address, 1]);
@@ -218,30 +214,19 @@ describe("ProofOfKnowledge", () => {
         1n,
       ]);
       expect((await pok.read.course([1n])).active).to.equal(false);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice)),
-        pok,
-        "MiningCourseInactive",
-        [1n],
-      );
+      await expectRevert(claim(await voucher(alice)), "ProofOfKnowledgeCourseInactive", [1n]);
       await viem.assertions.emitWithArgs(pok.write.setCourseActive([1n, true]), pok, "CourseActivated", [1n]);
       await claim(await voucher(alice));
     });
 
-    it("refuses to update or toggle a course that does not exist with MiningCourseNotFound(id)", async () => {
+    it("refuses to update or toggle a course that does not exist with ProofOfKnowledgeCourseNotFound(id)", async () => {
       const { pok, carol } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.updateCourse([9n, "cid", AZR(1), carol.account.address, 0, 0]),
-        pok,
-        "MiningCourseNotFound",
+        "ProofOfKnowledgeCourseNotFound",
         [9n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.setCourseActive([0n, true]),
-        pok,
-        "MiningCourseNotFound",
-        [0n],
-      );
+      await expectRevert(pok.write.setCourseActive([0n, true]), "ProofOfKnowledgeCourseNotFound", [0n]);
     });
 
     it("lets only curators manage courses and verifier limits", async () => {
@@ -254,10 +239,7 @@ describe("ProofOfKnowledge", () => {
         pok.write.setVerifierLimit([who, 100], { account: alice.account }),
       ];
       for (const call of calls) {
-        await viem.assertions.revertWithCustomErrorWithArgs(call, pok, "AccessControlUnauthorizedAccount", [
-          who,
-          Roles.CURATOR,
-        ]);
+        await expectRevert(call, "AccessControlUnauthorizedAccount", [who, Roles.CURATOR]);
       }
     });
   });
@@ -334,40 +316,35 @@ describe("ProofOfKnowledge", () => {
       expect(await token.read.balanceOf([fund.address])).to.equal(AZR(10));
     });
 
-    it("refuses a replayed voucher with the credential's CredentialAlreadyIssued(learner, course)", async () => {
-      const { pok, credential, relayer, alice, voucher, sign } = await loadFixture(mining);
+    it("refuses a replayed voucher with the credential's AzoraCredentialAlreadyIssued(learner, course)", async () => {
+      const { pok, relayer, alice, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice);
       const signature = await sign(completion);
       await pok.write.claim([completion, signature], { account: relayer.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, signature], { account: alice.account }),
-        credential,
-        "CredentialAlreadyIssued",
+        "AzoraCredentialAlreadyIssued",
         [getAddress(alice.account.address), 1n],
       );
     });
 
     it("refuses a second, different voucher for the same learner and course", async () => {
-      const { credential, alice, voucher, claim } = await loadFixture(mining);
+      const { alice, voucher, claim } = await loadFixture(mining);
       await claim(await voucher(alice, { score: 7_500 }));
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice, { score: 10_000 })),
-        credential,
-        "CredentialAlreadyIssued",
-        [getAddress(alice.account.address), 1n],
-      );
+      await expectRevert(claim(await voucher(alice, { score: 10_000 })), "AzoraCredentialAlreadyIssued", [
+        getAddress(alice.account.address),
+        1n,
+      ]);
     });
 
     it("refuses a voucher signed for another chain id", async () => {
       const { pok, alice, verifier, voucher } = await loadFixture(mining);
       const completion = await voucher(alice);
       const signature = await signCompletion(verifier, pok.address, completion, 1);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([completion, signature]),
-        pok,
-        "MiningInvalidSignature",
-        [1n, getAddress(verifier.account.address)],
-      );
+      await expectRevert(pok.write.claim([completion, signature]), "ProofOfKnowledgeInvalidSignature", [
+        1n,
+        getAddress(verifier.account.address),
+      ]);
     });
 
     it("refuses a voucher signed for another ProofOfKnowledge, both ways", async () => {
@@ -391,16 +368,14 @@ describe("ProofOfKnowledge", () => {
         0,
       ]);
       const completion = await voucher(alice);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         other.write.claim([completion, await sign(completion)]),
-        other,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [1n, getAddress(verifier.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await signCompletion(verifier, other.address, completion)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [1n, getAddress(verifier.account.address)],
       );
     });
@@ -409,10 +384,9 @@ describe("ProofOfKnowledge", () => {
       const { pok, alice, bob, verifier, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice);
       const expected: [bigint, Address] = [1n, getAddress(verifier.account.address)];
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, alice)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         expected,
       );
       const signature = await sign(completion);
@@ -421,22 +395,20 @@ describe("ProofOfKnowledge", () => {
         { ...completion, score: 9_999 },
         { ...completion, deadline: completion.deadline + 1n },
       ]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
+        await expectRevert(
           pok.write.claim([altered, signature]),
-          pok,
-          "MiningInvalidSignature",
+          "ProofOfKnowledgeInvalidSignature",
           expected,
         );
       }
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, signature.slice(0, 130) as `0x${string}`]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         expected,
       );
     });
 
-    it("accepts a voucher up to its deadline second and refuses it after with MiningVoucherExpired", async () => {
+    it("accepts a voucher up to its deadline second and refuses it after with ProofOfKnowledgeVoucherExpired", async () => {
       const { pok, alice, bob, voucher, sign } = await loadFixture(mining);
       const deadline = BigInt(await time.latest()) + 100n;
       const onTime = await voucher(alice, { deadline });
@@ -445,44 +417,39 @@ describe("ProofOfKnowledge", () => {
       await pok.write.claim([onTime, signedOnTime]);
 
       const late = await voucher(bob, { deadline });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([late, await sign(late)]),
-        pok,
-        "MiningVoucherExpired",
-        [deadline, (timestamp: bigint) => timestamp > deadline],
-      );
+      await expectRevert(pok.write.claim([late, await sign(late)]), "ProofOfKnowledgeVoucherExpired", [
+        deadline,
+        (timestamp: bigint) => timestamp > deadline,
+      ]);
     });
 
     it("refuses a score below the course minimum, and accepts exactly the minimum", async () => {
       const { pok, alice, bob, voucher, sign, claim } = await loadFixture(mining);
       const low = await voucher(alice, { score: COURSE.minScore - 1 });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([low, await sign(low)]),
-        pok,
-        "MiningScoreTooLow",
-        [1n, COURSE.minScore - 1, COURSE.minScore],
-      );
+      await expectRevert(pok.write.claim([low, await sign(low)]), "ProofOfKnowledgeScoreTooLow", [
+        1n,
+        COURSE.minScore - 1,
+        COURSE.minScore,
+      ]);
       await claim(await voucher(bob, { score: COURSE.minScore }));
     });
 
     it("refuses a score above 10000 basis points", async () => {
       const { pok, alice, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice, { score: 10_001 });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion)]),
-        pok,
-        "MiningInvalidScore",
+        "ProofOfKnowledgeInvalidScore",
         [10_001],
       );
     });
 
-    it("refuses a course that does not exist with MiningCourseInactive(id)", async () => {
+    it("refuses a course that does not exist with ProofOfKnowledgeCourseInactive(id)", async () => {
       const { pok, alice, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice, { courseId: 42n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion)]),
-        pok,
-        "MiningCourseInactive",
+        "ProofOfKnowledgeCourseInactive",
         [42n],
       );
     });
@@ -506,12 +473,7 @@ describe("ProofOfKnowledge", () => {
       await token.write.mint([dave.account.address, cap - AZR(150)]);
       await claim(await voucher(alice));
       // 50 AZR of room left: bob's 90 AZR share alone would pass the cap.
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(bob)),
-        token,
-        "ERC20ExceededCap",
-        [cap + AZR(40), cap],
-      );
+      await expectRevert(claim(await voucher(bob)), "ERC20ExceededCap", [cap + AZR(40), cap]);
       expect(await token.read.totalSupply()).to.equal(cap - AZR(50));
     });
 
@@ -537,10 +499,9 @@ describe("ProofOfKnowledge", () => {
     it("refuses a voucher signed by a key the wallet does not accept", async () => {
       const { pok, wallet, dave, alice, voucher, sign } = await loadFixture(walletVerifier);
       const completion = await voucher(alice, { courseId: 2n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, dave)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [2n, getAddress(wallet.address)],
       );
     });
@@ -550,12 +511,10 @@ describe("ProofOfKnowledge", () => {
       const completion = await voucher(alice, { courseId: 2n });
       const byOldKey = await sign(completion, carol);
       await wallet.write.setOwner([dave.account.address], { account: carol.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([completion, byOldKey]),
-        pok,
-        "MiningInvalidSignature",
-        [2n, getAddress(wallet.address)],
-      );
+      await expectRevert(pok.write.claim([completion, byOldKey]), "ProofOfKnowledgeInvalidSignature", [
+        2n,
+        getAddress(wallet.address),
+      ]);
       await claim(completion, dave);
     });
 
@@ -573,10 +532,9 @@ describe("ProofOfKnowledge", () => {
         [getAddress(wallet.address), getAddress(wallet.address)],
       );
       const completion = await voucher(alice, { courseId: 2n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, carol)]),
-        pok,
-        "MiningVerifierDisabled",
+        "ProofOfKnowledgeVerifierDisabled",
         [getAddress(wallet.address)],
       );
     });
@@ -605,16 +563,15 @@ describe("ProofOfKnowledge", () => {
       ]);
     });
 
-    it("refuses a claim above what is left with MiningEpochBudgetExceeded(epoch, remaining, needed, next epoch start)", async () => {
+    it("refuses a claim above what is left with ProofOfKnowledgeEpochBudgetExceeded(epoch, remaining, needed, next epoch start)", async () => {
       const { pok, voucher, claim } = await loadFixture(twoCourses);
       await claim(await voucher(learnerAddress(1), { courseId: 2n }));
       await claim(await voucher(learnerAddress(2), { courseId: 2n }));
       const [epoch, budget, minted, , endsAt] = await pok.read.epochStatus();
       expect([epoch, budget, minted]).to.deep.equal([0n, AZR(1_000), AZR(800)]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(learnerAddress(3), { courseId: 2n })),
-        pok,
-        "MiningEpochBudgetExceeded",
+        "ProofOfKnowledgeEpochBudgetExceeded",
         [0n, AZR(200), AZR(400), endsAt],
       );
       // A smaller reward still fits what is left.
@@ -645,12 +602,12 @@ describe("ProofOfKnowledge", () => {
       await claim(await voucher(learnerAddress(2), { courseId: 2n }));
       const [epoch, budget, minted, , endsAt] = await pok.read.epochStatus();
       expect(minted).to.equal(budget);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(learnerAddress(3))),
-        pok,
-        "MiningEpochBudgetExceeded",
-        [epoch, 0n, AZR(100), endsAt],
-      );
+      await expectRevert(claim(await voucher(learnerAddress(3))), "ProofOfKnowledgeEpochBudgetExceeded", [
+        epoch,
+        0n,
+        AZR(100),
+        endsAt,
+      ]);
     });
 
     it("halves the budget every halvingInterval epochs", async () => {
@@ -678,17 +635,15 @@ describe("ProofOfKnowledge", () => {
       const { startedAt } = await pok.read.emissionSchedule();
       await time.increaseTo(startedAt + 2 * DAY);
       await claim(await voucher(learnerAddress(1), { courseId: 2n }));
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(learnerAddress(2), { courseId: 2n })),
-        pok,
-        "MiningEpochBudgetExceeded",
+        "ProofOfKnowledgeEpochBudgetExceeded",
         [2n, AZR(100), AZR(400), BigInt(startedAt + 3 * DAY)],
       );
       await time.increaseTo(startedAt + 4 * DAY);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(learnerAddress(2), { courseId: 2n })),
-        pok,
-        "MiningEpochBudgetExceeded",
+        "ProofOfKnowledgeEpochBudgetExceeded",
         [4n, AZR(250), AZR(400), BigInt(startedAt + 5 * DAY)],
       );
     });
@@ -700,12 +655,12 @@ describe("ProofOfKnowledge", () => {
       const now = Number((await publicClient.getBlock({ blockNumber })).timestamp);
       await viem.assertions.emitWithArgs(hash, pok, "EmissionScheduleSet", [1n, now, 3_600, AZR(50), 1]);
       expect(await pok.read.epochStatus()).to.deep.equal([1n, AZR(50), 0n, BigInt(now), BigInt(now + 3_600)]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice)),
-        pok,
-        "MiningEpochBudgetExceeded",
-        [1n, AZR(50), AZR(100), BigInt(now + 3_600)],
-      );
+      await expectRevert(claim(await voucher(alice)), "ProofOfKnowledgeEpochBudgetExceeded", [
+        1n,
+        AZR(50),
+        AZR(100),
+        BigInt(now + 3_600),
+      ]);
       await time.increaseTo(now + 3_600);
       expect((await pok.read.epochStatus()).slice(0, 2)).to.deep.equal([2n, AZR(25)]);
     });
@@ -714,31 +669,28 @@ describe("ProofOfKnowledge", () => {
       const { pok, alice, voucher, claim } = await loadFixture(mining);
       await pok.write.setEmissionSchedule([DAY, 0n, 1]);
       const [, , , , endsAt] = await pok.read.epochStatus();
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice)),
-        pok,
-        "MiningEpochBudgetExceeded",
-        [1n, 0n, AZR(100), endsAt],
-      );
+      await expectRevert(claim(await voucher(alice)), "ProofOfKnowledgeEpochBudgetExceeded", [
+        1n,
+        0n,
+        AZR(100),
+        endsAt,
+      ]);
     });
 
     it("refuses an empty epoch or halving interval, and anyone but the admin", async () => {
       const { pok, alice } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.setEmissionSchedule([0, AZR(1), 2]),
-        pok,
-        "MiningInvalidSchedule",
+        "ProofOfKnowledgeInvalidSchedule",
         [0, 2],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.setEmissionSchedule([3_600, AZR(1), 0]),
-        pok,
-        "MiningInvalidSchedule",
+        "ProofOfKnowledgeInvalidSchedule",
         [3_600, 0],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.setEmissionSchedule([3_600, AZR(1), 1], { account: alice.account }),
-        pok,
         "AccessControlUnauthorizedAccount",
         [getAddress(alice.account.address), ADMIN],
       );
@@ -755,12 +707,11 @@ describe("ProofOfKnowledge", () => {
         COURSE.verifierLimit,
         false,
       ]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(learnerAddress(99))),
-        pok,
-        "MiningVerifierLimitReached",
-        [getAddress(verifier.account.address), 0n, COURSE.verifierLimit],
-      );
+      await expectRevert(claim(await voucher(learnerAddress(99))), "ProofOfKnowledgeVerifierLimitReached", [
+        getAddress(verifier.account.address),
+        0n,
+        COURSE.verifierLimit,
+      ]);
       const [, , , , endsAt] = await pok.read.epochStatus();
       await time.increaseTo(endsAt);
       expect(await pok.read.verifierStatus([verifier.account.address])).to.deep.equal([
@@ -779,10 +730,9 @@ describe("ProofOfKnowledge", () => {
     it("allows no claim to a verifier without a limit", async () => {
       const { pok, carol, alice, voucher, claim } = await loadFixture(mining);
       await pok.write.registerCourse(["cid", AZR(1), carol.account.address, 0, 0]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(alice, { courseId: 2n }), carol),
-        pok,
-        "MiningVerifierLimitReached",
+        "ProofOfKnowledgeVerifierLimitReached",
         [getAddress(carol.account.address), 0n, 0],
       );
     });
@@ -797,12 +747,11 @@ describe("ProofOfKnowledge", () => {
         "VerifierLimitSet",
         [getAddress(verifier.account.address), 2],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(learnerAddress(3))),
-        pok,
-        "MiningVerifierLimitReached",
-        [getAddress(verifier.account.address), 0n, 2],
-      );
+      await expectRevert(claim(await voucher(learnerAddress(3))), "ProofOfKnowledgeVerifierLimitReached", [
+        getAddress(verifier.account.address),
+        0n,
+        2,
+      ]);
     });
   });
 
@@ -818,7 +767,7 @@ describe("ProofOfKnowledge", () => {
       );
       expect((await pok.read.verifierStatus([verifier.account.address]))[2]).to.equal(true);
       expect(await pok.read.isVerifierDisabled([verifier.account.address])).to.equal(true);
-      await viem.assertions.revertWithCustomErrorWithArgs(claim(completion), pok, "MiningVerifierDisabled", [
+      await expectRevert(claim(completion), "ProofOfKnowledgeVerifierDisabled", [
         getAddress(verifier.account.address),
       ]);
     });
@@ -833,15 +782,14 @@ describe("ProofOfKnowledge", () => {
       );
     });
 
-    it("cannot be done twice: a disabled verifier's key gets MiningVerifierDisabled(verifier) even for that", async () => {
+    it("cannot be done twice: a disabled verifier's key gets ProofOfKnowledgeVerifierDisabled(verifier) even for that", async () => {
       const { pok, verifier } = await loadFixture(mining);
       expect(await pok.read.isVerifierDisabled([verifier.account.address])).to.equal(false);
       await pok.write.disableVerifier([verifier.account.address]);
       for (const account of [verifier.account, undefined]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
+        await expectRevert(
           pok.write.disableVerifier([verifier.account.address], { account }),
-          pok,
-          "MiningVerifierDisabled",
+          "ProofOfKnowledgeVerifierDisabled",
           [getAddress(verifier.account.address)],
         );
       }
@@ -849,26 +797,23 @@ describe("ProofOfKnowledge", () => {
 
     it("cannot be done by anyone else", async () => {
       const { pok, verifier, alice } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.disableVerifier([verifier.account.address], { account: alice.account }),
-        pok,
-        "MiningUnauthorizedDisable",
+        "ProofOfKnowledgeUnauthorizedDisable",
         [getAddress(alice.account.address), getAddress(verifier.account.address)],
       );
     });
 
     it("is undone only by governance, with VerifierEnabled", async () => {
       const { pok, verifier, alice, voucher, claim } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.enableVerifier([verifier.account.address]),
-        pok,
-        "MiningVerifierNotDisabled",
+        "ProofOfKnowledgeVerifierNotDisabled",
         [getAddress(verifier.account.address)],
       );
       await pok.write.disableVerifier([verifier.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.enableVerifier([verifier.account.address], { account: verifier.account }),
-        pok,
         "AccessControlUnauthorizedAccount",
         [getAddress(verifier.account.address), ADMIN],
       );
@@ -900,36 +845,32 @@ describe("ProofOfKnowledge", () => {
       const { pok, verifier, alice, voucher, claim } = await loadFixture(mining);
       await claim(await voucher(alice));
       const ids = [credentialIdOf(alice.account.address, 1n)];
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.revokeCredentials([verifier.account.address, ids, "no"]),
-        pok,
-        "MiningVerifierNotDisabled",
+        "ProofOfKnowledgeVerifierNotDisabled",
         [getAddress(verifier.account.address)],
       );
       await pok.write.disableVerifier([verifier.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.revokeCredentials([verifier.account.address, ids, "no"], { account: alice.account }),
-        pok,
         "AccessControlUnauthorizedAccount",
         [getAddress(alice.account.address), Roles.GUARDIAN],
       );
     });
 
     it("refuses, in a batch, a credential another verifier issued", async () => {
-      const { pok, credential, verifier, wallet, carol, alice, bob, voucher, claim } =
-        await loadFixture(walletVerifier);
+      const { pok, verifier, wallet, carol, alice, bob, voucher, claim } = await loadFixture(walletVerifier);
       await claim(await voucher(alice));
       await claim(await voucher(bob, { courseId: 2n }), carol);
       await pok.write.disableVerifier([verifier.account.address]);
       const foreign = credentialIdOf(bob.account.address, 2n);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.revokeCredentials([
           verifier.account.address,
           [credentialIdOf(alice.account.address, 1n), foreign],
           "x",
         ]),
-        credential,
-        "CredentialIssuerMismatch",
+        "AzoraCredentialIssuerMismatch",
         [foreign, getAddress(verifier.account.address), getAddress(wallet.address)],
       );
     });
@@ -950,16 +891,16 @@ describe("ProofOfKnowledge", () => {
   });
 
   describe("invariants over random sequences", () => {
-    const ISSUER_REVOKE_ERRORS = new Set(["CredentialIssuerDisabled"]);
+    const ISSUER_REVOKE_ERRORS = new Set(["AzoraCredentialIssuerDisabled"]);
     const CLAIM_ERRORS = new Set([
-      "MiningCourseInactive",
-      "MiningVoucherExpired",
-      "MiningScoreTooLow",
-      "MiningInvalidSignature",
-      "MiningVerifierDisabled",
-      "MiningVerifierLimitReached",
-      "MiningEpochBudgetExceeded",
-      "CredentialAlreadyIssued",
+      "ProofOfKnowledgeCourseInactive",
+      "ProofOfKnowledgeVoucherExpired",
+      "ProofOfKnowledgeScoreTooLow",
+      "ProofOfKnowledgeInvalidSignature",
+      "ProofOfKnowledgeVerifierDisabled",
+      "ProofOfKnowledgeVerifierLimitReached",
+      "ProofOfKnowledgeEpochBudgetExceeded",
+      "AzoraCredentialAlreadyIssued",
     ]);
     const LIMIT = 4;
 

@@ -2,7 +2,8 @@ import { getAddress, parseEther, zeroAddress, zeroHash } from "viem";
 import type { Abi, Address, Hash } from "viem";
 import { CitadelSource } from "../../scripts/lib/deploy.js";
 import { Roles } from "../../scripts/lib/roles.js";
-import { AZR, COURSE, governed, networkHelpers, viem } from "../support/fixture.js";
+import { AZR, COURSE, governed, networkHelpers } from "../support/fixture.js";
+import { expectRevert } from "./helpers/revert.js";
 
 const { loadFixture } = networkHelpers;
 
@@ -87,7 +88,10 @@ const GOVERNED: GovernedCall[] = [
     contract: "credential",
     functionName: "revokeBatch",
     args: (g) => [g.verifier.account.address, [], "no reason"],
-    error: (caller, g) => ["CredentialUnauthorizedRevoker", [caller, getAddress(g.verifier.account.address)]],
+    error: (caller, g) => [
+      "AzoraCredentialUnauthorizedRevoker",
+      [caller, getAddress(g.verifier.account.address)],
+    ],
   },
   // ProofOfKnowledge
   {
@@ -138,7 +142,10 @@ const GOVERNED: GovernedCall[] = [
     contract: "pok",
     functionName: "disableVerifier",
     args: (g) => [g.verifier.account.address],
-    error: (caller, g) => ["MiningUnauthorizedDisable", [caller, getAddress(g.verifier.account.address)]],
+    error: (caller, g) => [
+      "ProofOfKnowledgeUnauthorizedDisable",
+      [caller, getAddress(g.verifier.account.address)],
+    ],
   },
   {
     contract: "pok",
@@ -269,12 +276,7 @@ describe("governance › only the Timelock calls a governed function", () => {
           options: { account: Address },
         ) => Promise<Hash>;
         const [name, args] = call.error(address, g);
-        await viem.assertions.revertWithCustomErrorWithArgs(
-          write(call.args(g), { account: address }),
-          contract as never,
-          name,
-          args as unknown[],
-        );
+        await expectRevert(write(call.args(g), { account: address }), name, args as unknown[]);
       }
       if (call.timelockSucceeds !== false) {
         await g.publicClient.simulateContract({
@@ -292,17 +294,15 @@ describe("governance › only the Timelock calls a governed function", () => {
     const g = await loadFixture(governed);
     const { timelock, deployer, alice, relayer } = g;
     for (const account of [deployer, alice, relayer]) {
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         timelock.write.schedule([g.fund.address, 0n, "0x", zeroHash, zeroHash, 2n * 86_400n], {
           account: account.account,
         }),
-        timelock,
         "AccessControlUnauthorizedAccount",
         [getAddress(account.account.address), Roles.PROPOSER],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         timelock.write.cancel([zeroHash], { account: account.account }),
-        timelock,
         "AccessControlUnauthorizedAccount",
         [getAddress(account.account.address), Roles.CANCELLER],
       );

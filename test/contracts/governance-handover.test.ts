@@ -12,6 +12,7 @@ import {
 import type { Manifest } from "../../scripts/lib/manifest.js";
 import { Roles, roleName } from "../../scripts/lib/roles.js";
 import { AZR, deployed, governed, networkHelpers, viem } from "../support/fixture.js";
+import { expectRevert } from "./helpers/revert.js";
 
 const { loadFixture } = networkHelpers;
 
@@ -161,24 +162,15 @@ describe("governance › handover: the Timelock holds every role, the deployer n
   it("leaves the deployer unable to release money, grant a role or bypass the Timelock", async () => {
     const { fund, token, timelock, deployer } = await loadFixture(governed);
     const me = getAddress(deployer.account.address);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      fund.write.release([token.address, me, AZR(1)]),
-      fund,
-      "OwnableUnauthorizedAccount",
-      [me],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      timelock.write.grantRole([Roles.PROPOSER, me]),
-      timelock,
-      "AccessControlUnauthorizedAccount",
-      [me, Roles.DEFAULT_ADMIN],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      token.write.grantRole([Roles.MINTER, me]),
-      token,
-      "AccessControlUnauthorizedAccount",
-      [me, Roles.DEFAULT_ADMIN],
-    );
+    await expectRevert(fund.write.release([token.address, me, AZR(1)]), "OwnableUnauthorizedAccount", [me]);
+    await expectRevert(timelock.write.grantRole([Roles.PROPOSER, me]), "AccessControlUnauthorizedAccount", [
+      me,
+      Roles.DEFAULT_ADMIN,
+    ]);
+    await expectRevert(token.write.grantRole([Roles.MINTER, me]), "AccessControlUnauthorizedAccount", [
+      me,
+      Roles.DEFAULT_ADMIN,
+    ]);
   });
 
   it("refuses to run twice", async () => {

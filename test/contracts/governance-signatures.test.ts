@@ -11,6 +11,7 @@ import { ProposalState } from "../../scripts/lib/proposals.js";
 import { AZR, gaslessVoter, governed, networkHelpers, viem, VOTERS_AZR } from "../support/fixture.js";
 import type { Signer } from "../support/fixture.js";
 import { proposals } from "../support/governance.js";
+import { expectRevert } from "./helpers/revert.js";
 
 const { loadFixture } = networkHelpers;
 
@@ -68,11 +69,10 @@ describe("governance › votes and delegations by signature, relayed for account
       nonce: 0n,
       expiry,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
+    await expectRevert(
       token.write.delegateBySig([g.alice.account.address, 0n, expiry, replay.v, replay.r, replay.s], {
         account: relayer.account,
       }),
-      token,
       "InvalidAccountNonce",
       [gaslessVoter.address, 1n],
     );
@@ -82,11 +82,10 @@ describe("governance › votes and delegations by signature, relayed for account
       nonce: 1n,
       expiry: past,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
+    await expectRevert(
       token.write.delegateBySig([g.alice.account.address, 1n, past, late.v, late.r, late.s], {
         account: relayer.account,
       }),
-      token,
       "VotesExpiredSignature",
       [past],
     );
@@ -135,12 +134,7 @@ describe("governance › votes and delegations by signature, relayed for account
       voter: gaslessVoter.address,
       nonce: 0n,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      submit(p.id, forged),
-      governor,
-      "GovernorInvalidSignature",
-      [gaslessVoter.address],
-    );
+    await expectRevert(submit(p.id, forged), "GovernorInvalidSignature", [gaslessVoter.address]);
 
     const signature = await signBallot(voter, governor.address, {
       proposalId: p.id,
@@ -148,20 +142,10 @@ describe("governance › votes and delegations by signature, relayed for account
       voter: gaslessVoter.address,
       nonce: 0n,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      submit(other.id, signature),
-      governor,
-      "GovernorInvalidSignature",
-      [gaslessVoter.address],
-    );
+    await expectRevert(submit(other.id, signature), "GovernorInvalidSignature", [gaslessVoter.address]);
     await submit(p.id, signature);
     // The nonce moved on: the same signature no longer recovers to the voter.
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      submit(p.id, signature),
-      governor,
-      "GovernorInvalidSignature",
-      [gaslessVoter.address],
-    );
+    await expectRevert(submit(p.id, signature), "GovernorInvalidSignature", [gaslessVoter.address]);
   });
 
   it("signs in the Governor's own EIP-712 domain (eip712Domain), as wallets and Tally expect", async () => {
