@@ -206,7 +206,8 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     function refundExpired(uint256 jobId) external nonReentrant returns (uint256 refund) {
         Job storage job = _jobWithStatus(jobId, JobStatus.Assigned);
         _onlyClient(jobId, job);
-        if (block.timestamp <= job.deadline) revert JobEscrowDeadlineNotReached(jobId, job.deadline);
+        if (block.timestamp <= job.deadline)
+            revert JobEscrowDeadlineNotReached(jobId, job.deadline);
         uint256 count = job.milestoneCount;
         uint16 refunded;
         for (uint256 i = 0; i < count; ++i) {
@@ -463,7 +464,8 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     ) private view returns (Job storage job) {
         job = _jobs[jobId];
         if (job.status == JobStatus.None) revert JobEscrowJobNotFound(jobId);
-        if (job.status != expected) revert JobEscrowUnexpectedJobStatus(jobId, job.status, expected);
+        if (job.status != expected)
+            revert JobEscrowUnexpectedJobStatus(jobId, job.status, expected);
     }
 
     function _milestoneWithStatus(
@@ -495,7 +497,8 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
 
     function _checkCid(string calldata cid, bool required) private pure {
         uint256 length = bytes(cid).length;
-        if ((required && length == 0) || length > MAX_CID_LENGTH) revert JobEscrowInvalidCid(length);
+        if ((required && length == 0) || length > MAX_CID_LENGTH)
+            revert JobEscrowInvalidCid(length);
     }
 
     function _setReviewWindow(uint32 reviewWindow_) private {

@@ -321,7 +321,12 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
             revert ProofOfKnowledgeVerifierLimitReached(verifier, epoch, state.claimLimit);
         }
         if (reward > cursor.remaining) {
-            revert ProofOfKnowledgeEpochBudgetExceeded(epoch, cursor.remaining, reward, cursor.endsAt);
+            revert ProofOfKnowledgeEpochBudgetExceeded(
+                epoch,
+                cursor.remaining,
+                reward,
+                cursor.endsAt
+            );
         }
 
         // claims < claimLimit <= type(uint32).max, and reward <= remaining.

@@ -116,7 +116,10 @@ const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 5
     `the voucher expired at ${deadline} (chain time ${now}): ask the grader for a new one`,
   ],
   ProofOfKnowledgeInvalidScore: ([score]) => [409, `score ${score} is not 0–10000 basis points`],
-  ProofOfKnowledgeScoreTooLow: ([id, score, min]) => [409, `score ${score} is below course ${id}'s pass mark ${min}`],
+  ProofOfKnowledgeScoreTooLow: ([id, score, min]) => [
+    409,
+    `score ${score} is below course ${id}'s pass mark ${min}`,
+  ],
   ProofOfKnowledgeInvalidSignature: ([id, verifier]) => [
     401,
     `bad signature: the voucher is not signed by course ${id}'s verifier ${verifier} for this learner, score and deadline`,
@@ -133,7 +136,10 @@ const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 5
     409,
     `epoch ${epoch}'s mining budget has ${formatEther(remaining as bigint)} AZR left and the course pays ${formatEther(needed as bigint)}: submit again after ${new Date(Number(next) * 1000).toISOString()}`,
   ],
-  AzoraCredentialAlreadyIssued: ([learner, id]) => [409, `already claimed: ${learner} has claimed course ${id}`],
+  AzoraCredentialAlreadyIssued: ([learner, id]) => [
+    409,
+    `already claimed: ${learner} has claimed course ${id}`,
+  ],
   ERC20ExceededCap: () => [409, "AZR's cap is reached: nothing more can be mined"],
   ERC5805ExpiredSignature: ([expiry]) => [401, `bad signature: the delegation expired at ${expiry}`],
   InvalidAccountNonce: ([account, nonce]) => [
