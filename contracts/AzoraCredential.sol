@@ -13,11 +13,10 @@ import {IERC5192} from "./interfaces/IERC5192.sol";
 import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
 
 /// @title AzoraCredential (AZC)
-/// @notice Soulbound ERC-721 credentials issued by ProofOfKnowledge when a learner claims a
-/// course. Transfers and approvals always revert; the holder may burn; the issuing verifier or
-/// governance (REVOKER_ROLE) may revoke with a reason — the issuer only while ProofOfKnowledge
-/// has not disabled it, so a stolen verifier key cannot revoke once disabled. Metadata is built
-/// on chain.
+/// @notice Soulbound ERC-721 credentials issued by ProofOfKnowledge (see IAzoraCredential).
+/// The issuing verifier (while ProofOfKnowledge has not disabled it) or governance (REVOKER_ROLE)
+/// revokes; governance (DEFAULT_ADMIN_ROLE) reinstates; the holder burns. Metadata is built on
+/// chain.
 /// @dev A soulbound token needs none of ERC-721's ownership, approval or receiver machinery, so
 /// this implements the ERC-721 interface directly: the owner is part of the id, and everything
 /// else about a credential fits one storage slot. Issuing writes that slot and the holder's
@@ -28,8 +27,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
 
     /// @notice Role allowed to issue credentials: ProofOfKnowledge.
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
-    /// @notice Role allowed to revoke any credential: governance (and ProofOfKnowledge, which
-    /// revokes a disabled verifier's credentials on its guardian's order).
+    /// @notice Role allowed to revoke any credential: governance.
     bytes32 public constant REVOKER_ROLE = keccak256("REVOKER_ROLE");
 
     bytes4 private constant ERC4906_INTERFACE_ID = 0x49064906;
@@ -125,6 +123,15 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         }
     }
 
+    /// @inheritdoc IAzoraCredential
+    function reinstate(uint256 id, string calldata reason) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _recordOf(id);
+        if (!_revoked[id]) revert AzoraCredentialNotRevoked(id);
+        _revoked[id] = false;
+        emit Reinstated(id, msg.sender, reason);
+        emit MetadataUpdate(id);
+    }
+
     // ---------------------------------------------------------------- credential views
 
     /// @inheritdoc IAzoraCredential
@@ -168,7 +175,8 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
 
     /// @inheritdoc IAzoraCredential
     function isRevoked(uint256 id) external view returns (bool) {
-        _recordOf(id);
+        // A burned credential keeps its record (`issuedAt`), and so its revocation.
+        if (_records[id].issuedAt == 0) revert ERC721NonexistentToken(id);
         return _revoked[id];
     }
 

@@ -7,9 +7,9 @@ import {IERC5192} from "./IERC5192.sol";
 
 /// @title AzoraCredential: soulbound proof that a learner passed a course
 /// @notice ERC-721 "Azora Credential" (AZC), locked for ever (ERC-5192), with ERC-4906 metadata
-/// events. A credential's id is its learner and course: `uint256(uint160(learner)) << 96 | courseId`,
-/// so a learner holds at most one credential per course and can never be issued a second one,
-/// not even after burning the first. Anyone checks a credential with one call to `isValid`.
+/// events. Its id is `uint256(uint160(learner)) << 96 | courseId`: one credential per learner and
+/// course, ever. Anyone checks one with `isValid`. A revocation is undone only by governance
+/// (`reinstate`), and stays on record after a burn. See docs/security.md (finding 4).
 interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @notice Emitted when a credential is issued (with the ERC-721 `Transfer` and ERC-5192 `Locked`).
     /// @param id The credential id.
@@ -27,11 +27,11 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
         uint16 score
     );
 
-    /// @notice Emitted when a credential is revoked (with ERC-4906 `MetadataUpdate`).
-    /// @param id The credential id.
-    /// @param revoker Its issuer, or an account holding REVOKER_ROLE.
-    /// @param reason Why, in words.
+    /// @notice A credential was revoked by its issuer or REVOKER_ROLE (with ERC-4906 `MetadataUpdate`).
     event Revoked(uint256 indexed id, address indexed revoker, string reason);
+
+    /// @notice Governance undid a credential's revocation (with ERC-4906 `MetadataUpdate`).
+    event Reinstated(uint256 indexed id, address indexed by, string reason);
 
     /// @notice Credentials never move: transfers and approvals of `id` always revert.
     error AzoraCredentialLocked(uint256 id);
@@ -61,6 +61,9 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @notice The credential is already revoked.
     error AzoraCredentialAlreadyRevoked(uint256 id);
 
+    /// @notice The credential is not revoked: there is nothing to reinstate.
+    error AzoraCredentialNotRevoked(uint256 id);
+
     /// @notice Issues the credential for `learner` and `courseId`. Only MINTER_ROLE (ProofOfKnowledge).
     /// @dev Reverts with `AzoraCredentialAlreadyIssued` if one was ever issued for the pair. Emits
     /// `Transfer`, `Locked` and `Issued`.
@@ -84,7 +87,7 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
 
     /// @notice Revokes a credential. Only its issuer, while not disabled in the verifier registry
     /// (ProofOfKnowledge), or REVOKER_ROLE (governance). The token stays, marked revoked, and
-    /// `isValid` becomes false for ever.
+    /// `isValid` is false until governance reinstates it.
     /// @dev Reverts with `AzoraCredentialIssuerDisabled` when the issuer is disabled, and with
     /// `AzoraCredentialUnauthorizedRevoker` for anyone else without REVOKER_ROLE.
     /// @param id The credential id.
@@ -97,6 +100,12 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @param ids The credentials to revoke.
     /// @param reason Why, in words (kept in each `Revoked` event).
     function revokeBatch(address issuer, uint256[] calldata ids, string calldata reason) external;
+
+    /// @notice Undoes a revocation, e.g. one made with a stolen verifier key. Only DEFAULT_ADMIN_ROLE
+    /// (governance).
+    /// @param id The credential id (existing, not burned).
+    /// @param reason Why, in words (kept in the `Reinstated` event).
+    function reinstate(uint256 id, string calldata reason) external;
 
     /// @notice The verifier registry (ProofOfKnowledge) asked whether an issuer is disabled.
     /// @return The registry's address.
@@ -140,8 +149,8 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @return The score.
     function scoreOf(uint256 id) external view returns (uint16);
 
-    /// @notice Whether the credential was revoked. Reverts for an id that does not exist.
+    /// @notice Whether the credential is revoked, burned or not. Reverts for an id never issued.
     /// @param id The credential id.
-    /// @return True once revoked.
+    /// @return True while revoked.
     function isRevoked(uint256 id) external view returns (bool);
 }

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Abi, Address } from "viem";
 import type { AzoraContractName, AzoraManifest } from "../../deployments/manifest.js";
+import type { Appointees } from "./appointments.js";
 import { DEPLOYMENTS_DIR } from "./paths.js";
 
 export interface DeployedContract {
@@ -15,6 +16,8 @@ export interface DeployedContract {
 export interface Manifest {
   chainId: number;
   contracts: Record<string, DeployedContract>;
+  /** Who the deploy appointed besides the Timelock: what the deployment audit expects. */
+  appointees?: Appointees;
 }
 
 export function manifestPath(chainId: number, dir = DEPLOYMENTS_DIR): string {

@@ -40,13 +40,13 @@ describe("AzoraCredential", () => {
       expect(await credential.read.symbol()).to.equal("AZC");
     });
 
-    it("lets only ProofOfKnowledge mint, and gives the deployer the admin and revoker roles", async () => {
+    it("lets only ProofOfKnowledge mint, and gives the deployer (then governance) the admin and revoker roles", async () => {
       const { credential, pok, deployer } = await loadFixture(mining);
       expect(await credential.read.MINTER_ROLE()).to.equal(Roles.MINTER);
       expect(await credential.read.REVOKER_ROLE()).to.equal(Roles.REVOKER);
       expect(await credential.read.hasRole([Roles.MINTER, pok.address])).to.equal(true);
       expect(await credential.read.hasRole([Roles.MINTER, deployer.account.address])).to.equal(false);
-      expect(await credential.read.hasRole([Roles.REVOKER, pok.address])).to.equal(true);
+      expect(await credential.read.hasRole([Roles.REVOKER, pok.address])).to.equal(false);
       expect(await credential.read.hasRole([Roles.REVOKER, deployer.account.address])).to.equal(true);
       expect(
         await credential.read.hasRole([await credential.read.DEFAULT_ADMIN_ROLE(), deployer.account.address]),

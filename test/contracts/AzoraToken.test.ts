@@ -252,7 +252,7 @@ describe("AzoraToken", () => {
       expect(await token.read.getVotes([alice.account.address])).to.equal(0n);
     });
 
-    it("answers past votes and past total supply at a timestamp", async () => {
+    it("answers past votes and the past total supply of votes (the votable supply) at a timestamp", async () => {
       const { token, alice } = await loadFixture(funded);
       await token.write.delegate([alice.account.address], { account: alice.account });
       const before = BigInt(await time.latest());
@@ -260,8 +260,31 @@ describe("AzoraToken", () => {
       await token.write.mint([alice.account.address, AZR(1)]);
       await time.increase(100);
       expect(await token.read.getPastVotes([alice.account.address, before])).to.equal(AZR(1_000));
-      expect(await token.read.getPastTotalSupply([before])).to.equal(AZR(1_500));
+      // bob's 500 AZR are not delegated: they are supply, not votes.
+      expect(await token.read.getPastTotalSupply([before])).to.equal(AZR(1_000));
+      expect(await token.read.totalSupply()).to.equal(AZR(1_501));
       expect(await token.read.getVotes([alice.account.address])).to.equal(AZR(1_001));
+    });
+
+    it("counts in the votable supply only AZR delegated to someone, whoever holds it", async () => {
+      const { token, alice, bob, carol } = await loadFixture(funded);
+      expect(await token.read.votableSupply()).to.equal(0n);
+      await token.write.delegate([carol.account.address], { account: alice.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_000));
+      // to an undelegated holder: out of the votable supply; to a delegated one: in it
+      await token.write.transfer([bob.account.address, AZR(100)], { account: alice.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(900));
+      await token.write.delegate([bob.account.address], { account: bob.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_500));
+      await token.write.transfer([alice.account.address, AZR(50)], { account: bob.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_500));
+      // a mint to a delegated holder adds; redelegating moves nothing; undelegating subtracts
+      await token.write.mint([alice.account.address, AZR(5)]);
+      await token.write.delegate([alice.account.address], { account: alice.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_505));
+      await token.write.delegate([zeroAddress], { account: bob.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_505) - AZR(550));
+      expect(await token.read.delegates([zeroAddress])).to.equal(zeroAddress);
     });
 
     it("refuses a lookup at or after the current clock with ERC5805FutureLookup", async () => {
@@ -352,6 +375,8 @@ describe("AzoraToken", () => {
         label,
       ).to.equal(supply);
       expect(supply <= (await token.read.cap()), label).to.equal(true);
+      // The votable supply is the sum of every delegate's votes.
+      expect(await token.read.votableSupply(), label).to.equal(votes.reduce((a, b) => a + b, 0n));
       addresses.forEach((address, i) => {
         const expected = addresses.reduce(
           (sum, _, j) =>

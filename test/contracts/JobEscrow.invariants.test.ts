@@ -11,7 +11,8 @@ const { loadFixture, time } = networkHelpers;
 
 const DAY = 24 * 60 * 60;
 /** Random steps per run; `ESCROW_STEPS=<n> npm test` runs more. */
-const STEPS = Number(process.env.ESCROW_STEPS ?? 5_000);
+const STEPS = Number(process.env.ESCROW_STEPS ?? 10_000);
+const DISPUTE_WINDOW = 30 * DAY;
 
 type MilestoneState =
   "Pending" | "Submitted" | "Disputed" | "Released" | "Refunded" | "Resolved" | "Cancelled";
@@ -25,7 +26,7 @@ const MILESTONE_STATUS: readonly MilestoneState[] = [
   "Resolved",
   "Cancelled",
 ];
-const JOB_STATUS = ["None", "Open", "Assigned", "Completed", "Cancelled"] as const;
+const JOB_STATUS = ["None", "Open", "Assigned", "Completed", "Cancelled", "Refunded"] as const;
 
 interface ModelJob {
   id: bigint;
@@ -33,7 +34,15 @@ interface ModelJob {
   provider?: Signer;
   status: (typeof JOB_STATUS)[number];
   deadline: number;
-  milestones: { amount: bigint; status: MilestoneState; reviewEndsAt: number }[];
+  /** Whether a milestone paid the provider: then the job ends Completed, else Refunded. */
+  paid: boolean;
+  milestones: {
+    amount: bigint;
+    status: MilestoneState;
+    reviewEndsAt: number;
+    disputeEndsAt: number;
+    offers: { client?: number; provider?: number };
+  }[];
   applicants: Set<Address>;
   rated: Set<Address>;
 }
@@ -43,17 +52,23 @@ type Outcome = { refused: true } | { refused: false; moves: Map<Address, bigint>
 
 const refused: Outcome = { refused: true };
 
-/** The actions of a step, by the roll (0–99) below which each is chosen; 96+ lets time pass. */
+/**
+ * The actions of a step, by the roll (0–99) below which each is chosen; 96+ lets time pass. Now
+ * and then governance removes JobEscrow as a CitadelFund source, or restores it: payouts go on.
+ */
 const ACTIONS = [
-  [14, "post"],
-  [26, "apply"],
-  [36, "assign"],
-  [40, "cancel"],
-  [56, "submit"],
-  [66, "approve or release after review"],
-  [72, "refund after the deadline"],
-  [80, "dispute"],
-  [86, "resolve"],
+  [13, "post"],
+  [24, "apply"],
+  [33, "assign"],
+  [36, "cancel"],
+  [50, "submit"],
+  [59, "approve or release after review"],
+  [64, "refund after the deadline"],
+  [71, "dispute"],
+  [76, "resolve"],
+  [82, "offer a settlement"],
+  [85, "settle after the dispute window"],
+  [86, "remove or restore the escrow as a fund source"],
   [96, "rate"],
 ] as const;
 
@@ -77,10 +92,16 @@ const REFUSALS = new Set([
   "JobEscrowNothingToRefund",
   "JobEscrowAlreadyRated",
   "JobEscrowArbiterIsParty",
+  "JobEscrowAssignmentClosed",
+  "JobEscrowDisputeWindowOpen",
+  "JobEscrowDisputeWindowClosed",
+  "JobEscrowInvalidSplit",
+  "JobEscrowInvalidDeadline",
 ]);
 
 describe("JobEscrow invariants over random sequences", () => {
   it(`holds the sum of unsettled milestones and pays out exactly what the rules give, over ${STEPS} random steps`, async function () {
+    const started = Date.now();
     const market = await loadFixture(marketplace);
     const { escrow, token, fund, deployer, alice, bob, carol, dave, verifier, relayer, arbiter } = market;
     const r = rng(seedFromEnv());
@@ -126,8 +147,17 @@ describe("JobEscrow invariants over random sequences", () => {
       move(moves, fundAt, amount / 10n);
     };
     const settle = (job: ModelJob) => {
-      if (job.milestones.every((m) => !UNSETTLED.has(m.status))) job.status = "Completed";
+      if (job.milestones.every((m) => !UNSETTLED.has(m.status)))
+        job.status = job.paid ? "Completed" : "Refunded";
     };
+    /** A dispute's split: `bps` of the milestone to the provider's side (90/10), the rest back. */
+    const split = (moves: Map<Address, bigint>, job: ModelJob, amount: bigint, bps: number) => {
+      const providerPart = (amount * BigInt(bps)) / 10_000n;
+      release(moves, job.provider!, providerPart);
+      move(moves, at(job.client), amount - providerPart);
+      return providerPart > 0n;
+    };
+    let escrowIsSource = true;
     /** Mostly a job where `fits` (where the action can succeed), else any job or an unknown id. */
     const pickJob = (fits: (job: ModelJob) => boolean) => {
       const fitting = jobs.filter(fits);
@@ -147,8 +177,11 @@ describe("JobEscrow invariants over random sequences", () => {
       const now = (await time.latest()) + 1;
       const roll = r.int(100);
       if (roll >= 96) {
-        // time passes, mostly hours, sometimes days: review windows close, deadlines pass
-        await time.increase(r.int(6) === 0 ? r.int(8 * DAY) : r.int(DAY / 4));
+        // time passes, mostly hours, sometimes days, now and then weeks: review windows close,
+        // deadlines pass, dispute windows end
+        await time.increase(
+          r.int(12) === 0 ? r.int(40 * DAY) : r.int(6) === 0 ? r.int(8 * DAY) : r.int(DAY / 4),
+        );
         continue;
       }
       await time.setNextBlockTimestamp(now);
@@ -157,11 +190,12 @@ describe("JobEscrow invariants over random sequences", () => {
       let send: () => Promise<Hash>;
       let after: () => void = () => {};
       const live = (j: ModelJob) => now <= j.deadline;
+      const assignable = (j: ModelJob) => now <= j.deadline - DAY;
       const job = pickJob(
         {
           post: () => false,
-          apply: (j: ModelJob) => j.status === "Open" && live(j),
-          assign: (j: ModelJob) => j.status === "Open" && live(j) && j.applicants.size > 0,
+          apply: (j: ModelJob) => j.status === "Open" && assignable(j),
+          assign: (j: ModelJob) => j.status === "Open" && assignable(j) && j.applicants.size > 0,
           cancel: (j: ModelJob) => j.status === "Open",
           submit: (j: ModelJob) => j.status === "Assigned" && live(j) && has(j, "Pending"),
           "approve or release after review": (j: ModelJob) => j.status === "Assigned" && has(j, "Submitted"),
@@ -169,6 +203,9 @@ describe("JobEscrow invariants over random sequences", () => {
             j.status === "Assigned" && !live(j) && has(j, "Pending"),
           dispute: (j: ModelJob) => j.status === "Assigned" && has(j, "Submitted"),
           resolve: (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
+          "offer a settlement": (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
+          "settle after the dispute window": (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
+          "remove or restore the escrow as a fund source": () => false,
           rate: (j: ModelJob) => j.status === "Completed" && j.rated.size < 2,
         }[action],
       );
@@ -181,8 +218,9 @@ describe("JobEscrow invariants over random sequences", () => {
           r.int(15) === 0 ? minAmount - 1n : AZR(1 + r.int(200)) + BigInt(r.int(1_000)),
         );
         const total = amounts.reduce((a, b) => a + b, 0n);
-        const deadline = now + DAY + r.int(30 * DAY);
-        const valid = amounts.every((a) => a >= minAmount);
+        // now and then a deadline too close to leave a provider a day
+        const deadline = now + (r.int(20) === 0 ? r.int(DAY) : DAY + 2 + r.int(30 * DAY));
+        const valid = amounts.every((a) => a >= minAmount) && deadline >= now + 1 + DAY;
         if (valid) {
           const moves = new Map<Address, bigint>();
           moves.set(at(client), -total);
@@ -216,7 +254,14 @@ describe("JobEscrow invariants over random sequences", () => {
             client,
             status: "Open",
             deadline,
-            milestones: amounts.map((amount) => ({ amount, status: "Pending", reviewEndsAt: 0 })),
+            paid: false,
+            milestones: amounts.map((amount) => ({
+              amount,
+              status: "Pending",
+              reviewEndsAt: 0,
+              disputeEndsAt: 0,
+              offers: {},
+            })),
             applicants: new Set(),
             rated: new Set(),
           });
@@ -226,7 +271,7 @@ describe("JobEscrow invariants over random sequences", () => {
         if (
           job &&
           job.status === "Open" &&
-          now <= job.deadline &&
+          assignable(job) &&
           job.client !== worker &&
           !job.applicants.has(at(worker))
         ) {
@@ -243,7 +288,7 @@ describe("JobEscrow invariants over random sequences", () => {
           job &&
           job.status === "Open" &&
           caller === job.client &&
-          now <= job.deadline &&
+          assignable(job) &&
           job.applicants.has(provider)
         ) {
           outcome = { refused: false, moves: new Map() };
@@ -309,6 +354,7 @@ describe("JobEscrow invariants over random sequences", () => {
             : escrow.write.approveMilestone([unknown, index], { account: caller.account });
         after = () => {
           m!.status = "Released";
+          job!.paid = true;
           settle(job!);
         };
       } else if (action === "refund after the deadline") {
@@ -349,6 +395,7 @@ describe("JobEscrow invariants over random sequences", () => {
         send = () => escrow.write.dispute([unknown, index, ""], { account: caller.account });
         after = () => {
           m!.status = "Disputed";
+          m!.disputeEndsAt = now + DISPUTE_WINDOW;
         };
       } else if (action === "resolve") {
         // an arbiter resolves, at 0%, 100% or anything between
@@ -362,24 +409,25 @@ describe("JobEscrow invariants over random sequences", () => {
         const caller = r.int(10) === 0 ? r.pick(workers) : r.pick(arbiters);
         const bps = r.pick([0, 10_000, r.int(10_001)]);
         const isArbiter = arbiters.includes(caller);
+        let paid = false;
         if (
           resolveJob &&
           isArbiter &&
           resolveJob.status === "Assigned" &&
           caller !== resolveJob.client &&
           caller !== resolveJob.provider &&
-          m?.status === "Disputed"
+          m?.status === "Disputed" &&
+          now <= m.disputeEndsAt
         ) {
           const moves = new Map<Address, bigint>();
-          const providerPart = (m.amount * BigInt(bps)) / 10_000n;
-          release(moves, resolveJob.provider!, providerPart);
-          move(moves, at(resolveJob.client), m.amount - providerPart);
+          paid = split(moves, resolveJob, m.amount, bps);
           outcome = { refused: false, moves };
         }
         const id = resolveJob?.id ?? unknown;
         send = () => escrow.write.resolveDispute([id, index, bps, "reason"], { account: caller.account });
         after = () => {
           m!.status = "Resolved";
+          resolveJob!.paid ||= paid;
           settle(resolveJob!);
         };
         if (!isArbiter) {
@@ -393,6 +441,65 @@ describe("JobEscrow invariants over random sequences", () => {
           counts.refused++;
           continue;
         }
+      } else if (action === "offer a settlement") {
+        // a party offers a split, mostly one the other side offered already, sometimes over 100%
+        const index = pickIndex(job, "Disputed");
+        const m = job?.milestones[Number(index)];
+        const caller =
+          job && r.int(8) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
+        const byClient = job !== undefined && caller === job.client;
+        const other = m ? (byClient ? m.offers.provider : m.offers.client) : undefined;
+        const bps =
+          r.int(25) === 0
+            ? 10_001
+            : other !== undefined && r.int(2) === 0
+              ? other
+              : r.pick([0, 10_000, r.int(10_001)]);
+        const agreed = other === bps;
+        let paid = false;
+        if (
+          job &&
+          job.status === "Assigned" &&
+          (caller === job.client || caller === job.provider) &&
+          bps <= 10_000 &&
+          m?.status === "Disputed"
+        ) {
+          const moves = new Map<Address, bigint>();
+          if (agreed) paid = split(moves, job, m.amount, bps);
+          outcome = { refused: false, moves };
+        }
+        send = () => escrow.write.offerSettlement([unknown, index, bps], { account: caller.account });
+        after = () => {
+          if (byClient) m!.offers.client = bps;
+          else m!.offers.provider = bps;
+          if (!agreed) return;
+          m!.status = "Resolved";
+          job!.paid ||= paid;
+          settle(job!);
+        };
+      } else if (action === "settle after the dispute window") {
+        // anyone applies the default 50/50 once the dispute window has passed
+        const index = pickIndex(job, "Disputed");
+        const m = job?.milestones[Number(index)];
+        const caller = r.pick(everyone);
+        let paid = false;
+        if (job && job.status === "Assigned" && m?.status === "Disputed" && now > m.disputeEndsAt) {
+          const moves = new Map<Address, bigint>();
+          paid = split(moves, job, m.amount, 5_000);
+          outcome = { refused: false, moves };
+        }
+        send = () => escrow.write.settleAfterDisputeWindow([unknown, index], { account: caller.account });
+        after = () => {
+          m!.status = "Resolved";
+          job!.paid ||= paid;
+          settle(job!);
+        };
+      } else if (action === "remove or restore the escrow as a fund source") {
+        // governance (the fund's owner here) toggles the source: no payout may depend on it
+        escrowIsSource = !escrowIsSource;
+        await fund.write.setSource([escrow.address, escrowIsSource ? 2 : 0], { account: deployer.account });
+        succeeded.set(action, (succeeded.get(action) ?? 0) + 1);
+        continue;
       } else {
         // rate
         const caller =
@@ -452,6 +559,7 @@ describe("JobEscrow invariants over random sequences", () => {
       expect(JOB_STATUS[onChain.status], `${label}: job ${job.id}`).to.equal(job.status);
       const unsettledCount = job.milestones.filter((m) => UNSETTLED.has(m.status)).length;
       expect(onChain.unsettled, `${label}: job ${job.id} unsettled`).to.equal(unsettledCount);
+      expect(onChain.paid, `${label}: job ${job.id} paid`).to.equal(job.paid);
       for (const [index, m] of job.milestones.entries()) {
         const milestone = await escrow.read.milestoneOf([job.id, BigInt(index)]);
         expect(MILESTONE_STATUS[milestone.status], `${label}: job ${job.id} #${index}`).to.equal(m.status);
@@ -463,6 +571,15 @@ describe("JobEscrow invariants over random sequences", () => {
     // A run that refused everything, or allowed everything, would prove little.
     expect(counts.done, label).to.be.greaterThan(STEPS / 4);
     expect(counts.refused, label).to.be.greaterThan(STEPS / 20);
+    for (const status of ["Completed", "Refunded", "Cancelled"] as const) {
+      expect(
+        jobs.some((j) => j.status === status),
+        `${label}: no job ended ${status}`,
+      ).to.equal(true);
+    }
+    console.log(
+      `      ${STEPS} steps (${counts.done} done, ${counts.refused} refused, ${jobs.length} jobs) in ${((Date.now() - started) / 1000).toFixed(0)} s, ${label}`,
+    );
     const settled = jobs.flatMap((j) => j.milestones).filter((m) => !UNSETTLED.has(m.status));
     for (const status of ["Released", "Refunded", "Resolved", "Cancelled"] as const) {
       expect(

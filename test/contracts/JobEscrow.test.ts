@@ -18,7 +18,7 @@ const REASON = "bafkreireasonreasonreasonreasonreasonreasonreasonreason";
 const ADMIN = `0x${"00".repeat(32)}` as const;
 
 /** JobStatus and MilestoneStatus of IJobEscrow. */
-const Job = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4 } as const;
+const Job = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4, Refunded: 5 } as const;
 const Milestone = {
   Pending: 0,
   Submitted: 1,
@@ -110,13 +110,13 @@ async function deltas(market: Market, accounts: readonly Address[], action: () =
 
 describe("JobEscrow", () => {
   describe("deployment", () => {
-    it("is the CitadelFund's Escrow source, with the deploy config's parameters and arbiter", async () => {
+    it("is the CitadelFund's Escrow source, with the deploy config's parameters and arbiters (the admin too)", async () => {
       const { escrow, fund, deployer, arbiter } = await loadFixture(marketplace);
       expect(await fund.read.sourceOf([escrow.address])).to.equal(CitadelSource.Escrow);
       expect(await escrow.read.reviewWindow()).to.equal(DEFAULT_DEPLOY_CONFIG.reviewWindowSeconds);
       expect(await escrow.read.limits()).to.deep.equal([DEFAULT_DEPLOY_CONFIG.maxMilestones, AZR(1)]);
       expect(await escrow.read.hasRole([Roles.ARBITER, arbiter.account.address])).to.equal(true);
-      expect(await escrow.read.hasRole([Roles.ARBITER, deployer.account.address])).to.equal(false);
+      expect(await escrow.read.hasRole([Roles.ARBITER, deployer.account.address])).to.equal(true);
       expect(await escrow.read.hasRole([ADMIN, deployer.account.address])).to.equal(true);
       expect(await escrow.read.ARBITER_ROLE()).to.equal(Roles.ARBITER);
     });
@@ -172,6 +172,9 @@ describe("JobEscrow", () => {
         amount: AMOUNTS[1],
         reviewEndsAt: 0,
         status: Milestone.Pending,
+        disputeEndsAt: 0,
+        clientOfferBps: 0,
+        providerOfferBps: 0,
       });
     });
 
@@ -239,7 +242,7 @@ describe("JobEscrow", () => {
 
     it("refuses no milestones and more than the limit", async () => {
       const { escrow, alice } = await loadFixture(marketplace);
-      const deadline = (await time.latest()) + DAY;
+      const deadline = (await time.latest()) + 2 * DAY;
       await expectRevert(
         escrow.write.postJob([BRIEF, [], deadline], { account: alice.account }),
         "JobEscrowInvalidMilestoneCount",
@@ -254,7 +257,7 @@ describe("JobEscrow", () => {
 
     it("refuses a milestone below the smallest amount, or beyond 128 bits", async () => {
       const { escrow, alice } = await loadFixture(marketplace);
-      const deadline = (await time.latest()) + DAY;
+      const deadline = (await time.latest()) + 2 * DAY;
       await expectRevert(
         escrow.write.postJob([BRIEF, [AZR(5), AZR(1) - 1n], deadline], { account: alice.account }),
         "JobEscrowInvalidMilestoneAmount",
@@ -287,7 +290,7 @@ describe("JobEscrow", () => {
 
     it("refuses an empty brief CID and one over 128 bytes", async () => {
       const { escrow, alice } = await loadFixture(marketplace);
-      const deadline = (await time.latest()) + DAY;
+      const deadline = (await time.latest()) + 2 * DAY;
       await expectRevert(
         escrow.write.postJob(["", [AZR(1)], deadline], { account: alice.account }),
         "JobEscrowInvalidCid",
@@ -304,7 +307,7 @@ describe("JobEscrow", () => {
       const { escrow, token, dave } = await loadFixture(marketplace);
       await token.write.approve([escrow.address, AZR(1)], { account: dave.account });
       await expectRevert(
-        escrow.write.postJob([BRIEF, [AZR(1)], (await time.latest()) + DAY], { account: dave.account }),
+        escrow.write.postJob([BRIEF, [AZR(1)], (await time.latest()) + 2 * DAY], { account: dave.account }),
         "ERC20InsufficientBalance",
         [getAddress(dave.account.address), 0n, AZR(1)],
       );
@@ -354,13 +357,13 @@ describe("JobEscrow", () => {
       await time.increaseTo(deadline + 1);
       await expectRevert(
         escrow.write.applyForJob([jobId, PROPOSAL], { account: dave.account }),
-        "JobEscrowDeadlinePassed",
-        [jobId, deadline],
+        "JobEscrowAssignmentClosed",
+        [jobId, deadline - DAY],
       );
       await expectRevert(
         escrow.write.assign([jobId, bob.account.address], { account: alice.account }),
-        "JobEscrowDeadlinePassed",
-        [jobId, deadline],
+        "JobEscrowAssignmentClosed",
+        [jobId, deadline - DAY],
       );
     });
 
@@ -447,6 +450,9 @@ describe("JobEscrow", () => {
         amount: AMOUNTS[1],
         reviewEndsAt: at + WEEK,
         status: Milestone.Submitted,
+        disputeEndsAt: 0,
+        clientOfferBps: 0,
+        providerOfferBps: 0,
       });
     });
 
@@ -659,13 +665,13 @@ describe("JobEscrow", () => {
       );
     });
 
-    it("emits MilestoneRefunded for each milestone taken back, and completes a job left with none", async () => {
+    it("emits MilestoneRefunded for each milestone taken back, and ends a job that paid nothing Refunded", async () => {
       const { escrow, jobId, deadline, alice } = await loadFixture(assignedJob);
       await time.increaseTo(deadline + 1);
       const hash = escrow.write.refundExpired([jobId], { account: alice.account });
       await viem.assertions.emitWithArgs(hash, escrow, "MilestoneRefunded", [jobId, 2n, AMOUNTS[2]]);
-      await viem.assertions.emitWithArgs(hash, escrow, "JobCompleted", [jobId]);
-      expect((await escrow.read.jobOf([jobId])).status).to.equal(Job.Completed);
+      await viem.assertions.emitWithArgs(hash, escrow, "JobRefunded", [jobId]);
+      expect((await escrow.read.jobOf([jobId])).status).to.equal(Job.Refunded);
     });
 
     it("lets only the client take back", async () => {
@@ -682,11 +688,13 @@ describe("JobEscrow", () => {
   describe("disputes", () => {
     it("lets the client dispute within the review window, which stops approval and timeout release", async () => {
       const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
+      const at = (await time.latest()) + 5;
+      await time.setNextBlockTimestamp(at);
       await viem.assertions.emitWithArgs(
         escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
         escrow,
         "MilestoneDisputed",
-        [jobId, 0n, getAddress(alice.account.address), REASON],
+        [jobId, 0n, getAddress(alice.account.address), REASON, at + 30 * DAY],
       );
       const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
       await time.increaseTo(reviewEndsAt + 1);
@@ -711,7 +719,7 @@ describe("JobEscrow", () => {
         escrow.write.dispute([jobId, 0n, ""], { account: bob.account }),
         escrow,
         "MilestoneDisputed",
-        [jobId, 0n, getAddress(bob.account.address), ""],
+        [jobId, 0n, getAddress(bob.account.address), "", reviewEndsAt + 30 * DAY],
       );
     });
 

@@ -54,12 +54,12 @@ async function walletVerifier() {
 
 describe("ProofOfKnowledge", () => {
   describe("deployment and wiring", () => {
-    it("holds AZR's MINTER_ROLE and the credential's MINTER_ROLE and REVOKER_ROLE", async () => {
+    it("holds AZR's MINTER_ROLE and the credential's MINTER_ROLE, and no power to revoke", async () => {
       const { pok, token, credential, deployer } = await loadFixture(mining);
       expect(await token.read.hasRole([Roles.MINTER, pok.address])).to.equal(true);
       expect(await token.read.hasRole([Roles.MINTER, deployer.account.address])).to.equal(false);
       expect(await credential.read.hasRole([Roles.MINTER, pok.address])).to.equal(true);
-      expect(await credential.read.hasRole([Roles.REVOKER, pok.address])).to.equal(true);
+      expect(await credential.read.hasRole([Roles.REVOKER, pok.address])).to.equal(false);
     });
 
     it("is the CitadelFund's Mining source and knows its token, credential and fund", async () => {
@@ -70,13 +70,16 @@ describe("ProofOfKnowledge", () => {
       expect(await pok.read.citadelFund()).to.equal(getAddress(fund.address));
     });
 
-    it("leaves the admin, curator and guardian roles with the deployer", async () => {
+    it("leaves the admin and curator roles with the deployer, for good, and appoints no guardian", async () => {
       const { pok, deployer } = await loadFixture(mining);
       expect(await pok.read.CURATOR_ROLE()).to.equal(Roles.CURATOR);
       expect(await pok.read.GUARDIAN_ROLE()).to.equal(Roles.GUARDIAN);
-      for (const role of [ADMIN, Roles.CURATOR, Roles.GUARDIAN]) {
+      for (const role of [ADMIN, Roles.CURATOR]) {
         expect(await pok.read.hasRole([role, deployer.account.address]), role).to.equal(true);
+        expect(await pok.read.roleTermOf([role, deployer.account.address]), role).to.equal(0);
       }
+      expect(await pok.read.hasRole([Roles.GUARDIAN, deployer.account.address])).to.equal(false);
+      expect(await pok.read.claimsPaused()).to.equal(false);
     });
 
     it("records every contract in the manifest, in deploy order", async () => {
@@ -826,46 +829,35 @@ describe("ProofOfKnowledge", () => {
       await claim(await voucher(alice));
     });
 
-    it("lets the guardian revoke the disabled verifier's credentials in one batch", async () => {
-      const { pok, credential, publicClient, verifier, voucher, claim } = await loadFixture(mining);
+    it("leaves a disabled verifier's credentials to governance, which revokes them in one batch", async () => {
+      const { pok, credential, publicClient, deployer, verifier, voucher, claim } = await loadFixture(mining);
       const learners = [1, 2, 3].map(learnerAddress);
       for (const learner of learners) await claim(await voucher(learner));
       const ids = learners.map((learner) => credentialIdOf(learner, 1n));
       await pok.write.disableVerifier([verifier.account.address]);
-      const hash = await pok.write.revokeCredentials([verifier.account.address, ids, "verifier key stolen"]);
+      // The deployer holds REVOKER_ROLE until the handover gives it to the Timelock.
+      const hash = await credential.write.revokeBatch([verifier.account.address, ids, "verifier key stolen"]);
       const { logs } = await publicClient.getTransactionReceipt({ hash });
       const revoked = parseEventLogs({ abi: credential.abi, logs, eventName: "Revoked" });
       expect(revoked.map((log) => log.args)).to.deep.equal(
-        ids.map((id) => ({ id, revoker: getAddress(pok.address), reason: "verifier key stolen" })),
+        ids.map((id) => ({
+          id,
+          revoker: getAddress(deployer.account.address),
+          reason: "verifier key stolen",
+        })),
       );
       for (const id of ids) expect(await credential.read.isValid([id])).to.equal(false);
     });
 
-    it("refuses a batch revoke while the verifier is enabled, or from a non-guardian", async () => {
-      const { pok, verifier, alice, voucher, claim } = await loadFixture(mining);
-      await claim(await voucher(alice));
-      const ids = [credentialIdOf(alice.account.address, 1n)];
-      await expectRevert(
-        pok.write.revokeCredentials([verifier.account.address, ids, "no"]),
-        "ProofOfKnowledgeVerifierNotDisabled",
-        [getAddress(verifier.account.address)],
-      );
-      await pok.write.disableVerifier([verifier.account.address]);
-      await expectRevert(
-        pok.write.revokeCredentials([verifier.account.address, ids, "no"], { account: alice.account }),
-        "AccessControlUnauthorizedAccount",
-        [getAddress(alice.account.address), Roles.GUARDIAN],
-      );
-    });
-
-    it("refuses, in a batch, a credential another verifier issued", async () => {
-      const { pok, verifier, wallet, carol, alice, bob, voucher, claim } = await loadFixture(walletVerifier);
+    it("refuses, in governance's batch, a credential another verifier issued", async () => {
+      const { pok, credential, verifier, wallet, carol, alice, bob, voucher, claim } =
+        await loadFixture(walletVerifier);
       await claim(await voucher(alice));
       await claim(await voucher(bob, { courseId: 2n }), carol);
       await pok.write.disableVerifier([verifier.account.address]);
       const foreign = credentialIdOf(bob.account.address, 2n);
       await expectRevert(
-        pok.write.revokeCredentials([
+        credential.write.revokeBatch([
           verifier.account.address,
           [credentialIdOf(alice.account.address, 1n), foreign],
           "x",
@@ -1066,7 +1058,7 @@ describe("ProofOfKnowledge", () => {
             // time passes: epochs change, credentials expire
             await time.increase(1 + (r.int(4) === 0 ? r.int(2 * DAY) : r.int(DAY / 4)));
           } else if (roll < 98) {
-            // a verifier is disabled and its credentials revoked in a batch, or it is enabled again
+            // a verifier is disabled and governance revokes its credentials in a batch, or it is enabled again
             const target = r.pick(verifiers);
             const [, , disabled] = await pok.read.verifierStatus([target]);
             if (disabled) await pok.write.enableVerifier([target]);
@@ -1075,7 +1067,9 @@ describe("ProofOfKnowledge", () => {
               const victims = issued.filter(
                 (c) => c.issuer === target && !c.revoked && !c.burned && r.int(2) === 0,
               );
-              await pok.write.revokeCredentials([target, victims.map((c) => c.id), "verifier disabled"]);
+              await credential.write.revokeBatch([target, victims.map((c) => c.id), "verifier disabled"], {
+                account: deployer.account,
+              });
               for (const victim of victims) victim.revoked = true;
             }
           } else {

@@ -86,6 +86,13 @@ const GOVERNED: GovernedCall[] = [
   },
   {
     contract: "credential",
+    functionName: "reinstate",
+    args: () => [1n, "no reason"],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+    timelockSucceeds: false, // no such credential
+  },
+  {
+    contract: "credential",
     functionName: "revokeBatch",
     args: (g) => [g.verifier.account.address, [], "no reason"],
     error: (caller, g) => [
@@ -133,10 +140,24 @@ const GOVERNED: GovernedCall[] = [
   },
   {
     contract: "pok",
-    functionName: "revokeCredentials",
-    args: (g) => [g.verifier.account.address, [], "no reason"],
+    functionName: "pauseClaims",
+    args: () => [],
     error: missingRole(Roles.GUARDIAN),
-    timelockSucceeds: false, // the verifier is not disabled
+  },
+  {
+    contract: "pok",
+    functionName: "unpauseClaims",
+    args: () => [],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+    timelockSucceeds: false, // claims are not paused
+  },
+  {
+    contract: "pok",
+    functionName: "grantRoleUntil",
+    label: "(appoint a guardian)",
+    args: (g) => [Roles.GUARDIAN, g.alice.account.address, 4_000_000_000],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+    timelockSucceeds: false, // a term of more than a year
   },
   {
     contract: "pok",

@@ -94,12 +94,12 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       "AzoraToken.MINTER": [getAddress(pok.address)],
       "AzoraCredential.DEFAULT_ADMIN": [T],
       "AzoraCredential.MINTER": [getAddress(pok.address)],
-      "AzoraCredential.REVOKER": sorted(new Set([T, getAddress(pok.address)])),
+      "AzoraCredential.REVOKER": [T],
       "ProofOfKnowledge.DEFAULT_ADMIN": [T],
       "ProofOfKnowledge.CURATOR": [T],
-      "ProofOfKnowledge.GUARDIAN": [T],
       "JobEscrow.DEFAULT_ADMIN": [T],
-      "JobEscrow.ARBITER": [getAddress(arbiter.account.address)], // appointed at deploy: not the deployer's
+      // the deployer's (then governance's) and the one appointed at deploy
+      "JobEscrow.ARBITER": sorted(new Set([T, getAddress(arbiter.account.address)])),
       "AzoraTimelock.DEFAULT_ADMIN": [T],
       "AzoraTimelock.PROPOSER": [getAddress(governor.address)],
       "AzoraTimelock.CANCELLER": [getAddress(governor.address)],
@@ -116,8 +116,8 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       "AzoraCredential.REVOKER",
       "ProofOfKnowledge.DEFAULT_ADMIN",
       "ProofOfKnowledge.CURATOR",
-      "ProofOfKnowledge.GUARDIAN",
       "JobEscrow.DEFAULT_ADMIN",
+      "JobEscrow.ARBITER",
       "AzoraTimelock.DEFAULT_ADMIN",
       "AzoraTimelock.PROPOSER",
     ]);
@@ -275,8 +275,8 @@ describe("governance › handover: the Timelock holds every role, the deployer n
       "AzoraCredential.REVOKER",
       "ProofOfKnowledge.DEFAULT_ADMIN",
       "ProofOfKnowledge.CURATOR",
-      "ProofOfKnowledge.GUARDIAN",
       "JobEscrow.DEFAULT_ADMIN",
+      "JobEscrow.ARBITER",
       "AzoraTimelock.DEFAULT_ADMIN",
     ]);
   });

@@ -159,7 +159,7 @@ for (const database of INDEXER_DATABASES) {
           // the marketplace (JobEscrow)
           const amounts = Array.from({ length: 1 + r.int(3) }, () => parseUnits(String(1 + r.int(90)), 18));
           const { timestamp } = await stack.publicClient.getBlock();
-          const deadline = Number(timestamp) + (1 + r.int(10)) * 86_400;
+          const deadline = Number(timestamp) + (2 + r.int(10)) * 86_400;
           await send(as(who).token.write.approve([escrowAt.address, amounts.reduce((a, b) => a + b, 0n)]));
           await send(as(who).escrow.write.postJob(["bafkreiscenariobrief", amounts, deadline]));
           posted.push({ jobId: await escrowRead().read.jobCount(), client: who, milestones: amounts.length });

@@ -126,7 +126,7 @@ export async function expectAccountsMatchChain(
 }
 
 /** IJobEscrow's JobStatus and MilestoneStatus, as the indexer names them. */
-export const JOB_STATUS = ["none", "open", "assigned", "completed", "cancelled"] as const;
+export const JOB_STATUS = ["none", "open", "assigned", "completed", "cancelled", "refunded"] as const;
 export const MILESTONE_STATUS = [
   "pending",
   "submitted",
