@@ -124,6 +124,7 @@ const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 5
     401,
     `bad signature: the voucher is not signed by course ${id}'s verifier ${verifier} for this learner, score and deadline`,
   ],
+  ProofOfKnowledgeClaimsPaused: () => [503, "claims are paused by a guardian until governance resumes them"],
   ProofOfKnowledgeVerifierDisabled: ([verifier]) => [
     409,
     `the verifier ${verifier} is disabled: its vouchers are refused`,

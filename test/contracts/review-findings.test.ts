@@ -242,6 +242,71 @@ describe("review finding 2 › every dispute has an exit no single party control
     );
   });
 
+  it("takes offers and the default only on a disputed milestone of an assigned job", async () => {
+    const m = await loadFixture(funded);
+    const { escrow, alice, bob, carol } = m;
+    const jobId = await disputedJob(m);
+    await expectRevert(
+      escrow.write.offerSettlement([jobId, 1n, 4_000], { account: bob.account }),
+      "JobEscrowMilestoneNotFound",
+      [jobId, 1n, 1],
+    );
+    await escrow.write.offerSettlement([jobId, 0n, 4_000], { account: alice.account });
+    await escrow.write.offerSettlement([jobId, 0n, 4_000], { account: bob.account });
+    const ended = [jobId, JobStatus.Completed, JobStatus.Assigned] as const;
+    await expectRevert(
+      escrow.write.offerSettlement([jobId, 0n, 4_000], { account: bob.account }),
+      "JobEscrowUnexpectedJobStatus",
+      [...ended],
+    );
+    await time.increase(31 * DAY);
+    await expectRevert(
+      escrow.write.settleAfterDisputeWindow([jobId, 0n], { account: carol.account }),
+      "JobEscrowUnexpectedJobStatus",
+      [...ended],
+    );
+    // A submitted milestone, not disputed: neither an offer nor the default applies.
+    const { jobId: other } = await postAndApply(m, alice, bob);
+    await escrow.write.assign([other, bob.account.address], { account: alice.account });
+    await escrow.write.submitMilestone([other, 0n, "bafkreideliverable"], { account: bob.account });
+    const notDisputed = [other, 0n, MilestoneStatus.Submitted, MilestoneStatus.Disputed] as const;
+    await expectRevert(
+      escrow.write.offerSettlement([other, 0n, 1], { account: alice.account }),
+      "JobEscrowUnexpectedMilestoneStatus",
+      [...notDisputed],
+    );
+    await expectRevert(
+      escrow.write.settleAfterDisputeWindow([other, 0n], { account: carol.account }),
+      "JobEscrowUnexpectedMilestoneStatus",
+      [...notDisputed],
+    );
+  });
+
+  it("keeps each party's latest offer: a changed offer replaces the former one", async () => {
+    const m = await loadFixture(funded);
+    const { escrow, alice, bob } = m;
+    const jobId = await disputedJob(m);
+    const none = Number(await escrow.read.NO_OFFER());
+    expect(await escrow.read.milestoneOf([jobId, 0n])).to.deep.include({
+      clientOfferBps: none,
+      providerOfferBps: none,
+    });
+    await escrow.write.offerSettlement([jobId, 0n, 2_000], { account: alice.account });
+    await escrow.write.offerSettlement([jobId, 0n, 9_000], { account: bob.account });
+    await escrow.write.offerSettlement([jobId, 0n, 3_000], { account: alice.account });
+    expect(await escrow.read.milestoneOf([jobId, 0n])).to.deep.include({
+      status: MilestoneStatus.Disputed,
+      clientOfferBps: 3_000,
+      providerOfferBps: 9_000,
+    });
+    await viem.assertions.emitWithArgs(
+      escrow.write.offerSettlement([jobId, 0n, 3_000], { account: bob.account }),
+      escrow,
+      "DisputeSettled",
+      [jobId, 0n, SettlementKind.Agreed, 3_000, AZR(27), AZR(3), AZR(70)],
+    );
+  });
+
   it("lets an arbiter rule only within the window, and the default apply only after it", async () => {
     const m = await loadFixture(marketplace);
     const jobId = await disputedJob(m);
@@ -461,6 +526,86 @@ describe("review finding 6 › a narrow, expiring emergency role", () => {
       "AccessControlUnauthorizedAccount",
       [getAddress(guardian.account.address), Roles.DEFAULT_ADMIN],
     );
+  });
+
+  it("refuses a second pause, an unpause of running claims, and a term that has already ended", async () => {
+    const m = await loadFixture(withGuardian);
+    const { pok, guardian, deployer, alice } = m;
+    await expectRevert(
+      pok.write.unpauseClaims({ account: deployer.account }),
+      "ProofOfKnowledgeClaimsNotPaused",
+      [],
+    );
+    await pok.write.pauseClaims({ account: guardian.account });
+    expect(await pok.read.claimsPaused()).to.equal(true);
+    await expectRevert(
+      pok.write.pauseClaims({ account: guardian.account }),
+      "ProofOfKnowledgeClaimsPaused",
+      [],
+    );
+    const now = (await time.latest()) + 1;
+    await time.setNextBlockTimestamp(now);
+    await expectRevert(
+      pok.write.grantRoleUntil([Roles.CURATOR, alice.account.address, now]),
+      "ProofOfKnowledgeInvalidTerm",
+      [Roles.CURATOR, now],
+    );
+  });
+
+  it("keeps a pause across epochs and schedule changes, until governance lifts it", async () => {
+    const m = await loadFixture(withGuardian);
+    const { pok, guardian, alice, voucher, claim } = m;
+    await pok.write.pauseClaims({ account: guardian.account });
+    await time.increase(3 * DAY);
+    await pok.write.setEmissionSchedule([DAY, AZR(1_000), 2]);
+    await expectRevert(claim(await voucher(alice)), "ProofOfKnowledgeClaimsPaused", []);
+    expect(await pok.read.claimsPaused()).to.equal(true);
+  });
+
+  it("lets governance itself pause claims and disable a verifier, as a guardian would", async () => {
+    const m = await loadFixture(withGuardian);
+    const { pok, deployer, verifier } = m;
+    await viem.assertions.emitWithArgs(
+      pok.write.pauseClaims({ account: deployer.account }),
+      pok,
+      "ClaimsPaused",
+      [getAddress(deployer.account.address)],
+    );
+    await viem.assertions.emitWithArgs(
+      pok.write.disableVerifier([verifier.account.address]),
+      pok,
+      "VerifierDisabled",
+      [getAddress(verifier.account.address), getAddress(deployer.account.address)],
+    );
+  });
+
+  it("ends a term when governance removes the role or grants it for good", async () => {
+    const m = await loadFixture(withGuardian);
+    const { pok, guardian, deployer, alice } = m;
+    const me = getAddress(deployer.account.address);
+    await viem.assertions.emitWithArgs(
+      pok.write.revokeRole([Roles.GUARDIAN, guardian.account.address]),
+      pok,
+      "RoleTermSet",
+      [Roles.GUARDIAN, getAddress(guardian.account.address), me, 0],
+    );
+    expect(await pok.read.roleTermOf([Roles.GUARDIAN, guardian.account.address])).to.equal(0);
+    await expectRevert(
+      pok.write.pauseClaims({ account: guardian.account }),
+      "AccessControlUnauthorizedAccount",
+      [getAddress(guardian.account.address), Roles.GUARDIAN],
+    );
+    // A bootstrap curator whom governance then keeps for good.
+    const endsAt = (await time.latest()) + DAY;
+    await pok.write.grantRoleUntil([Roles.CURATOR, alice.account.address, endsAt]);
+    await viem.assertions.emitWithArgs(
+      pok.write.grantRole([Roles.CURATOR, alice.account.address]),
+      pok,
+      "RoleTermSet",
+      [Roles.CURATOR, getAddress(alice.account.address), me, 0],
+    );
+    await time.increase(2 * DAY);
+    await pok.write.setVerifierLimit([alice.account.address, 1], { account: alice.account });
   });
 
   it("can do nothing but pause and disable: no course, limit, schedule or credential change", async () => {
