@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { globalOptions } from "hardhat";
 import {
   encodeFunctionData,
   getAddress,
@@ -869,12 +870,14 @@ describe("ProofOfKnowledge", () => {
   });
 
   describe("gas", () => {
-    it("keeps a first claim by a new learner (AZR to both, the credential) under 210,000 gas", async () => {
+    it("keeps a first claim by a new learner (AZR to both, the credential) under 180,000 gas", async function () {
+      // Coverage instruments the bytecode: its gas says nothing about the contracts'.
+      if (globalOptions.coverage) this.skip();
       const { publicClient, alice, bob, voucher, claim } = await loadFixture(twoCourses);
       // The first claim ever also pays for the fund's first AZR balance: measure the next ones.
       await claim(await voucher(learnerAddress("warm-up")));
       const first = await publicClient.getTransactionReceipt({ hash: await claim(await voucher(alice)) });
-      expect(Number(first.gasUsed)).to.be.below(210_000);
+      expect(Number(first.gasUsed)).to.be.at.most(180_000);
       // A learner who already holds AZR and a credential pays for no new balance slots.
       await claim(await voucher(bob, { courseId: 2n }));
       const again = await publicClient.getTransactionReceipt({ hash: await claim(await voucher(bob)) });
