@@ -141,8 +141,26 @@ async function measureMarket(gas: Gas) {
     "AzoraCredential.burn",
     credential.write.burn([idOf(dave.account.address, 1n)], { account: dave.account }),
   );
+  await record(
+    "AzoraCredential.reinstate (governance)",
+    credential.write.reinstate([idOf(newcomer, 1n), "revoked by mistake"], { account: deployer.account }),
+  );
+  // Emergencies: local account #7 is the local deployment's guardian.
+  await record(
+    "ProofOfKnowledge.pauseClaims (guardian)",
+    pok.write.pauseClaims({ account: arbiter.account }),
+  );
+  await record(
+    "ProofOfKnowledge.unpauseClaims (governance)",
+    pok.write.unpauseClaims({ account: deployer.account }),
+  );
+  await record(
+    "ProofOfKnowledge.disableVerifier (guardian)",
+    pok.write.disableVerifier([verifier.account.address], { account: arbiter.account }),
+  );
 
-  // Marketplace: a job of three milestones through every step.
+  // Marketplace: a job of three milestones through every step; bob, its provider, has delegated
+  // his votes, so his pay also moves the votable supply.
   const amounts = [AZR(100), AZR(150), AZR(250)];
   const total = amounts.reduce((a, b) => a + b, 0n);
   const due = async (days: number) => (await time.latest()) + days * DAY;
@@ -172,17 +190,53 @@ async function measureMarket(gas: Gas) {
     "JobEscrow.submitMilestone",
     escrow.write.submitMilestone([job, 0n, "bafkreideliverable"], as(bob)),
   );
-  await record("JobEscrow.approveMilestone (90/10)", escrow.write.approveMilestone([job, 0n], as(alice)));
+  await record(
+    "JobEscrow.approveMilestone (90/10, to a delegated provider)",
+    escrow.write.approveMilestone([job, 0n], as(alice)),
+  );
   await escrow.write.submitMilestone([job, 1n, "bafkreideliverable"], as(bob));
   await record("JobEscrow.dispute", escrow.write.dispute([job, 1n, "bafkreireason"], as(alice)));
   await record(
-    "JobEscrow.resolveDispute (60/40)",
+    "JobEscrow.resolveDispute (60/40, to a delegated provider)",
     escrow.write.resolveDispute([job, 1n, 6_000, "bafkreiruling"], as(arbiter)),
   );
   await escrow.write.submitMilestone([job, 2n, "bafkreideliverable"], as(bob));
   await time.increase(Number(await escrow.read.reviewWindow()) + 1);
-  await record("JobEscrow.releaseAfterReview", escrow.write.releaseAfterReview([job, 2n], as(bob)));
+  await record(
+    "JobEscrow.releaseAfterReview (to a delegated provider)",
+    escrow.write.releaseAfterReview([job, 2n], as(bob)),
+  );
   await record("JobEscrow.rate", escrow.write.rate([job, 5, "bafkreicomment"], as(alice)));
+
+  // A second job, with carol (no delegation) as provider: an approval, a settlement both offer,
+  // and a dispute left to the default after the dispute window.
+  await token.write.approve([escrow.address, total], as(alice));
+  await escrow.write.postJob(["bafkreibrief", amounts, await due(30)], as(alice));
+  const second = await escrow.read.jobCount();
+  await escrow.write.applyForJob([second, "bafkreiproposal"], as(carol));
+  await escrow.write.assign([second, carol.account.address], as(alice));
+  for (const index of [0n, 1n, 2n]) {
+    await escrow.write.submitMilestone([second, index, "bafkreideliverable"], as(carol));
+  }
+  await record(
+    "JobEscrow.approveMilestone (90/10, to an undelegated provider)",
+    escrow.write.approveMilestone([second, 0n], as(alice)),
+  );
+  await escrow.write.dispute([second, 1n, "bafkreireason"], as(alice));
+  await escrow.write.dispute([second, 2n, "bafkreireason"], as(carol));
+  await record(
+    "JobEscrow.offerSettlement (an offer)",
+    escrow.write.offerSettlement([second, 1n, 7_000], as(alice)),
+  );
+  await record(
+    "JobEscrow.offerSettlement (the matching offer: settles)",
+    escrow.write.offerSettlement([second, 1n, 7_000], as(carol)),
+  );
+  await time.increase(Number(await escrow.read.DISPUTE_WINDOW()) + 1);
+  await record(
+    "JobEscrow.settleAfterDisputeWindow (50/50)",
+    escrow.write.settleAfterDisputeWindow([second, 2n], as(dave)),
+  );
 
   await token.write.approve([escrow.address, total], as(alice));
   await record(
