@@ -108,49 +108,31 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     function reinstate(uint256 id, string calldata reason) external;
 
     /// @notice The verifier registry (ProofOfKnowledge) asked whether an issuer is disabled.
-    /// @return The registry's address.
     function verifierRegistry() external view returns (address);
 
     /// @notice Whether a verifier can rely on the credential now: it exists, is not revoked and
     /// has not expired. False (no revert) for an id that does not exist.
-    /// @param id The credential id.
-    /// @return True when the credential is valid.
     function isValid(uint256 id) external view returns (bool);
 
-    /// @notice The credential `learner` holds for `courseId`, or 0 if none (never issued or burned).
-    /// @param learner The holder.
-    /// @param courseId The course.
-    /// @return id The credential id, or 0.
+    /// @notice The credential `learner` holds for `courseId`, or 0 if none (never issued, or burned).
     function credentialOf(address learner, uint256 courseId) external view returns (uint256 id);
 
     /// @notice The course a credential certifies. Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The course id.
     function courseOf(uint256 id) external view returns (uint256);
 
     /// @notice The verifier that signed the completion. Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The issuer's address.
     function issuerOf(uint256 id) external view returns (address);
 
     /// @notice When the credential was issued (unix seconds). Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The issue time.
     function issuedAt(uint256 id) external view returns (uint40);
 
     /// @notice When the credential stops being valid (unix seconds, 0 = never). Reverts for an id
     /// that does not exist.
-    /// @param id The credential id.
-    /// @return The expiry time, or 0.
     function expiresAt(uint256 id) external view returns (uint40);
 
     /// @notice The score, in basis points (10000 = 100%). Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The score.
     function scoreOf(uint256 id) external view returns (uint16);
 
     /// @notice Whether the credential is revoked, burned or not. Reverts for an id never issued.
-    /// @param id The credential id.
-    /// @return True while revoked.
     function isRevoked(uint256 id) external view returns (bool);
 }

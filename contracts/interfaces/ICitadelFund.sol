@@ -54,9 +54,10 @@ interface ICitadelFund {
     error CitadelFundInsufficientBalance(address token, uint256 balance, uint256 needed);
 
     /// @notice Records a payout a protocol contract has just made to the fund, tagged with the
-    /// caller's registered source. Protocol contracts call it right after paying in.
-    /// @dev Reverts with `CitadelFundUnknownSource` unless the caller is a registered source. The fund
-    /// trusts registered sources to report what they paid; only the owner registers them.
+    /// caller's registered source. Protocol contracts call it right after paying in, and never
+    /// depend on it: a refusal blocks no payout (docs/security.md, finding 3).
+    /// @dev Reverts with `CitadelFundUnknownSource` unless the caller is a registered source. The
+    /// fund trusts registered sources to report what they paid; only the owner registers them.
     /// @param token The ERC-20 paid in (the zero address for ETH).
     /// @param amount The amount paid in.
     function recordInflow(address token, uint256 amount) external;

@@ -650,8 +650,9 @@ describe("review finding 8 › bootstrap: quorum from votable AZR, and a bootstr
     ).reduce((a, b) => a + b, 0n);
     expect(await token.read.getPastTotalSupply([now])).to.equal(delegated);
     expect(await governor.read.quorum([now])).to.equal((delegated * 4n) / 100n);
-    expect(await token.read.balanceOf([fund.address])).to.be.greaterThan(0n);
-    expect(await token.read.totalSupply()).to.be.greaterThan(delegated + AZR(20_000));
+    // The supply holds far more than the votes: the fund's and the escrow's AZR, undelegated holders'.
+    expect((await token.read.balanceOf([fund.address])) > 0n).to.equal(true);
+    expect((await token.read.totalSupply()) > delegated + AZR(20_000)).to.equal(true);
   });
 
   it("lets a bootstrap curator register courses and set verifier limits until its term ends, then only governance", async () => {
