@@ -1,7 +1,9 @@
 import { expect } from "chai";
 import { getAddress } from "viem";
 import type { Address, Hash } from "viem";
+import { signCompletion } from "../../scripts/lib/completion.js";
 import { signPermit } from "../../scripts/lib/permit.js";
+import { learnerAddress } from "../support/accounts.js";
 import { revertName } from "../support/errors.js";
 import { AZR, marketplace, networkHelpers } from "../support/fixture.js";
 import type { Signer } from "../support/fixture.js";
@@ -53,24 +55,32 @@ type Outcome = { refused: true } | { refused: false; moves: Map<Address, bigint>
 const refused: Outcome = { refused: true };
 
 /**
- * The actions of a step, by the roll (0–99) below which each is chosen; 96+ lets time pass. Now
- * and then governance removes JobEscrow as a CitadelFund source, or restores it: payouts go on.
+ * The actions of a step, by the roll (0–99) below which each is chosen; 96+ lets time pass. Besides
+ * the marketplace: mining claims by new learners (and replays), a guardian pausing claims and
+ * governance resuming them, governance removing or restoring JobEscrow or ProofOfKnowledge as a
+ * CitadelFund source (payouts go on), and AZR sent straight to the escrow (stray, never owed).
  */
 const ACTIONS = [
-  [13, "post"],
-  [24, "apply"],
-  [33, "assign"],
-  [36, "cancel"],
-  [50, "submit"],
-  [59, "approve or release after review"],
-  [64, "refund after the deadline"],
-  [71, "dispute"],
-  [76, "resolve"],
-  [82, "offer a settlement"],
-  [85, "settle after the dispute window"],
-  [86, "remove or restore the escrow as a fund source"],
+  [12, "post"],
+  [22, "apply"],
+  [30, "assign"],
+  [33, "cancel"],
+  [45, "submit"],
+  [53, "approve or release after review"],
+  [58, "refund after the deadline"],
+  [64, "dispute"],
+  [69, "resolve"],
+  [75, "offer a settlement"],
+  [78, "settle after the dispute window"],
+  [79, "remove or restore a fund source"],
+  [80, "send AZR straight to the escrow"],
+  [88, "claim"],
+  [89, "pause or resume claims"],
   [96, "rate"],
 ] as const;
+
+/** The course every claim is for: an odd reward, so the CitadelFund's 10% rounds. */
+const REWARD = AZR(100) + 7n;
 
 /** Every custom error an action in this test may be refused with. */
 const REFUSALS = new Set([
@@ -97,16 +107,41 @@ const REFUSALS = new Set([
   "JobEscrowDisputeWindowClosed",
   "JobEscrowInvalidSplit",
   "JobEscrowInvalidDeadline",
+  "ProofOfKnowledgeClaimsPaused",
+  "AzoraCredentialAlreadyIssued",
 ]);
 
-describe("JobEscrow invariants over random sequences", () => {
-  it(`holds the sum of unsettled milestones and pays out exactly what the rules give, over ${STEPS} random steps`, async function () {
+describe("money invariants over random sequences (escrow, mining, the CitadelFund)", () => {
+  it(`pays exactly what the rules give, the escrow holds its unsettled milestones plus strays, supply is seeded plus mined, over ${STEPS} random steps`, async function () {
     const started = Date.now();
     const market = await loadFixture(marketplace);
-    const { escrow, token, fund, deployer, alice, bob, carol, dave, verifier, relayer, arbiter } = market;
+    const {
+      escrow,
+      token,
+      fund,
+      pok,
+      credential,
+      deployer,
+      alice,
+      bob,
+      carol,
+      dave,
+      verifier,
+      relayer,
+      arbiter,
+    } = market;
     const r = rng(seedFromEnv());
     const label = `SEED=${r.seed}`;
-    const abis = [escrow.abi, token.abi];
+    const abis = [escrow.abi, token.abi, pok.abi, credential.abi];
+    // Mining: one course signed by `verifier`; local account #7 (`arbiter`) is also the guardian.
+    await pok.write.setVerifierLimit([verifier.account.address, 1_000_000], { account: deployer.account });
+    await pok.write.registerCourse(["bafkreimoney", REWARD, verifier.account.address, 0, 0], {
+      account: deployer.account,
+    });
+    const guardian = arbiter;
+    let guardianTermEndsAt = Number(
+      await pok.read.roleTermOf([await pok.read.GUARDIAN_ROLE(), guardian.account.address]),
+    );
     const reviewWindow = await escrow.read.reviewWindow();
     const [, minAmount] = await escrow.read.limits();
 
@@ -131,6 +166,10 @@ describe("JobEscrow invariants over random sequences", () => {
         ),
       );
     const supplyBefore = [...(await readBalances()).values()].reduce((a, b) => a + b, 0n);
+    const seeded = await token.read.totalSupply();
+    const money = { mined: 0n, minedToFund: 0n, strays: 0n };
+    const learners: Address[] = [];
+    let claimsPaused = false;
 
     const jobs: ModelJob[] = [];
     const counts = { done: 0, refused: 0 };
@@ -158,6 +197,7 @@ describe("JobEscrow invariants over random sequences", () => {
       return providerPart > 0n;
     };
     let escrowIsSource = true;
+    let miningIsSource = true;
     /** Mostly a job where `fits` (where the action can succeed), else any job or an unknown id. */
     const pickJob = (fits: (job: ModelJob) => boolean) => {
       const fitting = jobs.filter(fits);
@@ -189,6 +229,7 @@ describe("JobEscrow invariants over random sequences", () => {
       let outcome: Outcome = refused;
       let send: () => Promise<Hash>;
       let after: () => void = () => {};
+      let check: () => Promise<void> = async () => {};
       const live = (j: ModelJob) => now <= j.deadline;
       const assignable = (j: ModelJob) => now <= j.deadline - DAY;
       const job = pickJob(
@@ -205,7 +246,10 @@ describe("JobEscrow invariants over random sequences", () => {
           resolve: (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
           "offer a settlement": (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
           "settle after the dispute window": (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
-          "remove or restore the escrow as a fund source": () => false,
+          "remove or restore a fund source": () => false,
+          "send AZR straight to the escrow": () => false,
+          claim: () => false,
+          "pause or resume claims": () => false,
           rate: (j: ModelJob) => j.status === "Completed" && j.rated.size < 2,
         }[action],
       );
@@ -494,12 +538,74 @@ describe("JobEscrow invariants over random sequences", () => {
           job!.paid ||= paid;
           settle(job!);
         };
-      } else if (action === "remove or restore the escrow as a fund source") {
-        // governance (the fund's owner here) toggles the source: no payout may depend on it
-        escrowIsSource = !escrowIsSource;
-        await fund.write.setSource([escrow.address, escrowIsSource ? 2 : 0], { account: deployer.account });
+      } else if (action === "remove or restore a fund source") {
+        // governance (the fund's owner here) toggles a source: no payout may depend on it
+        if (r.int(2) === 0) {
+          escrowIsSource = !escrowIsSource;
+          await fund.write.setSource([escrow.address, escrowIsSource ? 2 : 0], { account: deployer.account });
+        } else {
+          miningIsSource = !miningIsSource;
+          await fund.write.setSource([pok.address, miningIsSource ? 1 : 0], { account: deployer.account });
+        }
         succeeded.set(action, (succeeded.get(action) ?? 0) + 1);
         continue;
+      } else if (action === "pause or resume claims") {
+        // the guardian pauses within its term (governance renews a lapsed one); governance resumes
+        await time.setNextBlockTimestamp(now);
+        if (claimsPaused) await pok.write.unpauseClaims({ account: deployer.account });
+        else if (now > guardianTermEndsAt) {
+          try {
+            await pok.write.pauseClaims({ account: guardian.account });
+            expect.fail(`${label} step ${step}: a guardian paused after its term`);
+          } catch (error) {
+            expect(revertName(error, abis), label).to.equal("ProofOfKnowledgeRoleTermEnded");
+          }
+          guardianTermEndsAt = now + 365 * DAY;
+          await pok.write.grantRoleUntil(
+            [await pok.read.GUARDIAN_ROLE(), guardian.account.address, guardianTermEndsAt],
+            {
+              account: deployer.account,
+            },
+          );
+          continue;
+        } else await pok.write.pauseClaims({ account: guardian.account });
+        claimsPaused = !claimsPaused;
+        succeeded.set(action, (succeeded.get(action) ?? 0) + 1);
+        continue;
+      } else if (action === "send AZR straight to the escrow") {
+        // a stray transfer: the escrow holds it, owes it to nobody
+        const sender = r.pick(clients);
+        const amount = BigInt(1 + r.int(1_000_000));
+        const moves = new Map<Address, bigint>([
+          [at(sender), -amount],
+          [escrowAddress, amount],
+        ]);
+        outcome = { refused: false, moves };
+        send = () => token.write.transfer([escrow.address, amount], { account: sender.account });
+        after = () => {
+          money.strays += amount;
+        };
+      } else if (action === "claim") {
+        // a learner claims (relayed); now and then one replays an old voucher
+        const replay = learners.length > 0 && r.int(10) === 0;
+        const learner = replay ? r.pick(learners) : learnerAddress(`money ${r.seed} ${step}`);
+        const completion = { learner, courseId: 1n, score: 9_000, deadline: BigInt(now + 3_600) };
+        const signature = await signCompletion(verifier, pok.address, completion);
+        const share = REWARD / 10n;
+        if (!replay && !claimsPaused) {
+          outcome = { refused: false, moves: new Map([[fundAt, share]]) };
+        }
+        send = () => pok.write.claim([completion, signature], { account: relayer.account });
+        after = () => {
+          learners.push(learner);
+          money.mined += REWARD;
+          money.minedToFund += share;
+        };
+        check = async () => {
+          expect(await token.read.balanceOf([learner]), `${label} step ${step}: learner`).to.equal(
+            REWARD - share,
+          );
+        };
       } else {
         // rate
         const caller =
@@ -535,6 +641,7 @@ describe("JobEscrow invariants over random sequences", () => {
       );
       if (outcome.refused) continue;
       after();
+      await check();
       counts.done++;
 
       // Every AZR that moved went where the rules say, in the amounts they give.
@@ -543,14 +650,17 @@ describe("JobEscrow invariants over random sequences", () => {
         const change = balancesAfter.get(address)! - before.get(address)!;
         expect(change, `${label} step ${step}: ${address}`).to.equal(outcome.moves.get(address) ?? 0n);
       }
-      // The escrow holds exactly the unsettled milestones; nothing is created or lost.
+      // The escrow holds exactly the unsettled milestones and the strays; only mining creates AZR.
       const unsettled = jobs
         .flatMap((j) => j.milestones)
         .filter((m) => UNSETTLED.has(m.status))
         .reduce((sum, m) => sum + m.amount, 0n);
-      expect(balancesAfter.get(escrowAddress), `${label} step ${step}: escrow balance`).to.equal(unsettled);
-      const supply = [...balancesAfter.values()].reduce((a, b) => a + b, 0n);
-      expect(supply, `${label} step ${step}: AZR conserved`).to.equal(supplyBefore);
+      expect(balancesAfter.get(escrowAddress), `${label} step ${step}: escrow balance`).to.equal(
+        unsettled + money.strays,
+      );
+      const held = [...balancesAfter.values()].reduce((a, b) => a + b, 0n);
+      expect(held, `${label} step ${step}: AZR conserved`).to.equal(supplyBefore + money.minedToFund);
+      expect(await token.read.totalSupply(), `${label} step ${step}: supply`).to.equal(seeded + money.mined);
     }
 
     // The contract's own view of every job and milestone equals the model's.
