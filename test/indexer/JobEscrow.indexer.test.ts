@@ -149,6 +149,39 @@ for (const database of INDEXER_DATABASES) {
       });
       // The seed's last proposal is the one left open for voting.
       const seededOpenProposal = created.at(-1)!.args.proposalId!;
+      // First, the two dispute exits without an arbiter, and a job that paid nothing: two
+      // milestones disputed, one settled by both parties' offers, one by default after the window;
+      // then a job whose only milestone is refunded after its deadline.
+      {
+        const [client, provider] = [as(1), as(2)];
+        const amounts = [parseUnits("40", 18), parseUnits("60", 18)];
+        const { timestamp } = await stack.publicClient.getBlock();
+        await send(client.token.write.approve([escrowAt.address, parseUnits("110", 18)]));
+        await send(client.escrow.write.postJob(["bafkreiexits", amounts, Number(timestamp) + 10 * 86_400]));
+        const disputed = await escrowRead().read.jobCount();
+        await send(
+          client.escrow.write.postJob([
+            "bafkreiunpaid",
+            [parseUnits("10", 18)],
+            Number(timestamp) + 3 * 86_400,
+          ]),
+        );
+        const unpaid = await escrowRead().read.jobCount();
+        for (const jobId of [disputed, unpaid]) {
+          await send(provider.escrow.write.applyForJob([jobId, "bafkreiproposal"]));
+          await send(client.escrow.write.assign([jobId, provider.address as Address]));
+        }
+        for (const index of [0n, 1n]) {
+          await send(provider.escrow.write.submitMilestone([disputed, index, "bafkreideliv"]));
+          await send(client.escrow.write.dispute([disputed, index, ""]));
+        }
+        await send(client.escrow.write.offerSettlement([disputed, 0n, 2_500]));
+        await send(provider.escrow.write.offerSettlement([disputed, 0n, 2_500]));
+        await advanceTime(stack.publicClient, 31 * 86_400);
+        await send(as(3).escrow.write.settleAfterDisputeWindow([disputed, 1n]));
+        await send(client.escrow.write.refundExpired([unpaid]));
+        expect((await escrowRead().read.jobOf([unpaid])).status, label).to.equal(5); // Refunded
+      }
       for (let step = 0; step < 200; step++) {
         const roll = r.int(100);
         const who = r.pick(people);
@@ -185,8 +218,18 @@ for (const database of INDEXER_DATABASES) {
         } else if (roll < 57) {
           await attempt(() => as(who).escrow.write.dispute([target.jobId, index, ""]));
         } else if (roll < 61) {
+          // a dispute ends: an arbiter rules, both parties offer the same split, or the window passed
           const bps = r.pick([0, 10_000, r.int(10_001)]);
-          await attempt(() => arbiter.write.resolveDispute([target.jobId, index, bps, "bafkreiruling"]));
+          const exit = r.int(3);
+          if (exit === 0)
+            await attempt(() => arbiter.write.resolveDispute([target.jobId, index, bps, "bafkreiruling"]));
+          else if (exit === 1) {
+            const provider = (await escrowRead().read.jobOf([target.jobId])).provider;
+            const party = people.find((p) => as(p).address === provider);
+            await attempt(() => as(target.client).escrow.write.offerSettlement([target.jobId, index, bps]));
+            if (party)
+              await attempt(() => as(party).escrow.write.offerSettlement([target.jobId, index, bps]));
+          } else await attempt(() => as(who).escrow.write.settleAfterDisputeWindow([target.jobId, index]));
         } else if (roll < 64) {
           await attempt(() => as(who).escrow.write.rate([target.jobId, 1 + r.int(5), ""]));
         } else if (roll < 72) {
@@ -224,7 +267,10 @@ for (const database of INDEXER_DATABASES) {
           const governor = getContract({ ...governorAt, client: voter });
           await attempt(() => governor.write.castVote([seededOpenProposal, r.int(3)]));
         } else {
-          await advanceTime(stack.publicClient, r.int(4) === 0 ? 8 * 86_400 : r.int(86_400));
+          await advanceTime(
+            stack.publicClient,
+            r.int(12) === 0 ? 31 * 86_400 : r.int(4) === 0 ? 8 * 86_400 : r.int(86_400),
+          );
         }
       }
       await eventually(() =>
@@ -286,12 +332,14 @@ for (const database of INDEXER_DATABASES) {
       });
       const token = getContract({ ...contractOf(stack.manifest, "AzoraToken"), client: stack.publicClient });
       const toBlock = await stack.publicClient.getBlockNumber();
-      const [claimed, posted, released, resolved] = await Promise.all([
+      const [claimed, posted, released, resolved, settled] = await Promise.all([
         pok.getEvents.Claimed({}, { fromBlock: 0n, toBlock }),
         escrow.getEvents.JobPosted({}, { fromBlock: 0n, toBlock }),
         escrow.getEvents.MilestoneReleased({}, { fromBlock: 0n, toBlock }),
         escrow.getEvents.DisputeResolved({}, { fromBlock: 0n, toBlock }),
+        escrow.getEvents.DisputeSettled({}, { fromBlock: 0n, toBlock }),
       ]);
+      expect(settled.map((e) => e.args.kind)).to.include.members([0, 1]); // agreed, and by default
       const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
       await eventually(async () => {
         const { dailyStats } = await graphql<{
@@ -335,6 +383,7 @@ for (const database of INDEXER_DATABASES) {
           sum([
             ...released.map((e) => e.args.amount!),
             ...resolved.map((e) => e.args.providerShare! + e.args.citadelShare!),
+            ...settled.map((e) => e.args.providerShare! + e.args.citadelShare!),
           ]),
         );
         const fund = contractOf(stack.manifest, "CitadelFund").address;
