@@ -80,6 +80,7 @@ for (const database of INDEXER_DATABASES) {
         [3, courseB],
         [5, courseA],
         [5, courseB],
+        [4, courseA],
       ] as const) {
         const completion = { learner: localAccount(learnerIndex).address, courseId, score: 8000, deadline };
         const signature = await signCompletion(verifier, pok.address, completion);
@@ -99,6 +100,13 @@ for (const database of INDEXER_DATABASES) {
         ]),
       );
       await wait(getContract({ ...credential, client: as(5) }).write.burn([credentialIds[3]!]));
+      // Learner #4's credential is revoked by mistake; governance (still the deployer) reinstates it.
+      await wait(
+        getContract({ ...credential, client: verifier }).write.revoke([credentialIds[5]!, "mistake"]),
+      );
+      await wait(
+        getContract({ ...credential, client: as(0) }).write.reinstate([credentialIds[5]!, "mistaken"]),
+      );
       // A donation of AZR to the fund.
       await wait(
         getContract({ ...token, client: as(4) }).write.approve([fund.address, parseUnits("10", 18)]),
@@ -143,6 +151,8 @@ for (const database of INDEXER_DATABASES) {
       });
       expect(expired!.body).to.include({ expired: true, validNow: false });
       expect(burned!.body).to.include({ burned: true, validNow: false });
+      const reinstated = await rest<RestCredential>(`/credentials/${credentialIds[5]}`);
+      expect(reinstated.body).to.include({ revoked: false, revokedReason: null, validNow: true });
     });
 
     it("lists an account's credentials, and refuses bad ids and addresses with 400", async function () {
@@ -223,7 +233,7 @@ for (const database of INDEXER_DATABASES) {
       );
       const ours = courses.items.filter((c) => [courseA, courseB].includes(BigInt(c.id)));
       expect(ours.map((c) => c.contentCid)).to.deep.equal([CID_A, CID_B]);
-      expect(ours.map((c) => c.claimCount)).to.deep.equal([3, 2]);
+      expect(ours.map((c) => c.claimCount)).to.deep.equal([4, 2]);
       for (const c of courses.items) {
         expect(BigInt(c.reward)).to.equal(await pok.read.rewardOf([BigInt(c.id)]));
         expect(getAddress(c.verifier)).to.equal(await pok.read.verifierOf([BigInt(c.id)]));
