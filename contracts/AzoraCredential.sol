@@ -13,11 +13,10 @@ import {IERC5192} from "./interfaces/IERC5192.sol";
 import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
 
 /// @title AzoraCredential (AZC)
-/// @notice Soulbound ERC-721 credentials issued by ProofOfKnowledge when a learner claims a
-/// course. Transfers and approvals always revert; the holder may burn; the issuing verifier or
-/// governance (REVOKER_ROLE) may revoke with a reason — the issuer only while ProofOfKnowledge
-/// has not disabled it, so a stolen verifier key cannot revoke once disabled. Metadata is built
-/// on chain.
+/// @notice Soulbound ERC-721 credentials issued by ProofOfKnowledge (see IAzoraCredential).
+/// The issuing verifier (while ProofOfKnowledge has not disabled it) or governance (REVOKER_ROLE)
+/// revokes; governance (DEFAULT_ADMIN_ROLE) reinstates; the holder burns. Metadata is built on
+/// chain.
 /// @dev A soulbound token needs none of ERC-721's ownership, approval or receiver machinery, so
 /// this implements the ERC-721 interface directly: the owner is part of the id, and everything
 /// else about a credential fits one storage slot. Issuing writes that slot and the holder's
@@ -28,8 +27,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
 
     /// @notice Role allowed to issue credentials: ProofOfKnowledge.
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
-    /// @notice Role allowed to revoke any credential: governance (and ProofOfKnowledge, which
-    /// revokes a disabled verifier's credentials on its guardian's order).
+    /// @notice Role allowed to revoke any credential: governance.
     bytes32 public constant REVOKER_ROLE = keccak256("REVOKER_ROLE");
 
     bytes4 private constant ERC4906_INTERFACE_ID = 0x49064906;
@@ -74,10 +72,10 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         uint40 expiry
     ) external onlyRole(MINTER_ROLE) returns (uint256 id) {
         if (learner == address(0)) revert ERC721InvalidReceiver(learner);
-        if (issuer == address(0)) revert CredentialInvalidIssuer(issuer);
+        if (issuer == address(0)) revert AzoraCredentialInvalidIssuer(issuer);
         id = (uint256(uint160(learner)) << COURSE_BITS) | courseId;
         Record storage record = _records[id];
-        if (record.issuedAt != 0) revert CredentialAlreadyIssued(learner, courseId);
+        if (record.issuedAt != 0) revert AzoraCredentialAlreadyIssued(learner, courseId);
         // uint40 seconds last until the year 36812.
         _records[id] = Record({
             issuer: issuer,
@@ -97,7 +95,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     /// @inheritdoc IAzoraCredential
     function burn(uint256 id) external {
         address holder = ownerOf(id);
-        if (msg.sender != holder) revert CredentialNotHolder(id, msg.sender);
+        if (msg.sender != holder) revert AzoraCredentialNotHolder(id, msg.sender);
         // Keep `issuedAt` (the "was issued" mark) and the rest; only the issuer marks existence.
         _records[id].issuer = address(0);
         // The holder owns this credential, so its balance is at least 1.
@@ -120,9 +118,18 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         for (uint256 i = 0; i < ids.length; ++i) {
             uint256 id = ids[i];
             address actual = _recordOf(id).issuer;
-            if (actual != issuer) revert CredentialIssuerMismatch(id, issuer, actual);
+            if (actual != issuer) revert AzoraCredentialIssuerMismatch(id, issuer, actual);
             _revoke(id, reason);
         }
+    }
+
+    /// @inheritdoc IAzoraCredential
+    function reinstate(uint256 id, string calldata reason) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _recordOf(id);
+        if (!_revoked[id]) revert AzoraCredentialNotRevoked(id);
+        _revoked[id] = false;
+        emit Reinstated(id, msg.sender, reason);
+        emit MetadataUpdate(id);
     }
 
     // ---------------------------------------------------------------- credential views
@@ -168,7 +175,8 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
 
     /// @inheritdoc IAzoraCredential
     function isRevoked(uint256 id) external view returns (bool) {
-        _recordOf(id);
+        // A burned credential keeps its record (`issuedAt`), and so its revocation.
+        if (_records[id].issuedAt == 0) revert ERC721NonexistentToken(id);
         return _revoked[id];
     }
 
@@ -210,31 +218,31 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function safeTransferFrom(address, address, uint256 id, bytes calldata) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function safeTransferFrom(address, address, uint256 id) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function transferFrom(address, address, uint256 id) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function approve(address, uint256 id) external pure {
-        revert CredentialLocked(id);
+        revert AzoraCredentialLocked(id);
     }
 
     /// @inheritdoc IERC721
     /// @dev Always reverts: credentials are soulbound.
     function setApprovalForAll(address operator, bool) external pure {
-        revert CredentialOperatorForbidden(operator);
+        revert AzoraCredentialOperatorForbidden(operator);
     }
 
     /// @inheritdoc IERC721
@@ -265,7 +273,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     // ---------------------------------------------------------------- private
 
     function _revoke(uint256 id, string calldata reason) private {
-        if (_revoked[id]) revert CredentialAlreadyRevoked(id);
+        if (_revoked[id]) revert AzoraCredentialAlreadyRevoked(id);
         _revoked[id] = true;
         emit Revoked(id, msg.sender, reason);
         emit MetadataUpdate(id);
@@ -275,9 +283,9 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     /// always. Governance's revokes never pay for the registry call.
     function _checkRevoker(address issuer) private view {
         if (msg.sender == issuer) {
-            if (VERIFIERS.isVerifierDisabled(issuer)) revert CredentialIssuerDisabled(issuer);
+            if (VERIFIERS.isVerifierDisabled(issuer)) revert AzoraCredentialIssuerDisabled(issuer);
         } else if (!hasRole(REVOKER_ROLE, msg.sender)) {
-            revert CredentialUnauthorizedRevoker(msg.sender, issuer);
+            revert AzoraCredentialUnauthorizedRevoker(msg.sender, issuer);
         }
     }
 

@@ -22,20 +22,20 @@ contract CitadelFund is ICitadelFund, Ownable2Step {
 
     /// @notice ETH sent to the fund is a donation.
     receive() external payable {
-        if (msg.value == 0) revert CitadelInvalidDonation(address(0), 0);
+        if (msg.value == 0) revert CitadelFundInvalidDonation(address(0), 0);
         emit InflowRecorded(Source.Donation, address(0), msg.sender, msg.value);
     }
 
     /// @inheritdoc ICitadelFund
     function recordInflow(address token, uint256 amount) external {
         Source source = _sources[msg.sender];
-        if (source == Source.None) revert CitadelUnknownSource(msg.sender);
+        if (source == Source.None) revert CitadelFundUnknownSource(msg.sender);
         emit InflowRecorded(source, token, msg.sender, amount);
     }
 
     /// @inheritdoc ICitadelFund
     function donate(address token, uint256 amount) external {
-        if (token == address(0) || amount == 0) revert CitadelInvalidDonation(token, amount);
+        if (token == address(0) || amount == 0) revert CitadelFundInvalidDonation(token, amount);
         uint256 balanceBefore = IERC20(token).balanceOf(address(this));
         IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
         // Tokens that take a fee on transfer deliver less than `amount`: record what arrived.
@@ -49,10 +49,10 @@ contract CitadelFund is ICitadelFund, Ownable2Step {
 
     /// @inheritdoc ICitadelFund
     function release(address token, address to, uint256 amount) external onlyOwner {
-        if (to == address(0)) revert CitadelInvalidRecipient(to);
+        if (to == address(0)) revert CitadelFundInvalidRecipient(to);
         uint256 balance =
             token == address(0) ? address(this).balance : IERC20(token).balanceOf(address(this));
-        if (balance < amount) revert CitadelInsufficientBalance(token, balance, amount);
+        if (balance < amount) revert CitadelFundInsufficientBalance(token, balance, amount);
         if (token == address(0)) Address.sendValue(payable(to), amount);
         else IERC20(token).safeTransfer(to, amount);
         emit Released(token, to, amount);
@@ -61,7 +61,7 @@ contract CitadelFund is ICitadelFund, Ownable2Step {
     /// @inheritdoc ICitadelFund
     function setSource(address account, Source source) external onlyOwner {
         if (account == address(0) || source == Source.Donation) {
-            revert CitadelInvalidSource(account, source);
+            revert CitadelFundInvalidSource(account, source);
         }
         _sources[account] = source;
         emit SourceSet(account, source);

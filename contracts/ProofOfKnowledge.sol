@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {AzoraToken} from "./AzoraToken.sol";
 import {IAzoraCredential} from "./interfaces/IAzoraCredential.sol";
+import {IAzoraToken} from "./interfaces/IAzoraToken.sol";
 import {ICitadelFund} from "./interfaces/ICitadelFund.sol";
 import {IProofOfKnowledge} from "./interfaces/IProofOfKnowledge.sol";
 import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
@@ -13,17 +13,21 @@ import {ProtocolFee} from "./libraries/ProtocolFee.sol";
 
 /// @title ProofOfKnowledge
 /// @notice Course registry and learn-to-earn mining of AZR (see IProofOfKnowledge). Holds AZR's
-/// MINTER_ROLE and AzoraCredential's MINTER_ROLE and REVOKER_ROLE, and is the credential's
-/// verifier registry (a disabled verifier cannot revoke).
-/// @dev Roles: DEFAULT_ADMIN_ROLE (governance) sets the emission schedule and re-enables
-/// verifiers; CURATOR_ROLE manages courses and verifier limits; GUARDIAN_ROLE disables verifiers
-/// and revokes a disabled verifier's credentials. A claim reads four storage slots (the course's
-/// two, the verifier's, the epoch cursor) and writes two (the verifier's and the cursor).
+/// MINTER_ROLE and AzoraCredential's MINTER_ROLE, and is the credential's verifier registry.
+/// @dev Roles: DEFAULT_ADMIN_ROLE (governance) sets the emission schedule, appoints, renews and
+/// removes the others, re-enables verifiers and unpauses claims; CURATOR_ROLE manages courses and
+/// verifier limits; GUARDIAN_ROLE (always for a term of at most `MAX_GUARDIAN_TERM`) pauses claims
+/// and disables verifiers. Any role may be granted for a term (`grantRoleUntil`): past it the
+/// holder keeps the role in AccessControl's books but none of its powers. A claim reads four
+/// storage slots (the course's two, the verifier's, the epoch cursor, which also holds the pause)
+/// and writes two (the verifier's and the cursor).
 contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @notice Role that registers and updates courses and sets verifier limits.
     bytes32 public constant CURATOR_ROLE = keccak256("CURATOR_ROLE");
-    /// @notice Role that disables verifiers and revokes a disabled verifier's credentials.
+    /// @notice Role that pauses claims and disables verifiers, for a term.
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    /// @notice The longest term a guardian is appointed or renewed for: a year.
+    uint256 public constant MAX_GUARDIAN_TERM = 365 days;
     /// @notice EIP-712 type hash of `Completion`.
     bytes32 public constant COMPLETION_TYPEHASH = keccak256(
         "Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)"
@@ -31,16 +35,17 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @notice Scores are basis points: 10000 is 100%.
     uint16 public constant MAX_SCORE = 10_000;
 
-    /// @dev The epoch claims count against, when it ends, and what is left of its budget: the
-    /// only emission state a claim reads, except the first claim after `endsAt`, which moves the
-    /// cursor to the current epoch from the schedule.
+    /// @dev The epoch claims count against, when it ends, what is left of its budget, and whether
+    /// claims are paused: the only emission state a claim reads, except the first claim after
+    /// `endsAt`, which moves the cursor to the current epoch from the schedule.
     struct EpochCursor {
         uint64 epoch;
         uint40 endsAt;
         uint96 remaining;
+        bool claimsPaused;
     }
 
-    AzoraToken private immutable AZR;
+    IAzoraToken private immutable AZR;
     IAzoraCredential private immutable CREDENTIAL;
     ICitadelFund private immutable CITADEL_FUND;
 
@@ -49,18 +54,25 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     mapping(address verifier => VerifierState) private _verifiers;
     EmissionSchedule private _schedule;
     EpochCursor private _cursor;
+    mapping(bytes32 role => mapping(address account => uint40 endsAt)) private _roleTerms;
 
-    /// @param admin Receives DEFAULT_ADMIN_ROLE, CURATOR_ROLE and GUARDIAN_ROLE (the deployer
-    /// until governance takes over).
+    /// @dev Only holders of `role` within their term.
+    modifier onlyRoleInTerm(bytes32 role) {
+        _checkRoleInTerm(role);
+        _;
+    }
+
+    /// @param admin Receives DEFAULT_ADMIN_ROLE and CURATOR_ROLE (the deployer until governance
+    /// takes over).
     /// @param token_ AzoraToken, which must grant this contract MINTER_ROLE.
-    /// @param credential_ AzoraCredential, which must grant this contract MINTER_ROLE and REVOKER_ROLE.
+    /// @param credential_ AzoraCredential, which must grant this contract MINTER_ROLE.
     /// @param citadelFund_ CitadelFund, which must register this contract as its Mining source.
     /// @param epochLength Seconds per emission epoch.
     /// @param initialBudget AZR (wei) mintable per epoch until the first halving.
     /// @param halvingInterval Epochs between two halvings of the budget.
     constructor(
         address admin,
-        AzoraToken token_,
+        IAzoraToken token_,
         IAzoraCredential credential_,
         ICitadelFund citadelFund_,
         uint32 epochLength,
@@ -72,7 +84,6 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         CITADEL_FUND = citadelFund_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(CURATOR_ROLE, admin);
-        _grantRole(GUARDIAN_ROLE, admin);
         _startSchedule(0, epochLength, initialBudget, halvingInterval);
     }
 
@@ -83,11 +94,13 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         Completion calldata completion,
         bytes calldata signature
     ) external returns (uint256 credentialId) {
+        EpochCursor memory cursor = _currentCursor();
+        if (cursor.claimsPaused) revert ProofOfKnowledgeClaimsPaused();
         (address verifier, uint256 reward, uint32 validity) = _checkCompletion(
             completion,
             signature
         );
-        uint64 epoch = _countAgainstLimits(verifier, reward);
+        uint64 epoch = _countAgainstLimits(verifier, reward, cursor);
 
         address learner = completion.learner;
         uint256 courseId = completion.courseId;
@@ -103,7 +116,8 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         (uint256 learnerShare, uint256 citadelShare) = ProtocolFee.split(reward);
         AZR.mint(learner, learnerShare);
         AZR.mint(address(CITADEL_FUND), citadelShare);
-        CITADEL_FUND.recordInflow(address(AZR), citadelShare);
+        // The fund's bookkeeping never blocks a payout (see JobEscrow's `_pay`).
+        try CITADEL_FUND.recordInflow(address(AZR), citadelShare) {} catch {} // solhint-disable-line no-empty-blocks
         emit Claimed(
             learner,
             courseId,
@@ -125,7 +139,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         address verifier,
         uint16 minScore,
         uint32 validity
-    ) external onlyRole(CURATOR_ROLE) returns (uint256 courseId) {
+    ) external onlyRoleInTerm(CURATOR_ROLE) returns (uint256 courseId) {
         courseId = ++_courseCount;
         Course storage course_ = _courses[courseId];
         _setCourse(course_, contentCid, reward, verifier, minScore, validity);
@@ -141,13 +155,13 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         address verifier,
         uint16 minScore,
         uint32 validity
-    ) external onlyRole(CURATOR_ROLE) {
+    ) external onlyRoleInTerm(CURATOR_ROLE) {
         _setCourse(_existingCourse(courseId), contentCid, reward, verifier, minScore, validity);
         emit CourseUpdated(courseId, verifier, contentCid, reward, minScore, validity);
     }
 
     /// @inheritdoc IProofOfKnowledge
-    function setCourseActive(uint256 courseId, bool active) external onlyRole(CURATOR_ROLE) {
+    function setCourseActive(uint256 courseId, bool active) external onlyRoleInTerm(CURATOR_ROLE) {
         _existingCourse(courseId).active = active;
         if (active) emit CourseActivated(courseId);
         else emit CourseDeactivated(courseId);
@@ -156,19 +170,22 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     // ---------------------------------------------------------------- verifiers
 
     /// @inheritdoc IProofOfKnowledge
-    function setVerifierLimit(address verifier, uint32 claimLimit) external onlyRole(CURATOR_ROLE) {
+    function setVerifierLimit(
+        address verifier,
+        uint32 claimLimit
+    ) external onlyRoleInTerm(CURATOR_ROLE) {
         _verifiers[verifier].claimLimit = claimLimit;
         emit VerifierLimitSet(verifier, claimLimit);
     }
 
     /// @inheritdoc IProofOfKnowledge
     function disableVerifier(address verifier) external {
-        if (msg.sender != verifier && !hasRole(GUARDIAN_ROLE, msg.sender)) {
-            revert MiningUnauthorizedDisable(msg.sender, verifier);
+        if (msg.sender != verifier && !_isGuardian(msg.sender)) {
+            revert ProofOfKnowledgeUnauthorizedDisable(msg.sender, verifier);
         }
         VerifierState storage state = _verifiers[verifier];
         // Nothing a disabled verifier's key sends is accepted, not even a second disable.
-        if (state.disabled) revert MiningVerifierDisabled(verifier);
+        if (state.disabled) revert ProofOfKnowledgeVerifierDisabled(verifier);
         state.disabled = true;
         emit VerifierDisabled(verifier, msg.sender);
     }
@@ -176,19 +193,64 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @inheritdoc IProofOfKnowledge
     function enableVerifier(address verifier) external onlyRole(DEFAULT_ADMIN_ROLE) {
         VerifierState storage state = _verifiers[verifier];
-        if (!state.disabled) revert MiningVerifierNotDisabled(verifier);
+        if (!state.disabled) revert ProofOfKnowledgeVerifierNotDisabled(verifier);
         state.disabled = false;
         emit VerifierEnabled(verifier);
     }
 
+    // ---------------------------------------------------------------- emergencies and terms
+
     /// @inheritdoc IProofOfKnowledge
-    function revokeCredentials(
-        address verifier,
-        uint256[] calldata ids,
-        string calldata reason
-    ) external onlyRole(GUARDIAN_ROLE) {
-        if (!_verifiers[verifier].disabled) revert MiningVerifierNotDisabled(verifier);
-        CREDENTIAL.revokeBatch(verifier, ids, reason);
+    function pauseClaims() external {
+        if (!_isGuardian(msg.sender)) {
+            revert AccessControlUnauthorizedAccount(msg.sender, GUARDIAN_ROLE);
+        }
+        if (_cursor.claimsPaused) revert ProofOfKnowledgeClaimsPaused();
+        _cursor.claimsPaused = true;
+        emit ClaimsPaused(msg.sender);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function unpauseClaims() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (!_cursor.claimsPaused) revert ProofOfKnowledgeClaimsNotPaused();
+        _cursor.claimsPaused = false;
+        emit ClaimsUnpaused(msg.sender);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function grantRoleUntil(
+        bytes32 role,
+        address account,
+        uint40 endsAt
+    ) external onlyRole(getRoleAdmin(role)) {
+        if (
+            endsAt <= block.timestamp ||
+            (role == GUARDIAN_ROLE && endsAt > block.timestamp + MAX_GUARDIAN_TERM)
+        ) revert ProofOfKnowledgeInvalidTerm(role, endsAt);
+        _roleTerms[role][account] = endsAt;
+        emit RoleTermSet(role, account, msg.sender, endsAt);
+        _grantRole(role, account);
+    }
+
+    /// @notice Grants `role` for good (no term): any role but GUARDIAN_ROLE, which needs a term.
+    /// @dev Clears a term `account` held `role` for.
+    function grantRole(bytes32 role, address account) public override onlyRole(getRoleAdmin(role)) {
+        if (role == GUARDIAN_ROLE) revert ProofOfKnowledgeTermRequired(role);
+        if (_roleTerms[role][account] != 0) {
+            delete _roleTerms[role][account];
+            emit RoleTermSet(role, account, msg.sender, 0);
+        }
+        _grantRole(role, account);
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function roleTermOf(bytes32 role, address account) external view returns (uint40) {
+        return _roleTerms[role][account];
+    }
+
+    /// @inheritdoc IProofOfKnowledge
+    function claimsPaused() external view returns (bool) {
+        return _cursor.claimsPaused;
     }
 
     // ---------------------------------------------------------------- emission
@@ -283,6 +345,36 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
 
     // ---------------------------------------------------------------- private
 
+    /// @dev Clears the term of a role taken away, so a later grant starts afresh.
+    function _revokeRole(bytes32 role, address account) internal override returns (bool revoked) {
+        revoked = super._revokeRole(role, account);
+        if (revoked && _roleTerms[role][account] != 0) {
+            delete _roleTerms[role][account];
+            emit RoleTermSet(role, account, msg.sender, 0);
+        }
+    }
+
+    /// @dev Reverts unless `msg.sender` holds `role` and its term, if any, has not ended.
+    function _checkRoleInTerm(bytes32 role) private view {
+        _checkRole(role);
+        _checkTerm(role, msg.sender);
+    }
+
+    function _checkTerm(bytes32 role, address account) private view {
+        uint40 endsAt = _roleTerms[role][account];
+        if (endsAt != 0 && block.timestamp > endsAt) {
+            revert ProofOfKnowledgeRoleTermEnded(role, account, endsAt);
+        }
+    }
+
+    /// @dev Governance, or a guardian within its term (a guardian past it reverts, saying so).
+    function _isGuardian(address account) private view returns (bool) {
+        if (hasRole(DEFAULT_ADMIN_ROLE, account)) return true;
+        if (!hasRole(GUARDIAN_ROLE, account)) return false;
+        _checkTerm(GUARDIAN_ROLE, account);
+        return true;
+    }
+
     /// @dev Checks a completion against its course and returns what the claim needs of the
     /// course: its verifier, reward and credential validity.
     function _checkCompletion(
@@ -295,33 +387,41 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         (uint16 minScore, bool active) = (course_.minScore, course_.active);
         validity = course_.validity;
 
-        if (!active) revert MiningCourseInactive(courseId);
+        if (!active) revert ProofOfKnowledgeCourseInactive(courseId);
         if (block.timestamp > completion.deadline) {
-            revert MiningVoucherExpired(completion.deadline, block.timestamp);
+            revert ProofOfKnowledgeVoucherExpired(completion.deadline, block.timestamp);
         }
         uint16 score = completion.score;
-        if (score > MAX_SCORE) revert MiningInvalidScore(score);
-        if (score < minScore) revert MiningScoreTooLow(courseId, score, minScore);
+        if (score > MAX_SCORE) revert ProofOfKnowledgeInvalidScore(score);
+        if (score < minScore) revert ProofOfKnowledgeScoreTooLow(courseId, score, minScore);
         bytes32 digest = _hashCompletion(completion);
         if (!SignatureChecker.isValidSignatureNowCalldata(verifier, digest, signature)) {
-            revert MiningInvalidSignature(courseId, verifier);
+            revert ProofOfKnowledgeInvalidSignature(courseId, verifier);
         }
     }
 
     /// @dev Counts a claim of `reward` signed by `verifier` against the verifier's limit and the
     /// epoch's budget, and returns the epoch.
-    function _countAgainstLimits(address verifier, uint256 reward) private returns (uint64 epoch) {
-        EpochCursor memory cursor = _currentCursor();
+    function _countAgainstLimits(
+        address verifier,
+        uint256 reward,
+        EpochCursor memory cursor
+    ) private returns (uint64 epoch) {
         epoch = cursor.epoch;
 
         VerifierState memory state = _verifiers[verifier];
-        if (state.disabled) revert MiningVerifierDisabled(verifier);
+        if (state.disabled) revert ProofOfKnowledgeVerifierDisabled(verifier);
         uint32 claims = state.epoch == epoch ? state.claims : 0;
         if (claims >= state.claimLimit) {
-            revert MiningVerifierLimitReached(verifier, epoch, state.claimLimit);
+            revert ProofOfKnowledgeVerifierLimitReached(verifier, epoch, state.claimLimit);
         }
         if (reward > cursor.remaining) {
-            revert MiningEpochBudgetExceeded(epoch, cursor.remaining, reward, cursor.endsAt);
+            revert ProofOfKnowledgeEpochBudgetExceeded(
+                epoch,
+                cursor.remaining,
+                reward,
+                cursor.endsAt
+            );
         }
 
         // claims < claimLimit <= type(uint32).max, and reward <= remaining.
@@ -335,7 +435,8 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
             _cursor = EpochCursor({
                 epoch: epoch,
                 endsAt: cursor.endsAt,
-                remaining: uint96(cursor.remaining - reward)
+                remaining: uint96(cursor.remaining - reward),
+                claimsPaused: false
             });
         }
     }
@@ -351,7 +452,8 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         cursor = EpochCursor({
             epoch: epoch,
             endsAt: uint40(_epochStart(schedule, epoch + 1)),
-            remaining: uint96(_budgetOf(schedule, epoch))
+            remaining: uint96(_budgetOf(schedule, epoch)),
+            claimsPaused: cursor.claimsPaused
         });
     }
 
@@ -379,10 +481,10 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint32 validity
     ) private {
         if (verifier == address(0) || _verifiers[verifier].disabled) {
-            revert MiningInvalidVerifier(verifier);
+            revert ProofOfKnowledgeInvalidVerifier(verifier);
         }
-        if (reward == 0) revert MiningInvalidReward(reward);
-        if (minScore > MAX_SCORE) revert MiningInvalidScore(minScore);
+        if (reward == 0) revert ProofOfKnowledgeInvalidReward(reward);
+        if (minScore > MAX_SCORE) revert ProofOfKnowledgeInvalidScore(minScore);
         course_.verifier = verifier;
         course_.reward = reward;
         course_.minScore = minScore;
@@ -393,7 +495,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     function _existingCourse(uint256 courseId) private view returns (Course storage course_) {
         course_ = _courses[courseId];
         // Every registered course has a verifier.
-        if (course_.verifier == address(0)) revert MiningCourseNotFound(courseId);
+        if (course_.verifier == address(0)) revert ProofOfKnowledgeCourseNotFound(courseId);
     }
 
     function _startSchedule(
@@ -403,7 +505,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint16 halvingInterval
     ) private {
         if (epochLength == 0 || halvingInterval == 0) {
-            revert MiningInvalidSchedule(epochLength, halvingInterval);
+            revert ProofOfKnowledgeInvalidSchedule(epochLength, halvingInterval);
         }
         // uint40 seconds last until the year 36812.
         uint40 startedAt = uint40(block.timestamp);
@@ -417,7 +519,8 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         _cursor = EpochCursor({
             epoch: firstEpoch,
             endsAt: startedAt + epochLength,
-            remaining: initialBudget
+            remaining: initialBudget,
+            claimsPaused: _cursor.claimsPaused
         });
         emit EmissionScheduleSet(
             firstEpoch,

@@ -142,7 +142,14 @@ export const citadelFlow = onchainTable(
   (table) => ({ timestampIdx: index().on(table.timestamp), tokenIdx: index().on(table.token) }),
 );
 
-export const jobStatus = onchainEnum("job_status", ["open", "assigned", "completed", "cancelled"]);
+/** `refunded`: every milestone went back to the client, nothing paid the provider (no ratings). */
+export const jobStatus = onchainEnum("job_status", [
+  "open",
+  "assigned",
+  "completed",
+  "cancelled",
+  "refunded",
+]);
 export const milestoneStatus = onchainEnum("milestone_status", [
   "pending",
   "submitted",
@@ -226,7 +233,7 @@ export const milestone = onchainTable(
   (table) => ({ jobIdx: index().on(table.jobId) }),
 );
 
-/** A dispute of a milestone, and the arbiter's split once resolved. */
+/** A dispute of a milestone, and its split once resolved (by an arbiter, by agreement or by default). */
 export const dispute = onchainTable(
   "dispute",
   (t) => ({
@@ -238,6 +245,7 @@ export const dispute = onchainTable(
     reasonCid: t.text().notNull(),
     openedAt: t.bigint().notNull(),
     resolved: t.boolean().notNull(),
+    /** Who ruled: null when the parties agreed or the dispute window passed. */
     arbiter: t.hex(),
     /** The provider's part, in basis points. */
     providerBps: t.integer(),

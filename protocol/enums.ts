@@ -5,7 +5,7 @@
 export const CitadelSource = { None: 0, Mining: 1, Escrow: 2, Donation: 3 } as const;
 
 /** JobEscrow's `JobStatus` (contracts/interfaces/IJobEscrow.sol). */
-export const JobStatus = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4 } as const;
+export const JobStatus = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4, Refunded: 5 } as const;
 
 /** JobEscrow's `MilestoneStatus`. */
 export const MilestoneStatus = {
@@ -20,6 +20,9 @@ export const MilestoneStatus = {
 
 /** JobEscrow's `ReleaseKind`: who released a milestone. */
 export const ReleaseKind = { Approved: 0, ReviewTimeout: 1 } as const;
+
+/** JobEscrow's `SettlementKind`: how a dispute ended without an arbiter's ruling. */
+export const SettlementKind = { Agreed: 0, DisputeWindowPassed: 1 } as const;
 
 /** How a vote counts (OpenZeppelin's GovernorCountingSimple `VoteType`). */
 export const VoteType = { Against: 0, For: 1, Abstain: 2 } as const;
@@ -42,6 +45,7 @@ export const SOLIDITY_ENUMS = {
   "IJobEscrow.JobStatus": JobStatus,
   "IJobEscrow.MilestoneStatus": MilestoneStatus,
   "IJobEscrow.ReleaseKind": ReleaseKind,
+  "IJobEscrow.SettlementKind": SettlementKind,
   "GovernorCountingSimple.VoteType": VoteType,
   "IGovernor.ProposalState": ProposalState,
 } as const;

@@ -22,10 +22,27 @@ export interface DeployedContract {
   blockNumber: number;
 }
 
+/** An account appointed at deploy to a role with a term (unix seconds when it ends). */
+export interface TermAppointee {
+  account: Address;
+  termEndsAt: number;
+}
+
+/** Who the deploy appointed besides the Timelock: what the deployment audit expects. */
+export interface Appointees {
+  /** JobEscrow arbiters (until governance dismisses them). */
+  arbiters: Address[];
+  /** ProofOfKnowledge guardians: they pause claims and disable verifiers, for a term. */
+  guardians: TermAppointee[];
+  /** ProofOfKnowledge bootstrap curators: the first courses and verifier limits, for a term. */
+  curators: TermAppointee[];
+}
+
 /** One chain's deployment, as `deployments/<chainId>.json` holds it. */
 export interface Manifest {
   chainId: number;
   contracts: Record<ContractName, DeployedContract>;
+  appointees?: Appointees;
 }
 
 /** A contract's address with its typed ABI: what viem and wagmi calls take. */

@@ -100,31 +100,38 @@ const voteRequest = z
 
 /** What a custom error means for the person asking, and the HTTP status to answer with. */
 const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 503, string]> = {
-  MiningCourseInactive: ([id]) => [409, `course ${id} is inactive: it takes no claims`],
-  MiningCourseNotFound: ([id]) => [404, `there is no course ${id}`],
-  MiningVoucherExpired: ([deadline, now]) => [
+  ProofOfKnowledgeCourseInactive: ([id]) => [409, `course ${id} is inactive: it takes no claims`],
+  ProofOfKnowledgeCourseNotFound: ([id]) => [404, `there is no course ${id}`],
+  ProofOfKnowledgeVoucherExpired: ([deadline, now]) => [
     409,
     `the voucher expired at ${deadline} (chain time ${now}): ask the grader for a new one`,
   ],
-  MiningInvalidScore: ([score]) => [409, `score ${score} is not 0–10000 basis points`],
-  MiningScoreTooLow: ([id, score, min]) => [409, `score ${score} is below course ${id}'s pass mark ${min}`],
-  MiningInvalidSignature: ([id, verifier]) => [
+  ProofOfKnowledgeInvalidScore: ([score]) => [409, `score ${score} is not 0–10000 basis points`],
+  ProofOfKnowledgeScoreTooLow: ([id, score, min]) => [
+    409,
+    `score ${score} is below course ${id}'s pass mark ${min}`,
+  ],
+  ProofOfKnowledgeInvalidSignature: ([id, verifier]) => [
     401,
     `bad signature: the voucher is not signed by course ${id}'s verifier ${verifier} for this learner, score and deadline`,
   ],
-  MiningVerifierDisabled: ([verifier]) => [
+  ProofOfKnowledgeClaimsPaused: () => [503, "claims are paused by a guardian until governance resumes them"],
+  ProofOfKnowledgeVerifierDisabled: ([verifier]) => [
     409,
     `the verifier ${verifier} is disabled: its vouchers are refused`,
   ],
-  MiningVerifierLimitReached: ([verifier, epoch, limit]) => [
+  ProofOfKnowledgeVerifierLimitReached: ([verifier, epoch, limit]) => [
     409,
     `the verifier ${verifier} has signed its ${limit} claims of epoch ${epoch}: submit again next epoch`,
   ],
-  MiningEpochBudgetExceeded: ([epoch, remaining, needed, next]) => [
+  ProofOfKnowledgeEpochBudgetExceeded: ([epoch, remaining, needed, next]) => [
     409,
     `epoch ${epoch}'s mining budget has ${formatEther(remaining as bigint)} AZR left and the course pays ${formatEther(needed as bigint)}: submit again after ${new Date(Number(next) * 1000).toISOString()}`,
   ],
-  CredentialAlreadyIssued: ([learner, id]) => [409, `already claimed: ${learner} has claimed course ${id}`],
+  AzoraCredentialAlreadyIssued: ([learner, id]) => [
+    409,
+    `already claimed: ${learner} has claimed course ${id}`,
+  ],
   ERC20ExceededCap: () => [409, "AZR's cap is reached: nothing more can be mined"],
   ERC5805ExpiredSignature: ([expiry]) => [401, `bad signature: the delegation expired at ${expiry}`],
   InvalidAccountNonce: ([account, nonce]) => [

@@ -7,9 +7,9 @@ import {IERC5192} from "./IERC5192.sol";
 
 /// @title AzoraCredential: soulbound proof that a learner passed a course
 /// @notice ERC-721 "Azora Credential" (AZC), locked for ever (ERC-5192), with ERC-4906 metadata
-/// events. A credential's id is its learner and course: `uint256(uint160(learner)) << 96 | courseId`,
-/// so a learner holds at most one credential per course and can never be issued a second one,
-/// not even after burning the first. Anyone checks a credential with one call to `isValid`.
+/// events. Its id is `uint256(uint160(learner)) << 96 | courseId`: one credential per learner and
+/// course, ever. Anyone checks one with `isValid`. A revocation is undone only by governance
+/// (`reinstate`), and stays on record after a burn. See docs/security.md (finding 4).
 interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @notice Emitted when a credential is issued (with the ERC-721 `Transfer` and ERC-5192 `Locked`).
     /// @param id The credential id.
@@ -27,42 +27,45 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
         uint16 score
     );
 
-    /// @notice Emitted when a credential is revoked (with ERC-4906 `MetadataUpdate`).
-    /// @param id The credential id.
-    /// @param revoker Its issuer, or an account holding REVOKER_ROLE.
-    /// @param reason Why, in words.
+    /// @notice A credential was revoked by its issuer or REVOKER_ROLE (with ERC-4906 `MetadataUpdate`).
     event Revoked(uint256 indexed id, address indexed revoker, string reason);
 
+    /// @notice Governance undid a credential's revocation (with ERC-4906 `MetadataUpdate`).
+    event Reinstated(uint256 indexed id, address indexed by, string reason);
+
     /// @notice Credentials never move: transfers and approvals of `id` always revert.
-    error CredentialLocked(uint256 id);
+    error AzoraCredentialLocked(uint256 id);
 
     /// @notice Credentials never move: operator approvals always revert.
-    error CredentialOperatorForbidden(address operator);
+    error AzoraCredentialOperatorForbidden(address operator);
 
     /// @notice `learner` already holds, or held and burned, a credential for `courseId`.
-    error CredentialAlreadyIssued(address learner, uint256 courseId);
+    error AzoraCredentialAlreadyIssued(address learner, uint256 courseId);
 
     /// @notice A credential needs an issuer.
-    error CredentialInvalidIssuer(address issuer);
+    error AzoraCredentialInvalidIssuer(address issuer);
 
     /// @notice Only the holder burns a credential.
-    error CredentialNotHolder(uint256 id, address account);
+    error AzoraCredentialNotHolder(uint256 id, address account);
 
     /// @notice `account` is neither the credential's issuer nor a holder of REVOKER_ROLE.
-    error CredentialUnauthorizedRevoker(address account, address issuer);
+    error AzoraCredentialUnauthorizedRevoker(address account, address issuer);
 
     /// @notice The issuer is disabled in ProofOfKnowledge (its key may be stolen): it can no
     /// longer revoke. A guardian revokes its credentials instead, if need be.
-    error CredentialIssuerDisabled(address issuer);
+    error AzoraCredentialIssuerDisabled(address issuer);
 
     /// @notice The credential was issued by `issuer`, not by the `expected` issuer of a batch.
-    error CredentialIssuerMismatch(uint256 id, address expected, address issuer);
+    error AzoraCredentialIssuerMismatch(uint256 id, address expected, address issuer);
 
     /// @notice The credential is already revoked.
-    error CredentialAlreadyRevoked(uint256 id);
+    error AzoraCredentialAlreadyRevoked(uint256 id);
+
+    /// @notice The credential is not revoked: there is nothing to reinstate.
+    error AzoraCredentialNotRevoked(uint256 id);
 
     /// @notice Issues the credential for `learner` and `courseId`. Only MINTER_ROLE (ProofOfKnowledge).
-    /// @dev Reverts with `CredentialAlreadyIssued` if one was ever issued for the pair. Emits
+    /// @dev Reverts with `AzoraCredentialAlreadyIssued` if one was ever issued for the pair. Emits
     /// `Transfer`, `Locked` and `Issued`.
     /// @param learner The holder.
     /// @param courseId The course (below 2^96).
@@ -84,9 +87,9 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
 
     /// @notice Revokes a credential. Only its issuer, while not disabled in the verifier registry
     /// (ProofOfKnowledge), or REVOKER_ROLE (governance). The token stays, marked revoked, and
-    /// `isValid` becomes false for ever.
-    /// @dev Reverts with `CredentialIssuerDisabled` when the issuer is disabled, and with
-    /// `CredentialUnauthorizedRevoker` for anyone else without REVOKER_ROLE.
+    /// `isValid` is false until governance reinstates it.
+    /// @dev Reverts with `AzoraCredentialIssuerDisabled` when the issuer is disabled, and with
+    /// `AzoraCredentialUnauthorizedRevoker` for anyone else without REVOKER_ROLE.
     /// @param id The credential id.
     /// @param reason Why, in words (kept in the `Revoked` event).
     function revoke(uint256 id, string calldata reason) external;
@@ -98,50 +101,38 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @param reason Why, in words (kept in each `Revoked` event).
     function revokeBatch(address issuer, uint256[] calldata ids, string calldata reason) external;
 
+    /// @notice Undoes a revocation, e.g. one made with a stolen verifier key. Only DEFAULT_ADMIN_ROLE
+    /// (governance).
+    /// @param id The credential id (existing, not burned).
+    /// @param reason Why, in words (kept in the `Reinstated` event).
+    function reinstate(uint256 id, string calldata reason) external;
+
     /// @notice The verifier registry (ProofOfKnowledge) asked whether an issuer is disabled.
-    /// @return The registry's address.
     function verifierRegistry() external view returns (address);
 
     /// @notice Whether a verifier can rely on the credential now: it exists, is not revoked and
     /// has not expired. False (no revert) for an id that does not exist.
-    /// @param id The credential id.
-    /// @return True when the credential is valid.
     function isValid(uint256 id) external view returns (bool);
 
-    /// @notice The credential `learner` holds for `courseId`, or 0 if none (never issued or burned).
-    /// @param learner The holder.
-    /// @param courseId The course.
-    /// @return id The credential id, or 0.
+    /// @notice The credential `learner` holds for `courseId`, or 0 if none (never issued, or burned).
     function credentialOf(address learner, uint256 courseId) external view returns (uint256 id);
 
     /// @notice The course a credential certifies. Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The course id.
     function courseOf(uint256 id) external view returns (uint256);
 
     /// @notice The verifier that signed the completion. Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The issuer's address.
     function issuerOf(uint256 id) external view returns (address);
 
     /// @notice When the credential was issued (unix seconds). Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The issue time.
     function issuedAt(uint256 id) external view returns (uint40);
 
     /// @notice When the credential stops being valid (unix seconds, 0 = never). Reverts for an id
     /// that does not exist.
-    /// @param id The credential id.
-    /// @return The expiry time, or 0.
     function expiresAt(uint256 id) external view returns (uint40);
 
     /// @notice The score, in basis points (10000 = 100%). Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return The score.
     function scoreOf(uint256 id) external view returns (uint16);
 
-    /// @notice Whether the credential was revoked. Reverts for an id that does not exist.
-    /// @param id The credential id.
-    /// @return True once revoked.
+    /// @notice Whether the credential is revoked, burned or not. Reverts for an id never issued.
     function isRevoked(uint256 id) external view returns (bool);
 }

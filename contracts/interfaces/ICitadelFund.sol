@@ -39,24 +39,25 @@ interface ICitadelFund {
     event SourceSet(address indexed account, Source source);
 
     /// @notice `recordInflow` was called by an account that is not a registered protocol source.
-    error CitadelUnknownSource(address account);
+    error CitadelFundUnknownSource(address account);
 
     /// @notice A protocol source must be a nonzero account tagged Mining, Escrow or None.
-    error CitadelInvalidSource(address account, Source source);
+    error CitadelFundInvalidSource(address account, Source source);
 
     /// @notice A donation of nothing, or an ERC-20 donation of the zero address (send ETH directly).
-    error CitadelInvalidDonation(address token, uint256 amount);
+    error CitadelFundInvalidDonation(address token, uint256 amount);
 
     /// @notice Money cannot be released to the zero address.
-    error CitadelInvalidRecipient(address to);
+    error CitadelFundInvalidRecipient(address to);
 
     /// @notice The fund holds `balance` of `token`, less than the `needed` release.
-    error CitadelInsufficientBalance(address token, uint256 balance, uint256 needed);
+    error CitadelFundInsufficientBalance(address token, uint256 balance, uint256 needed);
 
     /// @notice Records a payout a protocol contract has just made to the fund, tagged with the
-    /// caller's registered source. Protocol contracts call it right after paying in.
-    /// @dev Reverts with `CitadelUnknownSource` unless the caller is a registered source. The fund
-    /// trusts registered sources to report what they paid; only the owner registers them.
+    /// caller's registered source. Protocol contracts call it right after paying in, and never
+    /// depend on it: a refusal blocks no payout (docs/security.md, finding 3).
+    /// @dev Reverts with `CitadelFundUnknownSource` unless the caller is a registered source. The
+    /// fund trusts registered sources to report what they paid; only the owner registers them.
     /// @param token The ERC-20 paid in (the zero address for ETH).
     /// @param amount The amount paid in.
     function recordInflow(address token, uint256 amount) external;

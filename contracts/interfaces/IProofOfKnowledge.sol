@@ -4,18 +4,14 @@ pragma solidity ^0.8.28;
 import {IVerifierRegistry} from "./IVerifierRegistry.sol";
 
 /// @title ProofOfKnowledge: course registry and learn-to-earn mining
-/// @notice A learner who passes a course gets a `Completion` voucher signed by the course's
-/// verifier (an EOA or an ERC-1271 contract) with EIP-712, domain name "Azora ProofOfKnowledge",
-/// version "1". Anyone may submit it with `claim` (so a relayer can pay the gas). A claim mints
-/// the course reward in AZR, 90% to the learner and 10% to the CitadelFund (the split of
-/// `ProtocolFee`), and a soulbound credential, in one transaction; at most once per learner and
-/// course.
-///
-/// Mining is bounded three ways: an emission budget per epoch that halves every
-/// `halvingInterval` epochs, a claim limit per verifier and epoch (a stolen verifier key can
-/// mint at most that much before a guardian disables it in one transaction), and AZR's cap.
-/// A disabled verifier's key can do nothing more: its vouchers are refused here, and
-/// AzoraCredential asks `isVerifierDisabled` before it lets an issuer revoke.
+/// @notice A claim carries a `Completion` voucher signed with EIP-712 (domain "Azora
+/// ProofOfKnowledge", version "1") by the course's verifier, an EOA or an ERC-1271 contract;
+/// anyone may submit it. It mints the reward 90/10 to the learner and the CitadelFund
+/// (`ProtocolFee`) and a soulbound credential, once per learner and course. Mining is bounded by
+/// an epoch budget that halves on a schedule, a claim limit per verifier and epoch, and AZR's cap.
+/// Epochs are fixed windows: a limit per epoch allows up to twice the limit within one epoch length
+/// that straddles a boundary. A guardian (a term-limited role governance appoints) may pause claims
+/// and disable verifiers at once; governance alone undoes either. See docs/security.md.
 interface IProofOfKnowledge is IVerifierRegistry {
     /// @notice The voucher a verifier signs (EIP-712 type
     /// `Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)`).
@@ -57,8 +53,8 @@ interface IProofOfKnowledge is IVerifierRegistry {
         uint96 initialBudget;
     }
 
-    /// @notice A verifier's standing: its claim limit per epoch, claims counted in `epoch`, and
-    /// whether it is disabled.
+    /// @notice A verifier's claim limit per epoch, its claims counted in `epoch`, and whether it
+    /// is disabled.
     struct VerifierState {
         uint32 claimLimit;
         uint64 epoch;
@@ -115,11 +111,26 @@ interface IProofOfKnowledge is IVerifierRegistry {
     /// @notice Emitted when a verifier's claim limit per epoch is set.
     event VerifierLimitSet(address indexed verifier, uint32 claimLimit);
 
-    /// @notice Emitted when a verifier is disabled, by a guardian or by itself.
+    /// @notice A verifier was disabled, by a guardian, governance or itself.
     event VerifierDisabled(address indexed verifier, address indexed by);
 
     /// @notice Emitted when governance enables a disabled verifier again.
     event VerifierEnabled(address indexed verifier);
+
+    /// @notice A guardian paused every claim.
+    event ClaimsPaused(address indexed by);
+
+    /// @notice Governance let claims resume.
+    event ClaimsUnpaused(address indexed by);
+
+    /// @notice `sender` set `account`'s term in `role` to end at `endsAt` (unix seconds), after
+    /// which the role gives no power; 0 means no end.
+    event RoleTermSet(
+        bytes32 indexed role,
+        address indexed account,
+        address indexed sender,
+        uint40 endsAt
+    );
 
     /// @notice Emitted when a new emission schedule starts (at deploy and on every change).
     event EmissionScheduleSet(
@@ -131,41 +142,41 @@ interface IProofOfKnowledge is IVerifierRegistry {
     );
 
     /// @notice The course does not exist or does not accept claims.
-    error MiningCourseInactive(uint256 courseId);
+    error ProofOfKnowledgeCourseInactive(uint256 courseId);
 
     /// @notice No course has this id.
-    error MiningCourseNotFound(uint256 courseId);
+    error ProofOfKnowledgeCourseNotFound(uint256 courseId);
 
     /// @notice A course needs a nonzero verifier that is not disabled.
-    error MiningInvalidVerifier(address verifier);
+    error ProofOfKnowledgeInvalidVerifier(address verifier);
 
     /// @notice A course reward must be more than zero.
-    error MiningInvalidReward(uint256 reward);
+    error ProofOfKnowledgeInvalidReward(uint256 reward);
 
     /// @notice A score is in basis points: at most 10000.
-    error MiningInvalidScore(uint16 score);
+    error ProofOfKnowledgeInvalidScore(uint16 score);
 
     /// @notice The voucher's `deadline` is before the block `timestamp`.
-    error MiningVoucherExpired(uint64 deadline, uint256 timestamp);
+    error ProofOfKnowledgeVoucherExpired(uint64 deadline, uint256 timestamp);
 
     /// @notice The voucher's `score` is below the course's `minScore`.
-    error MiningScoreTooLow(uint256 courseId, uint16 score, uint16 minScore);
+    error ProofOfKnowledgeScoreTooLow(uint256 courseId, uint16 score, uint16 minScore);
 
     /// @notice The signature is not the course verifier's signature of this completion, on this
     /// chain, for this contract.
-    error MiningInvalidSignature(uint256 courseId, address verifier);
+    error ProofOfKnowledgeInvalidSignature(uint256 courseId, address verifier);
 
     /// @notice The verifier is disabled: its completions are not accepted (and it cannot be
     /// disabled twice).
-    error MiningVerifierDisabled(address verifier);
+    error ProofOfKnowledgeVerifierDisabled(address verifier);
 
     /// @notice The verifier has signed `limit` claims in `epoch` already (a limit of 0 means the
     /// curator has not allowed it any claims yet).
-    error MiningVerifierLimitReached(address verifier, uint64 epoch, uint32 limit);
+    error ProofOfKnowledgeVerifierLimitReached(address verifier, uint64 epoch, uint32 limit);
 
     /// @notice The epoch's emission budget has `remaining` AZR (wei) left, less than the `needed`
     /// reward. The next epoch, with a fresh budget, starts at `nextEpochAt` (unix seconds).
-    error MiningEpochBudgetExceeded(
+    error ProofOfKnowledgeEpochBudgetExceeded(
         uint64 epoch,
         uint256 remaining,
         uint256 needed,
@@ -173,38 +184,40 @@ interface IProofOfKnowledge is IVerifierRegistry {
     );
 
     /// @notice Epochs need a length and halvings an interval.
-    error MiningInvalidSchedule(uint32 epochLength, uint16 halvingInterval);
+    error ProofOfKnowledgeInvalidSchedule(uint32 epochLength, uint16 halvingInterval);
 
-    /// @notice Only a guardian, or the verifier itself, may disable a verifier.
-    error MiningUnauthorizedDisable(address account, address verifier);
+    /// @notice Only a guardian, governance or the verifier itself may disable a verifier.
+    error ProofOfKnowledgeUnauthorizedDisable(address account, address verifier);
 
-    /// @notice The verifier is not disabled (only a disabled verifier's credentials are revoked
-    /// in batches, and only a disabled verifier can be enabled).
-    error MiningVerifierNotDisabled(address verifier);
+    /// @notice Only a disabled verifier can be enabled.
+    error ProofOfKnowledgeVerifierNotDisabled(address verifier);
 
-    /// @notice Claims a completion: checks it, mints the reward (90% learner, 10% CitadelFund)
-    /// and the credential. Callable by anyone; everything goes to `completion.learner`.
-    /// @dev Reverts with `MiningCourseInactive`, `MiningVoucherExpired`, `MiningInvalidScore`,
-    /// `MiningScoreTooLow`, `MiningInvalidSignature`, `MiningVerifierDisabled`,
-    /// `MiningVerifierLimitReached`, `MiningEpochBudgetExceeded`; a second claim for the same
-    /// learner and course reverts in AzoraCredential with `CredentialAlreadyIssued`, and a claim
-    /// past AZR's cap in AzoraToken with `ERC20ExceededCap`.
-    /// @param completion The voucher.
-    /// @param signature The verifier's EIP-712 signature of it (65 bytes for an EOA, whatever the
-    /// ERC-1271 contract accepts otherwise).
+    /// @notice Claims are paused (until governance unpauses them).
+    error ProofOfKnowledgeClaimsPaused();
+
+    /// @notice Claims are not paused.
+    error ProofOfKnowledgeClaimsNotPaused();
+
+    /// @notice `account`'s term in `role` ended at `endedAt`: governance renews it or not.
+    error ProofOfKnowledgeRoleTermEnded(bytes32 role, address account, uint40 endedAt);
+
+    /// @notice `role` is granted only for a term (`grantRoleUntil`).
+    error ProofOfKnowledgeTermRequired(bytes32 role);
+
+    /// @notice A term ends in the future, and a guardian's at most `MAX_GUARDIAN_TERM` from now.
+    error ProofOfKnowledgeInvalidTerm(bytes32 role, uint40 endsAt);
+
+    /// @notice Claims `completion`, signed by its course's verifier: the reward 90/10 to the learner
+    /// and the CitadelFund, and the credential. Anyone may submit it.
+    /// @dev A second claim of the same learner and course reverts in AzoraCredential
+    /// (`AzoraCredentialAlreadyIssued`), one past the cap in AzoraToken (`ERC20ExceededCap`).
     /// @return credentialId The credential minted.
     function claim(
         Completion calldata completion,
         bytes calldata signature
     ) external returns (uint256 credentialId);
 
-    /// @notice Registers an active course. Only CURATOR_ROLE.
-    /// @param contentCid IPFS CID of the course package.
-    /// @param reward AZR (wei) per claim, more than zero.
-    /// @param verifier The course verifier: nonzero and not disabled.
-    /// @param minScore Lowest passing score in basis points (at most 10000).
-    /// @param validity Seconds a credential stays valid (0 = for ever).
-    /// @return courseId The new course's id (ids start at 1).
+    /// @notice Registers an active course (ids start at 1). Only CURATOR_ROLE, within its term.
     function registerCourse(
         string calldata contentCid,
         uint96 reward,
@@ -213,8 +226,8 @@ interface IProofOfKnowledge is IVerifierRegistry {
         uint32 validity
     ) external returns (uint256 courseId);
 
-    /// @notice Changes a course's content, reward, verifier and rules (not its active flag).
-    /// Only CURATOR_ROLE. Vouchers signed by a former verifier stop working.
+    /// @notice Changes a course's content, reward, verifier and rules; a former verifier's vouchers
+    /// stop working. Only CURATOR_ROLE, within its term.
     function updateCourse(
         uint256 courseId,
         string calldata contentCid,
@@ -224,31 +237,34 @@ interface IProofOfKnowledge is IVerifierRegistry {
         uint32 validity
     ) external;
 
-    /// @notice Opens or closes a course to claims. Only CURATOR_ROLE.
+    /// @notice Opens or closes a course to claims. Only CURATOR_ROLE, within its term.
     function setCourseActive(uint256 courseId, bool active) external;
 
-    /// @notice Sets how many claims `verifier` may sign per epoch. Only CURATOR_ROLE.
+    /// @notice Sets how many claims `verifier` may sign per epoch. Only CURATOR_ROLE, within its term.
     function setVerifierLimit(address verifier, uint32 claimLimit) external;
 
-    /// @notice Disables a verifier at once: none of its completions is accepted any more, and it
-    /// can no longer revoke the credentials it issued (AzoraCredential asks `isVerifierDisabled`).
-    /// Only GUARDIAN_ROLE or the verifier itself (a verifier that lost its key disables itself).
-    /// @dev Reverts with `MiningVerifierDisabled` if the verifier is disabled already.
+    /// @notice Disables a verifier at once: its vouchers and its revocations are refused. Only a
+    /// guardian within its term, governance, or the verifier itself (a lost key).
     function disableVerifier(address verifier) external;
 
     /// @notice Enables a disabled verifier again. Only DEFAULT_ADMIN_ROLE (governance).
     function enableVerifier(address verifier) external;
 
-    /// @notice Revokes credentials issued by a disabled verifier, in one transaction. Only
-    /// GUARDIAN_ROLE.
-    /// @param verifier The disabled verifier that issued every credential of `ids`.
-    /// @param ids The credentials to revoke.
-    /// @param reason Why, in words.
-    function revokeCredentials(
-        address verifier,
-        uint256[] calldata ids,
-        string calldata reason
-    ) external;
+    /// @notice Pauses every claim at once. Only a guardian within its term, or governance.
+    function pauseClaims() external;
+
+    /// @notice Lets claims resume. Only DEFAULT_ADMIN_ROLE (governance).
+    function unpauseClaims() external;
+
+    /// @notice Grants `role` to `account` until `endsAt` (unix seconds), or renews it; the only way
+    /// to appoint a guardian. Only the role's admin (governance).
+    function grantRoleUntil(bytes32 role, address account, uint40 endsAt) external;
+
+    /// @notice When `account`'s term in `role` ends (0: no end, or no term).
+    function roleTermOf(bytes32 role, address account) external view returns (uint40);
+
+    /// @notice Whether claims are paused.
+    function claimsPaused() external view returns (bool);
 
     /// @notice Starts a new emission schedule now: the current epoch ends, the next one starts
     /// with `initialBudget` and halves every `halvingInterval` epochs. Only DEFAULT_ADMIN_ROLE.

@@ -33,6 +33,15 @@ ponder.on("AzoraCredential:Revoked", async ({ event, context }) => {
   });
 });
 
+ponder.on("AzoraCredential:Reinstated", async ({ event, context }) => {
+  await context.db.update(credential, { id: event.args.id }).set({
+    revoked: false,
+    revokedBy: null,
+    revokedReason: null,
+    revokedAt: null,
+  });
+});
+
 // Soulbound: the only transfers are the mint (handled by Issued) and the holder's burn.
 ponder.on("AzoraCredential:Transfer", async ({ event, context }) => {
   const { from, to, tokenId } = event.args;

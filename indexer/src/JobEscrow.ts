@@ -147,30 +147,58 @@ ponder.on("JobEscrow:MilestoneDisputed", async ({ event, context }) => {
   });
 });
 
-ponder.on("JobEscrow:DisputeResolved", async ({ event, context }) => {
-  const { jobId, index, arbiter, providerBps, providerShare, citadelShare, clientRefund, reasonCid } =
-    event.args;
+/** A dispute's end, by an arbiter (`arbiter`, `reasonCid`) or without one (both null). */
+async function resolveDispute(
+  db: Context["db"],
+  timestamp: bigint,
+  args: {
+    jobId: bigint;
+    index: bigint;
+    providerBps: number;
+    providerShare: bigint;
+    citadelShare: bigint;
+    clientRefund: bigint;
+    arbiter: `0x${string}` | null;
+    reasonCid: string | null;
+  },
+) {
+  const { jobId, index, providerBps, providerShare, citadelShare, clientRefund, arbiter, reasonCid } = args;
   const id = milestoneId(jobId, index);
-  await context.db.update(milestone, { id }).set({
+  await db.update(milestone, { id }).set({
     status: "resolved",
     providerShare,
     citadelShare,
     clientRefund,
-    settledAt: event.block.timestamp,
+    settledAt: timestamp,
   });
-  await context.db.update(dispute, { id }).set({
+  await db.update(dispute, { id }).set({
     resolved: true,
     arbiter,
     providerBps,
     resolutionCid: reasonCid,
-    resolvedAt: event.block.timestamp,
+    resolvedAt: timestamp,
   });
-  await addToJob(context.db, jobId, event.block.timestamp, {
+  await addToJob(db, jobId, timestamp, {
     provider: providerShare,
     citadel: citadelShare,
     refunded: clientRefund,
   });
-  await touchDay(context.db, event.block.timestamp, { escrowReleased: providerShare + citadelShare });
+  await touchDay(db, timestamp, { escrowReleased: providerShare + citadelShare });
+}
+
+ponder.on("JobEscrow:DisputeResolved", async ({ event, context }) => {
+  await resolveDispute(context.db, event.block.timestamp, event.args);
+});
+
+ponder.on("JobEscrow:DisputeSettled", async ({ event, context }) => {
+  await resolveDispute(context.db, event.block.timestamp, { ...event.args, arbiter: null, reasonCid: null });
+});
+
+ponder.on("JobEscrow:JobRefunded", async ({ event, context }) => {
+  await context.db.update(job, { id: event.args.jobId }).set({
+    status: "refunded",
+    updatedAt: event.block.timestamp,
+  });
 });
 
 ponder.on("JobEscrow:JobCompleted", async ({ event, context }) => {

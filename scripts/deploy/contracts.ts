@@ -1,5 +1,6 @@
 import { parseUnits } from "viem";
-import type { Address } from "viem";
+import { appoint } from "./appointments";
+import type { AppointmentConfig } from "./appointments";
 import { deployGovernance, LOCAL_GOVERNANCE_CONFIG, PRODUCTION_GOVERNANCE_CONFIG } from "./governance";
 import type { GovernanceConfig } from "./governance";
 import { localArbiter } from "../../protocol/chain";
@@ -9,7 +10,7 @@ import { Roles } from "../../protocol/roles";
 import { transactor } from "./transact";
 import type { DeployClients, Deployed } from "./transact";
 
-export interface DeployConfig {
+export interface DeployConfig extends AppointmentConfig {
   /** Hard cap of AZR supply, in whole AZR. */
   capAzr: bigint;
   /** Length of a mining emission epoch, in seconds. */
@@ -24,8 +25,6 @@ export interface DeployConfig {
   maxMilestones: number;
   /** Smallest milestone amount, in whole AZR. */
   minMilestoneAzr: bigint;
-  /** Escrow arbiters appointed at deploy (ARBITER_ROLE); governance appoints the rest. */
-  arbiters: readonly Address[];
   /** The DAO's settings: voting delay and period, threshold, quorum, timelock delay. */
   governance: GovernanceConfig;
 }
@@ -45,16 +44,20 @@ export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   maxMilestones: 20,
   minMilestoneAzr: 1n,
   arbiters: [],
+  guardians: [],
+  bootstrapCurators: [],
   governance: PRODUCTION_GOVERNANCE_CONFIG,
 };
 
 /**
  * The local chain's deployment (`npm run dev`, and `npm run deploy` on chain 31337): local account
- * #7 arbitrates, and governance has the short periods of `LOCAL_GOVERNANCE_CONFIG`.
+ * #7 arbitrates and is the guardian for a year, and governance has the short periods of
+ * `LOCAL_GOVERNANCE_CONFIG`.
  */
 export const LOCAL_DEPLOY_CONFIG: DeployConfig = {
   ...DEFAULT_DEPLOY_CONFIG,
   arbiters: [localArbiter().address],
+  guardians: [{ account: localArbiter().address, termSeconds: 365 * 24 * 60 * 60 }],
   governance: LOCAL_GOVERNANCE_CONFIG,
 };
 
@@ -66,11 +69,11 @@ const recorded = ({ address, blockNumber }: Deployed): DeployedContract => ({ ad
  * manifest. The one deploy path: `npm run deploy`, `npm run dev` and every test fixture run this
  * function.
  *
- * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE, AzoraCredential's MINTER_ROLE and REVOKER_ROLE
- * (to revoke a disabled verifier's credentials), is CitadelFund's Mining source, and is the
- * credential's verifier registry (fixed in its constructor). JobEscrow is CitadelFund's Escrow
- * source, and `config.arbiters` get its ARBITER_ROLE. Then the DAO: AzoraTimelock and
- * AzoraGovernor (`deployGovernance`). The deployer keeps every admin, curator and guardian role
+ * Wiring: ProofOfKnowledge gets AZR's MINTER_ROLE and AzoraCredential's MINTER_ROLE, is
+ * CitadelFund's Mining source, and is the credential's verifier registry (fixed in its
+ * constructor). JobEscrow is CitadelFund's Escrow source. `appoint` grants the config's arbiters,
+ * guardians and bootstrap curators, recorded in the manifest. Then the DAO: AzoraTimelock and
+ * AzoraGovernor (`deployGovernance`). The deployer keeps every admin, curator and arbiter role
  * and owns the CitadelFund until `handOverToGovernance` (scripts/deploy/governance.ts) gives them to
  * the Timelock.
  *
@@ -116,10 +119,9 @@ export async function deployAzora(
 
   await call(AzoraToken, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
   await call(AzoraCredential, "grantRole", [Roles.MINTER, ProofOfKnowledge.address]);
-  await call(AzoraCredential, "grantRole", [Roles.REVOKER, ProofOfKnowledge.address]);
   await call(CitadelFund, "setSource", [ProofOfKnowledge.address, CitadelSource.Mining]);
   await call(CitadelFund, "setSource", [JobEscrow.address, CitadelSource.Escrow]);
-  for (const arbiter of config.arbiters) await call(JobEscrow, "grantRole", [Roles.ARBITER, arbiter]);
+  const appointees = await appoint({ publicClient, walletClient }, { ProofOfKnowledge, JobEscrow }, config);
 
   const { AzoraTimelock, AzoraGovernor } = await deployGovernance(
     { publicClient, walletClient },
@@ -138,5 +140,6 @@ export async function deployAzora(
       AzoraTimelock: recorded(AzoraTimelock),
       AzoraGovernor: recorded(AzoraGovernor),
     },
+    appointees,
   };
 }

@@ -15,6 +15,7 @@ import { deployedContracts } from "./manifest";
 import { Roles, roleName } from "../../protocol/roles";
 import { transactor } from "./transact";
 import type { DeployClients, Deployed } from "./transact";
+import { assertDeploymentAudited, ROLE_GRANTED } from "./audit";
 
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
@@ -113,14 +114,7 @@ export interface HandoverStep {
   toTimelock: boolean;
 }
 
-/** OpenZeppelin AccessControl's grant event, the same in every contract that has roles. */
-export const ROLE_GRANTED = parseAbiItem(
-  "event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)",
-);
-/** OpenZeppelin AccessControl's revoke (and renounce) event. */
-export const ROLE_REVOKED = parseAbiItem(
-  "event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)",
-);
+export { ROLE_GRANTED, ROLE_REVOKED } from "./audit.js";
 
 /** A typed-enough `readContract` of any manifest contract: `read(contract, "owner")`. */
 function readerOf(publicClient: DeployClients["publicClient"]) {
@@ -169,7 +163,8 @@ export async function rolesGranted(
  *    contract-only roles such as MINTER, and then renounced by the deployer, the admin role last.
  *    The Timelock's own admin role is the last one renounced: from then on only the Timelock
  *    administers itself, i.e. only proposals change its roles and delay.
- * 3. Every role and owner is read back: it throws unless the deployer holds nothing anywhere.
+ * 3. Every role and owner is read back (`assertDeploymentAudited`): it throws unless each is held
+ *    by exactly the expected set and no Timelock operation is pending.
  *
  * Every step is a transaction with its events (OwnershipTransferStarted/Transferred, CallScheduled,
  * CallExecuted, MinDelayChange, RoleGranted, RoleRevoked). A handover cut off half-way (a lost
@@ -260,9 +255,8 @@ export async function handOverToGovernance(
     }
   }
 
-  // 3. Read everything back.
-  const left = await powersOf(manifest, clients, deployer);
-  if (left.length > 0) throw new Error(`After the handover the deployer still holds ${left.join(", ")}`);
+  // 3. Read everything back: every role and owner as expected, nothing pending (scripts/lib/audit.ts).
+  await assertDeploymentAudited(manifest, publicClient);
   if ((await read<bigint>(timelock, "getMinDelay")) !== BigInt(timelockDelaySeconds)) {
     throw new Error("AzoraTimelock's delay was not set by the handover");
   }

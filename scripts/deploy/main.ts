@@ -36,4 +36,6 @@ for (const { contract, what, toTimelock } of await handOverToGovernance(
 )) {
   console.log(`  ${contract.padEnd(16)} ${what.padEnd(14)} ${toTimelock ? "→ Timelock" : "renounced"}`);
 }
-console.log(`The deployer ${account.address} now holds no role in any Azora contract.`);
+console.log(
+  `The deployer ${account.address} now holds no role in any Azora contract; every role and owner is as expected (npm run verify-deployment lists them).`,
+);

@@ -14,6 +14,7 @@ import {
   VOTERS_AZR,
 } from "../support/fixture";
 import { proposals } from "../support/governance";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
 const settings = DEFAULT_DEPLOY_CONFIG.governance;
@@ -57,9 +58,9 @@ describe("AzoraGovernor", () => {
 
     it("refuses a proposal from an account below the threshold", async () => {
       const g = await loadFixture(governed);
-      const { governor, fund, token, dave } = g;
+      const { fund, token, dave } = g;
       const { propose } = proposals(g);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         propose(
           [
             {
@@ -72,7 +73,6 @@ describe("AzoraGovernor", () => {
           "Pay dave",
           dave,
         ),
-        governor,
         "GovernorInsufficientProposerVotes",
         [getAddress(dave.account.address), 0n, AZR(settings.proposalThresholdAzr)],
       );
@@ -88,12 +88,11 @@ describe("AzoraGovernor", () => {
       const p = await proposeGrant("Grant 1,000 AZR to carol", grant);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Pending);
       expect(await governor.read.proposalProposer([p.id])).to.equal(getAddress(alice.account.address));
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        vote(p, bob),
-        governor,
-        "GovernorUnexpectedProposalState",
-        [p.id, ProposalState.Pending, stateBitmap(ProposalState.Active)],
-      );
+      await expectRevert(vote(p, bob), "GovernorUnexpectedProposalState", [
+        p.id,
+        ProposalState.Pending,
+        stateBitmap(ProposalState.Active),
+      ]);
 
       await pastSnapshot(p);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Active);
@@ -105,23 +104,17 @@ describe("AzoraGovernor", () => {
         "",
       ]);
       await vote(p, bob, VoteType.Against);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        vote(p, alice),
-        governor,
-        "GovernorAlreadyCastVote",
-        [getAddress(alice.account.address)],
-      );
+      await expectRevert(vote(p, alice), "GovernorAlreadyCastVote", [getAddress(alice.account.address)]);
       expect(await governor.read.proposalVotes([p.id])).to.deep.equal([
         AZR(VOTERS_AZR.bob),
         AZR(VOTERS_AZR.alice - FUND_DONATION_AZR),
         0n,
       ]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        queue(p),
-        governor,
-        "GovernorUnexpectedProposalState",
-        [p.id, ProposalState.Active, stateBitmap(ProposalState.Succeeded)],
-      );
+      await expectRevert(queue(p), "GovernorUnexpectedProposalState", [
+        p.id,
+        ProposalState.Active,
+        stateBitmap(ProposalState.Succeeded),
+      ]);
 
       await pastDeadline(p);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Succeeded);
@@ -145,12 +138,10 @@ describe("AzoraGovernor", () => {
       ]);
       expect(await timelock.read.isOperationPending([operationId])).to.equal(true);
       const TimelockReady = 2; // TimelockController.OperationState.Ready
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        execute(p),
-        timelock,
-        "TimelockUnexpectedOperationState",
-        [operationId, stateBitmap(TimelockReady)],
-      );
+      await expectRevert(execute(p), "TimelockUnexpectedOperationState", [
+        operationId,
+        stateBitmap(TimelockReady),
+      ]);
 
       await pastEta(p);
       const balanceBefore = await token.read.balanceOf([carol.account.address]);
@@ -163,12 +154,11 @@ describe("AzoraGovernor", () => {
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Executed);
       expect((await token.read.balanceOf([carol.account.address])) - balanceBefore).to.equal(grant);
       expect(await token.read.balanceOf([fund.address])).to.equal(AZR(FUND_DONATION_AZR) - grant);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        execute(p),
-        governor,
-        "GovernorUnexpectedProposalState",
-        [p.id, ProposalState.Executed, stateBitmap(ProposalState.Queued)],
-      );
+      await expectRevert(execute(p), "GovernorUnexpectedProposalState", [
+        p.id,
+        ProposalState.Executed,
+        stateBitmap(ProposalState.Queued),
+      ]);
     });
 
     it("changes a course's reward", async () => {
@@ -243,12 +233,10 @@ describe("AzoraGovernor", () => {
       await escrow.write.dispute([jobId, 0n, COURSE.contentCid], { account: alice.account });
       const resolve = () =>
         escrow.write.resolveDispute([jobId, 0n, 5_000, COURSE.contentCid], { account: dave.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        resolve(),
-        escrow,
-        "AccessControlUnauthorizedAccount",
-        [getAddress(dave.account.address), Roles.ARBITER],
-      );
+      await expectRevert(resolve(), "AccessControlUnauthorizedAccount", [
+        getAddress(dave.account.address),
+        Roles.ARBITER,
+      ]);
 
       const p = await propose(
         [
@@ -298,12 +286,11 @@ describe("AzoraGovernor", () => {
       expect(AZR(VOTERS_AZR.carol) < quorum).to.equal(true);
       await pastDeadline(p);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Defeated);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        queue(p),
-        governor,
-        "GovernorUnexpectedProposalState",
-        [p.id, ProposalState.Defeated, stateBitmap(ProposalState.Succeeded)],
-      );
+      await expectRevert(queue(p), "GovernorUnexpectedProposalState", [
+        p.id,
+        ProposalState.Defeated,
+        stateBitmap(ProposalState.Succeeded),
+      ]);
     });
 
     it("extends the vote when quorum is reached late, so opponents can still answer", async () => {
@@ -342,12 +329,11 @@ describe("AzoraGovernor", () => {
       );
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Canceled);
       await pastSnapshot(p);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        vote(p, g.alice),
-        governor,
-        "GovernorUnexpectedProposalState",
-        [p.id, ProposalState.Canceled, stateBitmap(ProposalState.Active)],
-      );
+      await expectRevert(vote(p, g.alice), "GovernorUnexpectedProposalState", [
+        p.id,
+        ProposalState.Canceled,
+        stateBitmap(ProposalState.Active),
+      ]);
     });
 
     it("refuses a cancel by anyone but the proposer, and by the proposer once voting started", async () => {
@@ -355,16 +341,14 @@ describe("AzoraGovernor", () => {
       const { governor, bob, alice } = g;
       const { proposeGrant, pastSnapshot } = proposals(g);
       const p = await proposeGrant("Not yours to cancel");
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         governor.write.cancel(operationArgs(p), { account: bob.account }),
-        governor,
         "GovernorUnableToCancel",
         [p.id, getAddress(bob.account.address)],
       );
       await pastSnapshot(p);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         governor.write.cancel(operationArgs(p), { account: alice.account }),
-        governor,
         "GovernorUnableToCancel",
         [p.id, getAddress(alice.account.address)],
       );

@@ -3,6 +3,7 @@ import { getAddress, zeroAddress } from "viem";
 import { signDelegation, signPermit } from "../../protocol/eip712";
 import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture";
 import { rng, seedFromEnv } from "../support/random";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -33,20 +34,15 @@ describe("AzoraToken", () => {
     });
 
     it("rejects a zero admin with AzoraTokenInvalidAdmin(0)", async () => {
-      const { token } = await loadFixture(deployed);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        viem.deployContract("AzoraToken", [zeroAddress, AZR(1)]),
-        token,
-        "AzoraTokenInvalidAdmin",
-        [zeroAddress],
-      );
+      await expectRevert(viem.deployContract("AzoraToken", [zeroAddress, AZR(1)]), "AzoraTokenInvalidAdmin", [
+        zeroAddress,
+      ]);
     });
 
     it("rejects a zero cap with ERC20InvalidCap(0)", async () => {
-      const { token, deployer } = await loadFixture(deployed);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      const { deployer } = await loadFixture(deployed);
+      await expectRevert(
         viem.deployContract("AzoraToken", [deployer.account.address, 0n]),
-        token,
         "ERC20InvalidCap",
         [0n],
       );
@@ -69,9 +65,8 @@ describe("AzoraToken", () => {
     it("refuses a mint from an account without MINTER_ROLE", async () => {
       const { token, alice } = await loadFixture(deployed);
       const minter = await token.read.MINTER_ROLE();
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.mint([alice.account.address, 1n], { account: alice.account }),
-        token,
         "AccessControlUnauthorizedAccount",
         [alice.account.address, minter],
       );
@@ -80,9 +75,8 @@ describe("AzoraToken", () => {
     it("refuses role grants from a non-admin", async () => {
       const { token, alice } = await loadFixture(deployed);
       const [minter, admin] = [await token.read.MINTER_ROLE(), await token.read.DEFAULT_ADMIN_ROLE()];
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.grantRole([minter, alice.account.address], { account: alice.account }),
-        token,
         "AccessControlUnauthorizedAccount",
         [alice.account.address, admin],
       );
@@ -92,12 +86,10 @@ describe("AzoraToken", () => {
       const { token, deployer, alice } = await loadFixture(funded);
       const minter = await token.read.MINTER_ROLE();
       await token.write.revokeRole([minter, deployer.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.mint([alice.account.address, 1n]),
-        token,
-        "AccessControlUnauthorizedAccount",
-        [deployer.account.address, minter],
-      );
+      await expectRevert(token.write.mint([alice.account.address, 1n]), "AccessControlUnauthorizedAccount", [
+        deployer.account.address,
+        minter,
+      ]);
     });
 
     it("lets the admin hand its role over and renounce it", async () => {
@@ -117,12 +109,10 @@ describe("AzoraToken", () => {
       const room = cap - (await token.read.totalSupply());
       await token.write.mint([alice.account.address, room]);
       expect(await token.read.totalSupply()).to.equal(cap);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.mint([deployer.account.address, 1n]),
-        token,
-        "ERC20ExceededCap",
-        [cap + 1n, cap],
-      );
+      await expectRevert(token.write.mint([deployer.account.address, 1n]), "ERC20ExceededCap", [
+        cap + 1n,
+        cap,
+      ]);
     });
   });
 
@@ -132,9 +122,8 @@ describe("AzoraToken", () => {
       await token.write.transfer([bob.account.address, AZR(100)], { account: alice.account });
       expect(await token.read.balanceOf([alice.account.address])).to.equal(AZR(900));
       expect(await token.read.balanceOf([bob.account.address])).to.equal(AZR(600));
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.transfer([bob.account.address, AZR(901)], { account: alice.account }),
-        token,
         "ERC20InsufficientBalance",
         [alice.account.address, AZR(900), AZR(901)],
       );
@@ -174,9 +163,8 @@ describe("AzoraToken", () => {
         nonce: 0n,
         deadline,
       });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
-        token,
         "ERC2612ExpiredSignature",
         [deadline],
       );
@@ -193,9 +181,8 @@ describe("AzoraToken", () => {
         nonce: 0n,
         deadline,
       });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
-        token,
         "ERC2612InvalidSigner",
         [carol.account.address, alice.account.address],
       );
@@ -213,15 +200,10 @@ describe("AzoraToken", () => {
       });
       const args = [alice.account.address, bob.account.address, 1n, deadline, v, r, s] as const;
       await token.write.permit(args);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.permit(args),
-        token,
-        "ERC2612InvalidSigner",
-        [
-          (recovered: string) => recovered.toLowerCase() !== alice.account.address.toLowerCase(),
-          alice.account.address,
-        ],
-      );
+      await expectRevert(token.write.permit(args), "ERC2612InvalidSigner", [
+        (recovered: string) => recovered.toLowerCase() !== alice.account.address.toLowerCase(),
+        alice.account.address,
+      ]);
     });
   });
 
@@ -269,7 +251,7 @@ describe("AzoraToken", () => {
       expect(await token.read.getVotes([alice.account.address])).to.equal(0n);
     });
 
-    it("answers past votes and past total supply at a timestamp", async () => {
+    it("answers past votes and the past total supply of votes (the votable supply) at a timestamp", async () => {
       const { token, alice } = await loadFixture(funded);
       await token.write.delegate([alice.account.address], { account: alice.account });
       const before = BigInt(await time.latest());
@@ -277,8 +259,31 @@ describe("AzoraToken", () => {
       await token.write.mint([alice.account.address, AZR(1)]);
       await time.increase(100);
       expect(await token.read.getPastVotes([alice.account.address, before])).to.equal(AZR(1_000));
-      expect(await token.read.getPastTotalSupply([before])).to.equal(AZR(1_500));
+      // bob's 500 AZR are not delegated: they are supply, not votes.
+      expect(await token.read.getPastTotalSupply([before])).to.equal(AZR(1_000));
+      expect(await token.read.totalSupply()).to.equal(AZR(1_501));
       expect(await token.read.getVotes([alice.account.address])).to.equal(AZR(1_001));
+    });
+
+    it("counts in the votable supply only AZR delegated to someone, whoever holds it", async () => {
+      const { token, alice, bob, carol } = await loadFixture(funded);
+      expect(await token.read.votableSupply()).to.equal(0n);
+      await token.write.delegate([carol.account.address], { account: alice.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_000));
+      // to an undelegated holder: out of the votable supply; to a delegated one: in it
+      await token.write.transfer([bob.account.address, AZR(100)], { account: alice.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(900));
+      await token.write.delegate([bob.account.address], { account: bob.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_500));
+      await token.write.transfer([alice.account.address, AZR(50)], { account: bob.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_500));
+      // a mint to a delegated holder adds; redelegating moves nothing; undelegating subtracts
+      await token.write.mint([alice.account.address, AZR(5)]);
+      await token.write.delegate([alice.account.address], { account: alice.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_505));
+      await token.write.delegate([zeroAddress], { account: bob.account });
+      expect(await token.read.votableSupply()).to.equal(AZR(1_505) - AZR(550));
+      expect(await token.read.delegates([zeroAddress])).to.equal(zeroAddress);
     });
 
     it("refuses a lookup at or after the current clock with ERC5805FutureLookup", async () => {
@@ -286,12 +291,10 @@ describe("AzoraToken", () => {
       const now = BigInt(await time.latest());
       const future = now + 1000n;
       // a read runs against a pending block whose timestamp is at least `now`
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.read.getPastVotes([alice.account.address, future]),
-        token,
-        "ERC5805FutureLookup",
-        [future, (clock: number) => BigInt(clock) >= now && BigInt(clock) < future],
-      );
+      await expectRevert(token.read.getPastVotes([alice.account.address, future]), "ERC5805FutureLookup", [
+        future,
+        (clock: number) => BigInt(clock) >= now && BigInt(clock) < future,
+      ]);
     });
 
     it("accepts a delegation by signature submitted by a relayer", async () => {
@@ -317,9 +320,8 @@ describe("AzoraToken", () => {
         nonce: 0n,
         expiry,
       });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         token.write.delegateBySig([bob.account.address, 0n, expiry, Number(v), r, s]),
-        token,
         "VotesExpiredSignature",
         [expiry],
       );
@@ -335,12 +337,7 @@ describe("AzoraToken", () => {
       });
       const args = [bob.account.address, 0n, expiry, Number(v), r, s] as const;
       await token.write.delegateBySig(args);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        token.write.delegateBySig(args),
-        token,
-        "InvalidAccountNonce",
-        [alice.account.address, 1n],
-      );
+      await expectRevert(token.write.delegateBySig(args), "InvalidAccountNonce", [alice.account.address, 1n]);
     });
   });
 
@@ -377,6 +374,8 @@ describe("AzoraToken", () => {
         label,
       ).to.equal(supply);
       expect(supply <= (await token.read.cap()), label).to.equal(true);
+      // The votable supply is the sum of every delegate's votes.
+      expect(await token.read.votableSupply(), label).to.equal(votes.reduce((a, b) => a + b, 0n));
       addresses.forEach((address, i) => {
         const expected = addresses.reduce(
           (sum, _, j) =>

@@ -3,6 +3,7 @@ import { getAddress, parseEther, zeroAddress } from "viem";
 import { CitadelSource } from "../../protocol/enums";
 import { AZR, funded, deployed, networkHelpers, viem } from "../support/fixture";
 import { rng, seedFromEnv } from "../support/random";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
 
@@ -49,10 +50,9 @@ describe("CitadelFund", () => {
 
     it("refuses an inflow record from an account that is not a source", async () => {
       const { fund, token, alice } = await loadFixture(deployed);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.recordInflow([token.address, 1n], { account: alice.account }),
-        fund,
-        "CitadelUnknownSource",
+        "CitadelFundUnknownSource",
         [getAddress(alice.account.address)],
       );
     });
@@ -61,35 +61,31 @@ describe("CitadelFund", () => {
       const { fund, token, alice } = await loadFixture(deployed);
       await fund.write.setSource([alice.account.address, CitadelSource.Escrow]);
       await fund.write.setSource([alice.account.address, CitadelSource.None]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.recordInflow([token.address, 1n], { account: alice.account }),
-        fund,
-        "CitadelUnknownSource",
+        "CitadelFundUnknownSource",
         [getAddress(alice.account.address)],
       );
     });
 
     it("refuses to register the zero account or a Donation source", async () => {
       const { fund, alice } = await loadFixture(deployed);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.setSource([zeroAddress, CitadelSource.Mining]),
-        fund,
-        "CitadelInvalidSource",
+        "CitadelFundInvalidSource",
         [zeroAddress, CitadelSource.Mining],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.setSource([alice.account.address, CitadelSource.Donation]),
-        fund,
-        "CitadelInvalidSource",
+        "CitadelFundInvalidSource",
         [getAddress(alice.account.address), CitadelSource.Donation],
       );
     });
 
     it("lets only the owner register sources", async () => {
       const { fund, alice } = await loadFixture(deployed);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.setSource([alice.account.address, CitadelSource.Mining], { account: alice.account }),
-        fund,
         "OwnableUnauthorizedAccount",
         [getAddress(alice.account.address)],
       );
@@ -122,31 +118,27 @@ describe("CitadelFund", () => {
 
     it("refuses an empty donation, an ERC-20 donation of token zero and an ETH call without value", async () => {
       const { fund, token, alice } = await loadFixture(withTokens);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.donate([token.address, 0n], { account: alice.account }),
-        fund,
-        "CitadelInvalidDonation",
+        "CitadelFundInvalidDonation",
         [getAddress(token.address), 0n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.donate([zeroAddress, 5n], { account: alice.account }),
-        fund,
-        "CitadelInvalidDonation",
+        "CitadelFundInvalidDonation",
         [zeroAddress, 5n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         alice.sendTransaction({ to: fund.address, value: 0n }),
-        fund,
-        "CitadelInvalidDonation",
+        "CitadelFundInvalidDonation",
         [zeroAddress, 0n],
       );
     });
 
     it("fails a donation the donor did not approve with the token's own error", async () => {
       const { fund, token, alice } = await loadFixture(withTokens);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.donate([token.address, AZR(1)], { account: alice.account }),
-        token,
         "ERC20InsufficientAllowance",
         [getAddress(fund.address), 0n, AZR(1)],
       );
@@ -198,37 +190,33 @@ describe("CitadelFund", () => {
     it("refuses a release by anyone but the owner", async () => {
       const { fund, token, alice } = await loadFixture(withTokens);
       await token.write.transfer([fund.address, AZR(1)], { account: alice.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.release([token.address, alice.account.address, AZR(1)], { account: alice.account }),
-        fund,
         "OwnableUnauthorizedAccount",
         [getAddress(alice.account.address)],
       );
     });
 
-    it("refuses a release above the balance with CitadelInsufficientBalance(token, balance, needed)", async () => {
+    it("refuses a release above the balance with CitadelFundInsufficientBalance(token, balance, needed)", async () => {
       const { fund, token, alice, carol } = await loadFixture(withTokens);
       await token.write.transfer([fund.address, AZR(3)], { account: alice.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.release([token.address, carol.account.address, AZR(4)]),
-        fund,
-        "CitadelInsufficientBalance",
+        "CitadelFundInsufficientBalance",
         [getAddress(token.address), AZR(3), AZR(4)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.release([zeroAddress, carol.account.address, 1n]),
-        fund,
-        "CitadelInsufficientBalance",
+        "CitadelFundInsufficientBalance",
         [zeroAddress, 0n, 1n],
       );
     });
 
     it("refuses a release to the zero address", async () => {
       const { fund, token } = await loadFixture(withTokens);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.release([token.address, zeroAddress, 0n]),
-        fund,
-        "CitadelInvalidRecipient",
+        "CitadelFundInvalidRecipient",
         [zeroAddress],
       );
     });
@@ -236,12 +224,7 @@ describe("CitadelFund", () => {
     it("fails an ETH release to a contract that refuses ETH with FailedCall", async () => {
       const { fund, token, bob } = await loadFixture(deployed);
       await bob.sendTransaction({ to: fund.address, value: 1n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        fund.write.release([zeroAddress, token.address, 1n]),
-        fund,
-        "FailedCall",
-        [],
-      );
+      await expectRevert(fund.write.release([zeroAddress, token.address, 1n]), "FailedCall", []);
     });
 
     it("moves the power to release to a new owner only once it accepts (two steps)", async () => {
@@ -251,9 +234,8 @@ describe("CitadelFund", () => {
       // Until carol accepts, the deployer still owns the fund.
       await fund.write.release([token.address, alice.account.address, AZR(1)]);
       await fund.write.acceptOwnership({ account: carol.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         fund.write.release([token.address, alice.account.address, AZR(1)]),
-        fund,
         "OwnableUnauthorizedAccount",
         [getAddress(deployer.account.address)],
       );
@@ -290,12 +272,7 @@ describe("CitadelFund", () => {
             });
             if (actor === deployer) await release;
             else {
-              await viem.assertions.revertWithCustomErrorWithArgs(
-                release,
-                fund,
-                "OwnableUnauthorizedAccount",
-                [getAddress(actor.account.address)],
-              );
+              await expectRevert(release, "OwnableUnauthorizedAccount", [getAddress(actor.account.address)]);
             }
           }
         } catch (error) {

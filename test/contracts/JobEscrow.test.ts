@@ -7,6 +7,7 @@ import { Roles } from "../../protocol/roles";
 import { signPermit } from "../../protocol/eip712";
 import { AZR, marketplace, networkHelpers, viem } from "../support/fixture";
 import type { Signer } from "../support/fixture";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -19,7 +20,7 @@ const REASON = "bafkreireasonreasonreasonreasonreasonreasonreasonreason";
 const ADMIN = `0x${"00".repeat(32)}` as const;
 
 /** JobStatus and MilestoneStatus of IJobEscrow. */
-const Job = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4 } as const;
+const Job = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4, Refunded: 5 } as const;
 const Milestone = {
   Pending: 0,
   Submitted: 1,
@@ -111,38 +112,35 @@ async function deltas(market: Market, accounts: readonly Address[], action: () =
 
 describe("JobEscrow", () => {
   describe("deployment", () => {
-    it("is the CitadelFund's Escrow source, with the deploy config's parameters and arbiter", async () => {
+    it("is the CitadelFund's Escrow source, with the deploy config's parameters and arbiters (the admin too)", async () => {
       const { escrow, fund, deployer, arbiter } = await loadFixture(marketplace);
       expect(await fund.read.sourceOf([escrow.address])).to.equal(CitadelSource.Escrow);
       expect(await escrow.read.reviewWindow()).to.equal(DEFAULT_DEPLOY_CONFIG.reviewWindowSeconds);
       expect(await escrow.read.limits()).to.deep.equal([DEFAULT_DEPLOY_CONFIG.maxMilestones, AZR(1)]);
       expect(await escrow.read.hasRole([Roles.ARBITER, arbiter.account.address])).to.equal(true);
-      expect(await escrow.read.hasRole([Roles.ARBITER, deployer.account.address])).to.equal(false);
+      expect(await escrow.read.hasRole([Roles.ARBITER, deployer.account.address])).to.equal(true);
       expect(await escrow.read.hasRole([ADMIN, deployer.account.address])).to.equal(true);
       expect(await escrow.read.ARBITER_ROLE()).to.equal(Roles.ARBITER);
     });
 
     it("refuses a zero admin, a review window out of bounds and limits out of bounds", async () => {
-      const { escrow, token, fund, deployer } = await loadFixture(marketplace);
+      const { token, fund, deployer } = await loadFixture(marketplace);
       const args = (admin: Address, window: number, max: number, min: bigint) =>
         [admin, token.address, fund.address, window, max, min] as const;
       const me = deployer.account.address;
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         viem.deployContract("JobEscrow", args(zeroAddress, WEEK, 20, AZR(1))),
-        escrow,
-        "EscrowInvalidAdmin",
+        "JobEscrowInvalidAdmin",
         [zeroAddress],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         viem.deployContract("JobEscrow", args(me, 60, 20, AZR(1))),
-        escrow,
-        "EscrowInvalidReviewWindow",
+        "JobEscrowInvalidReviewWindow",
         [60],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         viem.deployContract("JobEscrow", args(me, WEEK, 0, AZR(1))),
-        escrow,
-        "EscrowInvalidLimits",
+        "JobEscrowInvalidLimits",
         [0, AZR(1)],
       );
     });
@@ -176,6 +174,9 @@ describe("JobEscrow", () => {
         amount: AMOUNTS[1],
         reviewEndsAt: 0,
         status: Milestone.Pending,
+        disputeEndsAt: 0,
+        clientOfferBps: 0,
+        providerOfferBps: 0,
       });
     });
 
@@ -232,11 +233,10 @@ describe("JobEscrow", () => {
         nonce: 0n,
         deadline: BigInt(deadline),
       });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.postJobWithPermit([BRIEF, [...AMOUNTS], deadline, BigInt(deadline), v, r, s], {
           account: carol.account,
         }),
-        token,
         "ERC20InsufficientAllowance",
         [getAddress(escrow.address), 0n, TOTAL],
       );
@@ -244,34 +244,30 @@ describe("JobEscrow", () => {
 
     it("refuses no milestones and more than the limit", async () => {
       const { escrow, alice } = await loadFixture(marketplace);
-      const deadline = (await time.latest()) + DAY;
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      const deadline = (await time.latest()) + 2 * DAY;
+      await expectRevert(
         escrow.write.postJob([BRIEF, [], deadline], { account: alice.account }),
-        escrow,
-        "EscrowInvalidMilestoneCount",
+        "JobEscrowInvalidMilestoneCount",
         [0n, 20],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.postJob([BRIEF, Array<bigint>(21).fill(AZR(1)), deadline], { account: alice.account }),
-        escrow,
-        "EscrowInvalidMilestoneCount",
+        "JobEscrowInvalidMilestoneCount",
         [21n, 20],
       );
     });
 
     it("refuses a milestone below the smallest amount, or beyond 128 bits", async () => {
       const { escrow, alice } = await loadFixture(marketplace);
-      const deadline = (await time.latest()) + DAY;
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      const deadline = (await time.latest()) + 2 * DAY;
+      await expectRevert(
         escrow.write.postJob([BRIEF, [AZR(5), AZR(1) - 1n], deadline], { account: alice.account }),
-        escrow,
-        "EscrowInvalidMilestoneAmount",
+        "JobEscrowInvalidMilestoneAmount",
         [1n, AZR(1) - 1n, AZR(1)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.postJob([BRIEF, [2n ** 128n], deadline], { account: alice.account }),
-        escrow,
-        "EscrowInvalidMilestoneAmount",
+        "JobEscrowInvalidMilestoneAmount",
         [0n, 2n ** 128n, AZR(1)],
       );
     });
@@ -280,35 +276,31 @@ describe("JobEscrow", () => {
       const { escrow, alice } = await loadFixture(marketplace);
       const now = await time.latest();
       await time.setNextBlockTimestamp(now + 10);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.postJob([BRIEF, [AZR(1)], now + 10], { account: alice.account }),
-        escrow,
-        "EscrowInvalidDeadline",
+        "JobEscrowInvalidDeadline",
         [BigInt(now + 10), BigInt(now + 10)],
       );
       const far = now + 20 + 5 * 365 * DAY + 1;
       await time.setNextBlockTimestamp(now + 20);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.postJob([BRIEF, [AZR(1)], far], { account: alice.account }),
-        escrow,
-        "EscrowInvalidDeadline",
+        "JobEscrowInvalidDeadline",
         [BigInt(far), BigInt(now + 20)],
       );
     });
 
     it("refuses an empty brief CID and one over 128 bytes", async () => {
       const { escrow, alice } = await loadFixture(marketplace);
-      const deadline = (await time.latest()) + DAY;
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      const deadline = (await time.latest()) + 2 * DAY;
+      await expectRevert(
         escrow.write.postJob(["", [AZR(1)], deadline], { account: alice.account }),
-        escrow,
-        "EscrowInvalidCid",
+        "JobEscrowInvalidCid",
         [0n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.postJob(["b".repeat(129), [AZR(1)], deadline], { account: alice.account }),
-        escrow,
-        "EscrowInvalidCid",
+        "JobEscrowInvalidCid",
         [129n],
       );
     });
@@ -316,9 +308,8 @@ describe("JobEscrow", () => {
     it("refuses a client without the AZR", async () => {
       const { escrow, token, dave } = await loadFixture(marketplace);
       await token.write.approve([escrow.address, AZR(1)], { account: dave.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        escrow.write.postJob([BRIEF, [AZR(1)], (await time.latest()) + DAY], { account: dave.account }),
-        token,
+      await expectRevert(
+        escrow.write.postJob([BRIEF, [AZR(1)], (await time.latest()) + 2 * DAY], { account: dave.account }),
         "ERC20InsufficientBalance",
         [getAddress(dave.account.address), 0n, AZR(1)],
       );
@@ -341,28 +332,24 @@ describe("JobEscrow", () => {
 
     it("refuses the client's own application, a second one, an empty proposal and an unknown job", async () => {
       const { escrow, jobId, alice, bob, dave } = await loadFixture(openJob);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.applyForJob([jobId, PROPOSAL], { account: alice.account }),
-        escrow,
-        "EscrowClientCannotApply",
+        "JobEscrowClientCannotApply",
         [jobId],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.applyForJob([jobId, PROPOSAL], { account: bob.account }),
-        escrow,
-        "EscrowAlreadyApplied",
+        "JobEscrowAlreadyApplied",
         [jobId, getAddress(bob.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.applyForJob([jobId, ""], { account: dave.account }),
-        escrow,
-        "EscrowInvalidCid",
+        "JobEscrowInvalidCid",
         [0n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.applyForJob([99n, PROPOSAL], { account: dave.account }),
-        escrow,
-        "EscrowJobNotFound",
+        "JobEscrowJobNotFound",
         [99n],
       );
     });
@@ -370,17 +357,15 @@ describe("JobEscrow", () => {
     it("refuses applications and assignment after the deadline", async () => {
       const { escrow, jobId, deadline, alice, bob, dave } = await loadFixture(openJob);
       await time.increaseTo(deadline + 1);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.applyForJob([jobId, PROPOSAL], { account: dave.account }),
-        escrow,
-        "EscrowDeadlinePassed",
-        [jobId, deadline],
+        "JobEscrowAssignmentClosed",
+        [jobId, deadline - DAY],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.assign([jobId, bob.account.address], { account: alice.account }),
-        escrow,
-        "EscrowDeadlinePassed",
-        [jobId, deadline],
+        "JobEscrowAssignmentClosed",
+        [jobId, deadline - DAY],
       );
     });
 
@@ -394,26 +379,23 @@ describe("JobEscrow", () => {
       );
       const job = await escrow.read.jobOf([jobId]);
       expect([job.status, job.provider]).to.deep.equal([Job.Assigned, getAddress(bob.account.address)]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.applyForJob([jobId, PROPOSAL], { account: dave.account }),
-        escrow,
-        "EscrowUnexpectedJobStatus",
+        "JobEscrowUnexpectedJobStatus",
         [jobId, Job.Assigned, Job.Open],
       );
     });
 
     it("lets only the client assign, and only an applicant", async () => {
       const { escrow, jobId, alice, bob, dave } = await loadFixture(openJob);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.assign([jobId, bob.account.address], { account: bob.account }),
-        escrow,
-        "EscrowNotClient",
+        "JobEscrowNotClient",
         [jobId, getAddress(bob.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.assign([jobId, dave.account.address], { account: alice.account }),
-        escrow,
-        "EscrowNotApplicant",
+        "JobEscrowNotApplicant",
         [jobId, getAddress(dave.account.address)],
       );
     });
@@ -442,17 +424,14 @@ describe("JobEscrow", () => {
 
     it("lets only the client cancel, and only before assignment", async () => {
       const { escrow, jobId, alice, bob } = await loadFixture(openJob);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        escrow.write.cancel([jobId], { account: bob.account }),
-        escrow,
-        "EscrowNotClient",
-        [jobId, getAddress(bob.account.address)],
-      );
+      await expectRevert(escrow.write.cancel([jobId], { account: bob.account }), "JobEscrowNotClient", [
+        jobId,
+        getAddress(bob.account.address),
+      ]);
       await escrow.write.assign([jobId, bob.account.address], { account: alice.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.cancel([jobId], { account: alice.account }),
-        escrow,
-        "EscrowUnexpectedJobStatus",
+        "JobEscrowUnexpectedJobStatus",
         [jobId, Job.Assigned, Job.Open],
       );
     });
@@ -473,41 +452,39 @@ describe("JobEscrow", () => {
         amount: AMOUNTS[1],
         reviewEndsAt: at + WEEK,
         status: Milestone.Submitted,
+        disputeEndsAt: 0,
+        clientOfferBps: 0,
+        providerOfferBps: 0,
       });
     });
 
     it("refuses a submission by anyone but the provider, on an open job, twice, or of no milestone", async () => {
       const market = await loadFixture(submittedMilestone);
       const { escrow, jobId, alice, bob, carol } = market;
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: carol.account }),
-        escrow,
-        "EscrowNotProvider",
+        "JobEscrowNotProvider",
         [jobId, getAddress(carol.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.submitMilestone([jobId, 0n, DELIVERABLE], { account: bob.account }),
-        escrow,
-        "EscrowUnexpectedMilestoneStatus",
+        "JobEscrowUnexpectedMilestoneStatus",
         [jobId, 0n, Milestone.Submitted, Milestone.Pending],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.submitMilestone([jobId, 3n, DELIVERABLE], { account: bob.account }),
-        escrow,
-        "EscrowMilestoneNotFound",
+        "JobEscrowMilestoneNotFound",
         [jobId, 3n, 3],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.submitMilestone([jobId, 1n, ""], { account: bob.account }),
-        escrow,
-        "EscrowInvalidCid",
+        "JobEscrowInvalidCid",
         [0n],
       );
       const { jobId: open } = await post(market, { client: alice });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.submitMilestone([open, 0n, DELIVERABLE], { account: bob.account }),
-        escrow,
-        "EscrowUnexpectedJobStatus",
+        "JobEscrowUnexpectedJobStatus",
         [open, Job.Open, Job.Assigned],
       );
     });
@@ -516,10 +493,9 @@ describe("JobEscrow", () => {
       const { escrow, jobId, deadline, bob } = await loadFixture(assignedJob);
       await time.setNextBlockTimestamp(deadline);
       await escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.submitMilestone([jobId, 0n, DELIVERABLE], { account: bob.account }),
-        escrow,
-        "EscrowDeadlinePassed",
+        "JobEscrowDeadlinePassed",
         [jobId, deadline],
       );
     });
@@ -557,16 +533,14 @@ describe("JobEscrow", () => {
 
     it("lets only the client approve, and only a submitted milestone", async () => {
       const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.approveMilestone([jobId, 0n], { account: bob.account }),
-        escrow,
-        "EscrowNotClient",
+        "JobEscrowNotClient",
         [jobId, getAddress(bob.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.approveMilestone([jobId, 1n], { account: alice.account }),
-        escrow,
-        "EscrowUnexpectedMilestoneStatus",
+        "JobEscrowUnexpectedMilestoneStatus",
         [jobId, 1n, Milestone.Pending, Milestone.Submitted],
       );
     });
@@ -596,17 +570,15 @@ describe("JobEscrow", () => {
       const market = await loadFixture(submittedMilestone);
       const { escrow, fund, jobId, bob } = market;
       const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
-        escrow,
-        "EscrowReviewWindowOpen",
+        "JobEscrowReviewWindowOpen",
         [jobId, 0n, reviewEndsAt],
       );
       await time.setNextBlockTimestamp(reviewEndsAt);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
-        escrow,
-        "EscrowReviewWindowOpen",
+        "JobEscrowReviewWindowOpen",
         [jobId, 0n, reviewEndsAt],
       );
       await time.setNextBlockTimestamp(reviewEndsAt + 1);
@@ -622,10 +594,9 @@ describe("JobEscrow", () => {
       const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
       const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
       await time.increaseTo(reviewEndsAt + 1);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.releaseAfterReview([jobId, 0n], { account: alice.account }),
-        escrow,
-        "EscrowNotProvider",
+        "JobEscrowNotProvider",
         [jobId, getAddress(alice.account.address)],
       );
       const amount = AMOUNTS[0];
@@ -664,10 +635,9 @@ describe("JobEscrow", () => {
       const market = await loadFixture(submittedMilestone);
       const { escrow, jobId, deadline, alice, bob } = market;
       await time.setNextBlockTimestamp(deadline);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.refundExpired([jobId], { account: alice.account }),
-        escrow,
-        "EscrowDeadlineNotReached",
+        "JobEscrowDeadlineNotReached",
         [jobId, deadline],
       );
       await time.setNextBlockTimestamp(deadline + 1);
@@ -679,10 +649,9 @@ describe("JobEscrow", () => {
       expect((await escrow.read.milestoneOf([jobId, 1n])).status).to.equal(Milestone.Refunded);
       expect((await escrow.read.milestoneOf([jobId, 0n])).status).to.equal(Milestone.Submitted);
       expect((await escrow.read.jobOf([jobId])).unsettled).to.equal(1);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.refundExpired([jobId], { account: alice.account }),
-        escrow,
-        "EscrowNothingToRefund",
+        "JobEscrowNothingToRefund",
         [jobId],
       );
       await viem.assertions.emitWithArgs(
@@ -698,22 +667,21 @@ describe("JobEscrow", () => {
       );
     });
 
-    it("emits MilestoneRefunded for each milestone taken back, and completes a job left with none", async () => {
+    it("emits MilestoneRefunded for each milestone taken back, and ends a job that paid nothing Refunded", async () => {
       const { escrow, jobId, deadline, alice } = await loadFixture(assignedJob);
       await time.increaseTo(deadline + 1);
       const hash = escrow.write.refundExpired([jobId], { account: alice.account });
       await viem.assertions.emitWithArgs(hash, escrow, "MilestoneRefunded", [jobId, 2n, AMOUNTS[2]]);
-      await viem.assertions.emitWithArgs(hash, escrow, "JobCompleted", [jobId]);
-      expect((await escrow.read.jobOf([jobId])).status).to.equal(Job.Completed);
+      await viem.assertions.emitWithArgs(hash, escrow, "JobRefunded", [jobId]);
+      expect((await escrow.read.jobOf([jobId])).status).to.equal(Job.Refunded);
     });
 
     it("lets only the client take back", async () => {
       const { escrow, jobId, deadline, bob } = await loadFixture(assignedJob);
       await time.increaseTo(deadline + 1);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.refundExpired([jobId], { account: bob.account }),
-        escrow,
-        "EscrowNotClient",
+        "JobEscrowNotClient",
         [jobId, getAddress(bob.account.address)],
       );
     });
@@ -722,25 +690,25 @@ describe("JobEscrow", () => {
   describe("disputes", () => {
     it("lets the client dispute within the review window, which stops approval and timeout release", async () => {
       const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
+      const at = (await time.latest()) + 5;
+      await time.setNextBlockTimestamp(at);
       await viem.assertions.emitWithArgs(
         escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
         escrow,
         "MilestoneDisputed",
-        [jobId, 0n, getAddress(alice.account.address), REASON],
+        [jobId, 0n, getAddress(alice.account.address), REASON, at + 30 * DAY],
       );
       const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
       await time.increaseTo(reviewEndsAt + 1);
       const stillDisputed = [jobId, 0n, Milestone.Disputed, Milestone.Submitted] as const;
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.approveMilestone([jobId, 0n], { account: alice.account }),
-        escrow,
-        "EscrowUnexpectedMilestoneStatus",
+        "JobEscrowUnexpectedMilestoneStatus",
         [...stillDisputed],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
-        escrow,
-        "EscrowUnexpectedMilestoneStatus",
+        "JobEscrowUnexpectedMilestoneStatus",
         [...stillDisputed],
       );
     });
@@ -753,30 +721,27 @@ describe("JobEscrow", () => {
         escrow.write.dispute([jobId, 0n, ""], { account: bob.account }),
         escrow,
         "MilestoneDisputed",
-        [jobId, 0n, getAddress(bob.account.address), ""],
+        [jobId, 0n, getAddress(bob.account.address), "", reviewEndsAt + 30 * DAY],
       );
     });
 
     it("refuses a dispute by a stranger, of a pending milestone, or after the review window", async () => {
       const { escrow, jobId, alice, dave } = await loadFixture(submittedMilestone);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.dispute([jobId, 0n, REASON], { account: dave.account }),
-        escrow,
-        "EscrowNotParty",
+        "JobEscrowNotParty",
         [jobId, getAddress(dave.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.dispute([jobId, 1n, REASON], { account: alice.account }),
-        escrow,
-        "EscrowUnexpectedMilestoneStatus",
+        "JobEscrowUnexpectedMilestoneStatus",
         [jobId, 1n, Milestone.Pending, Milestone.Submitted],
       );
       const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
       await time.setNextBlockTimestamp(reviewEndsAt + 1);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
-        escrow,
-        "EscrowReviewWindowClosed",
+        "JobEscrowReviewWindowClosed",
         [jobId, 0n, reviewEndsAt],
       );
     });
@@ -823,35 +788,30 @@ describe("JobEscrow", () => {
 
     it("lets only an arbiter resolve, never one who is a party, within 0–10000 bps, with a reason", async () => {
       const { escrow, jobId, deployer, alice, dave, arbiter } = await loadFixture(disputedMilestone);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.resolveDispute([jobId, 0n, 5_000, REASON], { account: dave.account }),
-        escrow,
         "AccessControlUnauthorizedAccount",
         [getAddress(dave.account.address), Roles.ARBITER],
       );
       await escrow.write.grantRole([Roles.ARBITER, alice.account.address], { account: deployer.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.resolveDispute([jobId, 0n, 5_000, REASON], { account: alice.account }),
-        escrow,
-        "EscrowArbiterIsParty",
+        "JobEscrowArbiterIsParty",
         [jobId, getAddress(alice.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.resolveDispute([jobId, 0n, 10_001, REASON], { account: arbiter.account }),
-        escrow,
-        "EscrowInvalidSplit",
+        "JobEscrowInvalidSplit",
         [10_001],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.resolveDispute([jobId, 0n, 5_000, ""], { account: arbiter.account }),
-        escrow,
-        "EscrowInvalidCid",
+        "JobEscrowInvalidCid",
         [0n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.resolveDispute([jobId, 1n, 5_000, REASON], { account: arbiter.account }),
-        escrow,
-        "EscrowUnexpectedMilestoneStatus",
+        "JobEscrowUnexpectedMilestoneStatus",
         [jobId, 1n, Milestone.Pending, Milestone.Disputed],
       );
     });
@@ -875,10 +835,9 @@ describe("JobEscrow", () => {
       const job = await escrow.read.jobOf([jobId]);
       expect([job.clientRated, job.providerRated]).to.deep.equal([true, true]);
       for (const who of [alice, bob]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
+        await expectRevert(
           escrow.write.rate([jobId, 3, ""], { account: who.account }),
-          escrow,
-          "EscrowAlreadyRated",
+          "JobEscrowAlreadyRated",
           [jobId, getAddress(who.account.address)],
         );
       }
@@ -888,24 +847,20 @@ describe("JobEscrow", () => {
       const market = await loadFixture(completedJob);
       const { escrow, jobId, alice, dave } = market;
       for (const score of [0, 6]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
+        await expectRevert(
           escrow.write.rate([jobId, score, ""], { account: alice.account }),
-          escrow,
-          "EscrowInvalidRating",
+          "JobEscrowInvalidRating",
           [score],
         );
       }
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        escrow.write.rate([jobId, 3, ""], { account: dave.account }),
-        escrow,
-        "EscrowNotParty",
-        [jobId, getAddress(dave.account.address)],
-      );
+      await expectRevert(escrow.write.rate([jobId, 3, ""], { account: dave.account }), "JobEscrowNotParty", [
+        jobId,
+        getAddress(dave.account.address),
+      ]);
       const { jobId: open } = await post(market);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.rate([open, 3, ""], { account: alice.account }),
-        escrow,
-        "EscrowUnexpectedJobStatus",
+        "JobEscrowUnexpectedJobStatus",
         [open, Job.Open, Job.Completed],
       );
     });
@@ -933,45 +888,32 @@ describe("JobEscrow", () => {
     it("refuses windows and limits out of bounds", async () => {
       const { escrow } = await loadFixture(marketplace);
       for (const window of [60 * 60 - 1, 90 * DAY + 1]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
-          escrow.write.setReviewWindow([window]),
-          escrow,
-          "EscrowInvalidReviewWindow",
-          [window],
-        );
+        await expectRevert(escrow.write.setReviewWindow([window]), "JobEscrowInvalidReviewWindow", [window]);
       }
       for (const [max, min] of [
         [0, AZR(1)],
         [51, AZR(1)],
         [10, 9n],
       ] as const) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
-          escrow.write.setLimits([max, min]),
-          escrow,
-          "EscrowInvalidLimits",
-          [max, min],
-        );
+        await expectRevert(escrow.write.setLimits([max, min]), "JobEscrowInvalidLimits", [max, min]);
       }
     });
 
     it("refuses parameter changes and arbiter appointments by anyone but the admin", async () => {
       const { escrow, alice, arbiter } = await loadFixture(marketplace);
       const me = getAddress(alice.account.address);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.setReviewWindow([DAY], { account: alice.account }),
-        escrow,
         "AccessControlUnauthorizedAccount",
         [me, ADMIN],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.setLimits([5, AZR(1)], { account: alice.account }),
-        escrow,
         "AccessControlUnauthorizedAccount",
         [me, ADMIN],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         escrow.write.grantRole([Roles.ARBITER, me], { account: arbiter.account }),
-        escrow,
         "AccessControlUnauthorizedAccount",
         [getAddress(arbiter.account.address), ADMIN],
       );
@@ -982,18 +924,8 @@ describe("JobEscrow", () => {
     it("answers an unknown job with status None, and refuses milestones of unknown jobs or indexes", async () => {
       const { escrow, jobId } = await loadFixture(openJob);
       expect((await escrow.read.jobOf([99n])).status).to.equal(Job.None);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        escrow.read.milestoneOf([99n, 0n]),
-        escrow,
-        "EscrowJobNotFound",
-        [99n],
-      );
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        escrow.read.milestoneOf([jobId, 3n]),
-        escrow,
-        "EscrowMilestoneNotFound",
-        [jobId, 3n, 3],
-      );
+      await expectRevert(escrow.read.milestoneOf([99n, 0n]), "JobEscrowJobNotFound", [99n]);
+      await expectRevert(escrow.read.milestoneOf([jobId, 3n]), "JobEscrowMilestoneNotFound", [jobId, 3n, 3]);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { globalOptions } from "hardhat";
 import {
   encodeFunctionData,
   getAddress,
@@ -25,6 +26,7 @@ import {
   viem,
 } from "../support/fixture";
 import { rng, seedFromEnv } from "../support/random";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -55,12 +57,12 @@ async function walletVerifier() {
 
 describe("ProofOfKnowledge", () => {
   describe("deployment and wiring", () => {
-    it("holds AZR's MINTER_ROLE and the credential's MINTER_ROLE and REVOKER_ROLE", async () => {
+    it("holds AZR's MINTER_ROLE and the credential's MINTER_ROLE, and no power to revoke", async () => {
       const { pok, token, credential, deployer } = await loadFixture(mining);
       expect(await token.read.hasRole([Roles.MINTER, pok.address])).to.equal(true);
       expect(await token.read.hasRole([Roles.MINTER, deployer.account.address])).to.equal(false);
       expect(await credential.read.hasRole([Roles.MINTER, pok.address])).to.equal(true);
-      expect(await credential.read.hasRole([Roles.REVOKER, pok.address])).to.equal(true);
+      expect(await credential.read.hasRole([Roles.REVOKER, pok.address])).to.equal(false);
     });
 
     it("is the CitadelFund's Mining source and knows its token, credential and fund", async () => {
@@ -71,13 +73,16 @@ describe("ProofOfKnowledge", () => {
       expect(await pok.read.citadelFund()).to.equal(getAddress(fund.address));
     });
 
-    it("leaves the admin, curator and guardian roles with the deployer", async () => {
+    it("leaves the admin and curator roles with the deployer, for good, and appoints no guardian", async () => {
       const { pok, deployer } = await loadFixture(mining);
       expect(await pok.read.CURATOR_ROLE()).to.equal(Roles.CURATOR);
       expect(await pok.read.GUARDIAN_ROLE()).to.equal(Roles.GUARDIAN);
-      for (const role of [ADMIN, Roles.CURATOR, Roles.GUARDIAN]) {
+      for (const role of [ADMIN, Roles.CURATOR]) {
         expect(await pok.read.hasRole([role, deployer.account.address]), role).to.equal(true);
+        expect(await pok.read.roleTermOf([role, deployer.account.address]), role).to.equal(0);
       }
+      expect(await pok.read.hasRole([Roles.GUARDIAN, deployer.account.address])).to.equal(false);
+      expect(await pok.read.claimsPaused()).to.equal(false);
     });
 
     it("records every contract in the manifest, in deploy order", async () => {
@@ -163,29 +168,25 @@ describe("ProofOfKnowledge", () => {
 
     it("refuses a zero or disabled verifier, a zero reward and a minimum score above 10000", async () => {
       const { pok, carol } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", AZR(1), zeroAddress, 0, 0]),
-        pok,
-        "MiningInvalidVerifier",
+        "ProofOfKnowledgeInvalidVerifier",
         [zeroAddress],
       );
       await pok.write.disableVerifier([carol.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", AZR(1), carol.account.address, 0, 0]),
-        pok,
-        "MiningInvalidVerifier",
+        "ProofOfKnowledgeInvalidVerifier",
         [getAddress(carol.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", 0n, getAddress(learnerAddress("v")), 0, 0]),
-        pok,
-        "MiningInvalidReward",
+        "ProofOfKnowledgeInvalidReward",
         [0n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.registerCourse(["cid", AZR(1), getAddress(learnerAddress("v")), 10_001, 0]),
-        pok,
-        "MiningInvalidScore",
+        "ProofOfKnowledgeInvalidScore",
         [10_001],
       );
     });
@@ -204,10 +205,9 @@ describe("ProofOfKnowledge", () => {
         active: true,
       });
       const completion = await voucher(alice);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, verifier)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [1n, getAddress(carol.account.address)],
       );
       await pok.write.setVerifierLimit([carol.account.address, 1]);
@@ -220,30 +220,19 @@ describe("ProofOfKnowledge", () => {
         1n,
       ]);
       expect((await pok.read.course([1n])).active).to.equal(false);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice)),
-        pok,
-        "MiningCourseInactive",
-        [1n],
-      );
+      await expectRevert(claim(await voucher(alice)), "ProofOfKnowledgeCourseInactive", [1n]);
       await viem.assertions.emitWithArgs(pok.write.setCourseActive([1n, true]), pok, "CourseActivated", [1n]);
       await claim(await voucher(alice));
     });
 
-    it("refuses to update or toggle a course that does not exist with MiningCourseNotFound(id)", async () => {
+    it("refuses to update or toggle a course that does not exist with ProofOfKnowledgeCourseNotFound(id)", async () => {
       const { pok, carol } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.updateCourse([9n, "cid", AZR(1), carol.account.address, 0, 0]),
-        pok,
-        "MiningCourseNotFound",
+        "ProofOfKnowledgeCourseNotFound",
         [9n],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.setCourseActive([0n, true]),
-        pok,
-        "MiningCourseNotFound",
-        [0n],
-      );
+      await expectRevert(pok.write.setCourseActive([0n, true]), "ProofOfKnowledgeCourseNotFound", [0n]);
     });
 
     it("lets only curators manage courses and verifier limits", async () => {
@@ -256,10 +245,7 @@ describe("ProofOfKnowledge", () => {
         pok.write.setVerifierLimit([who, 100], { account: alice.account }),
       ];
       for (const call of calls) {
-        await viem.assertions.revertWithCustomErrorWithArgs(call, pok, "AccessControlUnauthorizedAccount", [
-          who,
-          Roles.CURATOR,
-        ]);
+        await expectRevert(call, "AccessControlUnauthorizedAccount", [who, Roles.CURATOR]);
       }
     });
   });
@@ -336,40 +322,35 @@ describe("ProofOfKnowledge", () => {
       expect(await token.read.balanceOf([fund.address])).to.equal(AZR(10));
     });
 
-    it("refuses a replayed voucher with the credential's CredentialAlreadyIssued(learner, course)", async () => {
-      const { pok, credential, relayer, alice, voucher, sign } = await loadFixture(mining);
+    it("refuses a replayed voucher with the credential's AzoraCredentialAlreadyIssued(learner, course)", async () => {
+      const { pok, relayer, alice, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice);
       const signature = await sign(completion);
       await pok.write.claim([completion, signature], { account: relayer.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, signature], { account: alice.account }),
-        credential,
-        "CredentialAlreadyIssued",
+        "AzoraCredentialAlreadyIssued",
         [getAddress(alice.account.address), 1n],
       );
     });
 
     it("refuses a second, different voucher for the same learner and course", async () => {
-      const { credential, alice, voucher, claim } = await loadFixture(mining);
+      const { alice, voucher, claim } = await loadFixture(mining);
       await claim(await voucher(alice, { score: 7_500 }));
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice, { score: 10_000 })),
-        credential,
-        "CredentialAlreadyIssued",
-        [getAddress(alice.account.address), 1n],
-      );
+      await expectRevert(claim(await voucher(alice, { score: 10_000 })), "AzoraCredentialAlreadyIssued", [
+        getAddress(alice.account.address),
+        1n,
+      ]);
     });
 
     it("refuses a voucher signed for another chain id", async () => {
       const { pok, alice, verifier, voucher } = await loadFixture(mining);
       const completion = await voucher(alice);
       const signature = await signCompletion(verifier, pok.address, completion, 1);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([completion, signature]),
-        pok,
-        "MiningInvalidSignature",
-        [1n, getAddress(verifier.account.address)],
-      );
+      await expectRevert(pok.write.claim([completion, signature]), "ProofOfKnowledgeInvalidSignature", [
+        1n,
+        getAddress(verifier.account.address),
+      ]);
     });
 
     it("refuses a voucher signed for another ProofOfKnowledge, both ways", async () => {
@@ -393,16 +374,14 @@ describe("ProofOfKnowledge", () => {
         0,
       ]);
       const completion = await voucher(alice);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         other.write.claim([completion, await sign(completion)]),
-        other,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [1n, getAddress(verifier.account.address)],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await signCompletion(verifier, other.address, completion)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [1n, getAddress(verifier.account.address)],
       );
     });
@@ -411,10 +390,9 @@ describe("ProofOfKnowledge", () => {
       const { pok, alice, bob, verifier, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice);
       const expected: [bigint, Address] = [1n, getAddress(verifier.account.address)];
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, alice)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         expected,
       );
       const signature = await sign(completion);
@@ -423,22 +401,20 @@ describe("ProofOfKnowledge", () => {
         { ...completion, score: 9_999 },
         { ...completion, deadline: completion.deadline + 1n },
       ]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
+        await expectRevert(
           pok.write.claim([altered, signature]),
-          pok,
-          "MiningInvalidSignature",
+          "ProofOfKnowledgeInvalidSignature",
           expected,
         );
       }
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, signature.slice(0, 130) as `0x${string}`]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         expected,
       );
     });
 
-    it("accepts a voucher up to its deadline second and refuses it after with MiningVoucherExpired", async () => {
+    it("accepts a voucher up to its deadline second and refuses it after with ProofOfKnowledgeVoucherExpired", async () => {
       const { pok, alice, bob, voucher, sign } = await loadFixture(mining);
       const deadline = BigInt(await time.latest()) + 100n;
       const onTime = await voucher(alice, { deadline });
@@ -447,44 +423,39 @@ describe("ProofOfKnowledge", () => {
       await pok.write.claim([onTime, signedOnTime]);
 
       const late = await voucher(bob, { deadline });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([late, await sign(late)]),
-        pok,
-        "MiningVoucherExpired",
-        [deadline, (timestamp: bigint) => timestamp > deadline],
-      );
+      await expectRevert(pok.write.claim([late, await sign(late)]), "ProofOfKnowledgeVoucherExpired", [
+        deadline,
+        (timestamp: bigint) => timestamp > deadline,
+      ]);
     });
 
     it("refuses a score below the course minimum, and accepts exactly the minimum", async () => {
       const { pok, alice, bob, voucher, sign, claim } = await loadFixture(mining);
       const low = await voucher(alice, { score: COURSE.minScore - 1 });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([low, await sign(low)]),
-        pok,
-        "MiningScoreTooLow",
-        [1n, COURSE.minScore - 1, COURSE.minScore],
-      );
+      await expectRevert(pok.write.claim([low, await sign(low)]), "ProofOfKnowledgeScoreTooLow", [
+        1n,
+        COURSE.minScore - 1,
+        COURSE.minScore,
+      ]);
       await claim(await voucher(bob, { score: COURSE.minScore }));
     });
 
     it("refuses a score above 10000 basis points", async () => {
       const { pok, alice, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice, { score: 10_001 });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion)]),
-        pok,
-        "MiningInvalidScore",
+        "ProofOfKnowledgeInvalidScore",
         [10_001],
       );
     });
 
-    it("refuses a course that does not exist with MiningCourseInactive(id)", async () => {
+    it("refuses a course that does not exist with ProofOfKnowledgeCourseInactive(id)", async () => {
       const { pok, alice, voucher, sign } = await loadFixture(mining);
       const completion = await voucher(alice, { courseId: 42n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion)]),
-        pok,
-        "MiningCourseInactive",
+        "ProofOfKnowledgeCourseInactive",
         [42n],
       );
     });
@@ -508,12 +479,7 @@ describe("ProofOfKnowledge", () => {
       await token.write.mint([dave.account.address, cap - AZR(150)]);
       await claim(await voucher(alice));
       // 50 AZR of room left: bob's 90 AZR share alone would pass the cap.
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(bob)),
-        token,
-        "ERC20ExceededCap",
-        [cap + AZR(40), cap],
-      );
+      await expectRevert(claim(await voucher(bob)), "ERC20ExceededCap", [cap + AZR(40), cap]);
       expect(await token.read.totalSupply()).to.equal(cap - AZR(50));
     });
 
@@ -539,10 +505,9 @@ describe("ProofOfKnowledge", () => {
     it("refuses a voucher signed by a key the wallet does not accept", async () => {
       const { pok, wallet, dave, alice, voucher, sign } = await loadFixture(walletVerifier);
       const completion = await voucher(alice, { courseId: 2n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, dave)]),
-        pok,
-        "MiningInvalidSignature",
+        "ProofOfKnowledgeInvalidSignature",
         [2n, getAddress(wallet.address)],
       );
     });
@@ -552,12 +517,10 @@ describe("ProofOfKnowledge", () => {
       const completion = await voucher(alice, { courseId: 2n });
       const byOldKey = await sign(completion, carol);
       await wallet.write.setOwner([dave.account.address], { account: carol.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.claim([completion, byOldKey]),
-        pok,
-        "MiningInvalidSignature",
-        [2n, getAddress(wallet.address)],
-      );
+      await expectRevert(pok.write.claim([completion, byOldKey]), "ProofOfKnowledgeInvalidSignature", [
+        2n,
+        getAddress(wallet.address),
+      ]);
       await claim(completion, dave);
     });
 
@@ -575,10 +538,9 @@ describe("ProofOfKnowledge", () => {
         [getAddress(wallet.address), getAddress(wallet.address)],
       );
       const completion = await voucher(alice, { courseId: 2n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.claim([completion, await sign(completion, carol)]),
-        pok,
-        "MiningVerifierDisabled",
+        "ProofOfKnowledgeVerifierDisabled",
         [getAddress(wallet.address)],
       );
     });
@@ -607,16 +569,15 @@ describe("ProofOfKnowledge", () => {
       ]);
     });
 
-    it("refuses a claim above what is left with MiningEpochBudgetExceeded(epoch, remaining, needed, next epoch start)", async () => {
+    it("refuses a claim above what is left with ProofOfKnowledgeEpochBudgetExceeded(epoch, remaining, needed, next epoch start)", async () => {
       const { pok, voucher, claim } = await loadFixture(twoCourses);
       await claim(await voucher(learnerAddress(1), { courseId: 2n }));
       await claim(await voucher(learnerAddress(2), { courseId: 2n }));
       const [epoch, budget, minted, , endsAt] = await pok.read.epochStatus();
       expect([epoch, budget, minted]).to.deep.equal([0n, AZR(1_000), AZR(800)]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(learnerAddress(3), { courseId: 2n })),
-        pok,
-        "MiningEpochBudgetExceeded",
+        "ProofOfKnowledgeEpochBudgetExceeded",
         [0n, AZR(200), AZR(400), endsAt],
       );
       // A smaller reward still fits what is left.
@@ -647,12 +608,12 @@ describe("ProofOfKnowledge", () => {
       await claim(await voucher(learnerAddress(2), { courseId: 2n }));
       const [epoch, budget, minted, , endsAt] = await pok.read.epochStatus();
       expect(minted).to.equal(budget);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(learnerAddress(3))),
-        pok,
-        "MiningEpochBudgetExceeded",
-        [epoch, 0n, AZR(100), endsAt],
-      );
+      await expectRevert(claim(await voucher(learnerAddress(3))), "ProofOfKnowledgeEpochBudgetExceeded", [
+        epoch,
+        0n,
+        AZR(100),
+        endsAt,
+      ]);
     });
 
     it("halves the budget every halvingInterval epochs", async () => {
@@ -680,17 +641,15 @@ describe("ProofOfKnowledge", () => {
       const { startedAt } = await pok.read.emissionSchedule();
       await time.increaseTo(startedAt + 2 * DAY);
       await claim(await voucher(learnerAddress(1), { courseId: 2n }));
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(learnerAddress(2), { courseId: 2n })),
-        pok,
-        "MiningEpochBudgetExceeded",
+        "ProofOfKnowledgeEpochBudgetExceeded",
         [2n, AZR(100), AZR(400), BigInt(startedAt + 3 * DAY)],
       );
       await time.increaseTo(startedAt + 4 * DAY);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(learnerAddress(2), { courseId: 2n })),
-        pok,
-        "MiningEpochBudgetExceeded",
+        "ProofOfKnowledgeEpochBudgetExceeded",
         [4n, AZR(250), AZR(400), BigInt(startedAt + 5 * DAY)],
       );
     });
@@ -702,12 +661,12 @@ describe("ProofOfKnowledge", () => {
       const now = Number((await publicClient.getBlock({ blockNumber })).timestamp);
       await viem.assertions.emitWithArgs(hash, pok, "EmissionScheduleSet", [1n, now, 3_600, AZR(50), 1]);
       expect(await pok.read.epochStatus()).to.deep.equal([1n, AZR(50), 0n, BigInt(now), BigInt(now + 3_600)]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice)),
-        pok,
-        "MiningEpochBudgetExceeded",
-        [1n, AZR(50), AZR(100), BigInt(now + 3_600)],
-      );
+      await expectRevert(claim(await voucher(alice)), "ProofOfKnowledgeEpochBudgetExceeded", [
+        1n,
+        AZR(50),
+        AZR(100),
+        BigInt(now + 3_600),
+      ]);
       await time.increaseTo(now + 3_600);
       expect((await pok.read.epochStatus()).slice(0, 2)).to.deep.equal([2n, AZR(25)]);
     });
@@ -716,31 +675,28 @@ describe("ProofOfKnowledge", () => {
       const { pok, alice, voucher, claim } = await loadFixture(mining);
       await pok.write.setEmissionSchedule([DAY, 0n, 1]);
       const [, , , , endsAt] = await pok.read.epochStatus();
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(alice)),
-        pok,
-        "MiningEpochBudgetExceeded",
-        [1n, 0n, AZR(100), endsAt],
-      );
+      await expectRevert(claim(await voucher(alice)), "ProofOfKnowledgeEpochBudgetExceeded", [
+        1n,
+        0n,
+        AZR(100),
+        endsAt,
+      ]);
     });
 
     it("refuses an empty epoch or halving interval, and anyone but the admin", async () => {
       const { pok, alice } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.setEmissionSchedule([0, AZR(1), 2]),
-        pok,
-        "MiningInvalidSchedule",
+        "ProofOfKnowledgeInvalidSchedule",
         [0, 2],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.setEmissionSchedule([3_600, AZR(1), 0]),
-        pok,
-        "MiningInvalidSchedule",
+        "ProofOfKnowledgeInvalidSchedule",
         [3_600, 0],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.setEmissionSchedule([3_600, AZR(1), 1], { account: alice.account }),
-        pok,
         "AccessControlUnauthorizedAccount",
         [getAddress(alice.account.address), ADMIN],
       );
@@ -757,12 +713,11 @@ describe("ProofOfKnowledge", () => {
         COURSE.verifierLimit,
         false,
       ]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(learnerAddress(99))),
-        pok,
-        "MiningVerifierLimitReached",
-        [getAddress(verifier.account.address), 0n, COURSE.verifierLimit],
-      );
+      await expectRevert(claim(await voucher(learnerAddress(99))), "ProofOfKnowledgeVerifierLimitReached", [
+        getAddress(verifier.account.address),
+        0n,
+        COURSE.verifierLimit,
+      ]);
       const [, , , , endsAt] = await pok.read.epochStatus();
       await time.increaseTo(endsAt);
       expect(await pok.read.verifierStatus([verifier.account.address])).to.deep.equal([
@@ -781,10 +736,9 @@ describe("ProofOfKnowledge", () => {
     it("allows no claim to a verifier without a limit", async () => {
       const { pok, carol, alice, voucher, claim } = await loadFixture(mining);
       await pok.write.registerCourse(["cid", AZR(1), carol.account.address, 0, 0]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         claim(await voucher(alice, { courseId: 2n }), carol),
-        pok,
-        "MiningVerifierLimitReached",
+        "ProofOfKnowledgeVerifierLimitReached",
         [getAddress(carol.account.address), 0n, 0],
       );
     });
@@ -799,12 +753,11 @@ describe("ProofOfKnowledge", () => {
         "VerifierLimitSet",
         [getAddress(verifier.account.address), 2],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        claim(await voucher(learnerAddress(3))),
-        pok,
-        "MiningVerifierLimitReached",
-        [getAddress(verifier.account.address), 0n, 2],
-      );
+      await expectRevert(claim(await voucher(learnerAddress(3))), "ProofOfKnowledgeVerifierLimitReached", [
+        getAddress(verifier.account.address),
+        0n,
+        2,
+      ]);
     });
   });
 
@@ -820,7 +773,7 @@ describe("ProofOfKnowledge", () => {
       );
       expect((await pok.read.verifierStatus([verifier.account.address]))[2]).to.equal(true);
       expect(await pok.read.isVerifierDisabled([verifier.account.address])).to.equal(true);
-      await viem.assertions.revertWithCustomErrorWithArgs(claim(completion), pok, "MiningVerifierDisabled", [
+      await expectRevert(claim(completion), "ProofOfKnowledgeVerifierDisabled", [
         getAddress(verifier.account.address),
       ]);
     });
@@ -835,15 +788,14 @@ describe("ProofOfKnowledge", () => {
       );
     });
 
-    it("cannot be done twice: a disabled verifier's key gets MiningVerifierDisabled(verifier) even for that", async () => {
+    it("cannot be done twice: a disabled verifier's key gets ProofOfKnowledgeVerifierDisabled(verifier) even for that", async () => {
       const { pok, verifier } = await loadFixture(mining);
       expect(await pok.read.isVerifierDisabled([verifier.account.address])).to.equal(false);
       await pok.write.disableVerifier([verifier.account.address]);
       for (const account of [verifier.account, undefined]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
+        await expectRevert(
           pok.write.disableVerifier([verifier.account.address], { account }),
-          pok,
-          "MiningVerifierDisabled",
+          "ProofOfKnowledgeVerifierDisabled",
           [getAddress(verifier.account.address)],
         );
       }
@@ -851,26 +803,23 @@ describe("ProofOfKnowledge", () => {
 
     it("cannot be done by anyone else", async () => {
       const { pok, verifier, alice } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.disableVerifier([verifier.account.address], { account: alice.account }),
-        pok,
-        "MiningUnauthorizedDisable",
+        "ProofOfKnowledgeUnauthorizedDisable",
         [getAddress(alice.account.address), getAddress(verifier.account.address)],
       );
     });
 
     it("is undone only by governance, with VerifierEnabled", async () => {
       const { pok, verifier, alice, voucher, claim } = await loadFixture(mining);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.enableVerifier([verifier.account.address]),
-        pok,
-        "MiningVerifierNotDisabled",
+        "ProofOfKnowledgeVerifierNotDisabled",
         [getAddress(verifier.account.address)],
       );
       await pok.write.disableVerifier([verifier.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         pok.write.enableVerifier([verifier.account.address], { account: verifier.account }),
-        pok,
         "AccessControlUnauthorizedAccount",
         [getAddress(verifier.account.address), ADMIN],
       );
@@ -883,67 +832,54 @@ describe("ProofOfKnowledge", () => {
       await claim(await voucher(alice));
     });
 
-    it("lets the guardian revoke the disabled verifier's credentials in one batch", async () => {
-      const { pok, credential, publicClient, verifier, voucher, claim } = await loadFixture(mining);
+    it("leaves a disabled verifier's credentials to governance, which revokes them in one batch", async () => {
+      const { pok, credential, publicClient, deployer, verifier, voucher, claim } = await loadFixture(mining);
       const learners = [1, 2, 3].map(learnerAddress);
       for (const learner of learners) await claim(await voucher(learner));
       const ids = learners.map((learner) => credentialIdOf(learner, 1n));
       await pok.write.disableVerifier([verifier.account.address]);
-      const hash = await pok.write.revokeCredentials([verifier.account.address, ids, "verifier key stolen"]);
+      // The deployer holds REVOKER_ROLE until the handover gives it to the Timelock.
+      const hash = await credential.write.revokeBatch([verifier.account.address, ids, "verifier key stolen"]);
       const { logs } = await publicClient.getTransactionReceipt({ hash });
       const revoked = parseEventLogs({ abi: credential.abi, logs, eventName: "Revoked" });
       expect(revoked.map((log) => log.args)).to.deep.equal(
-        ids.map((id) => ({ id, revoker: getAddress(pok.address), reason: "verifier key stolen" })),
+        ids.map((id) => ({
+          id,
+          revoker: getAddress(deployer.account.address),
+          reason: "verifier key stolen",
+        })),
       );
       for (const id of ids) expect(await credential.read.isValid([id])).to.equal(false);
     });
 
-    it("refuses a batch revoke while the verifier is enabled, or from a non-guardian", async () => {
-      const { pok, verifier, alice, voucher, claim } = await loadFixture(mining);
-      await claim(await voucher(alice));
-      const ids = [credentialIdOf(alice.account.address, 1n)];
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.revokeCredentials([verifier.account.address, ids, "no"]),
-        pok,
-        "MiningVerifierNotDisabled",
-        [getAddress(verifier.account.address)],
-      );
-      await pok.write.disableVerifier([verifier.account.address]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.revokeCredentials([verifier.account.address, ids, "no"], { account: alice.account }),
-        pok,
-        "AccessControlUnauthorizedAccount",
-        [getAddress(alice.account.address), Roles.GUARDIAN],
-      );
-    });
-
-    it("refuses, in a batch, a credential another verifier issued", async () => {
+    it("refuses, in governance's batch, a credential another verifier issued", async () => {
       const { pok, credential, verifier, wallet, carol, alice, bob, voucher, claim } =
         await loadFixture(walletVerifier);
       await claim(await voucher(alice));
       await claim(await voucher(bob, { courseId: 2n }), carol);
       await pok.write.disableVerifier([verifier.account.address]);
       const foreign = credentialIdOf(bob.account.address, 2n);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        pok.write.revokeCredentials([
+      await expectRevert(
+        credential.write.revokeBatch([
           verifier.account.address,
           [credentialIdOf(alice.account.address, 1n), foreign],
           "x",
         ]),
-        credential,
-        "CredentialIssuerMismatch",
+        "AzoraCredentialIssuerMismatch",
         [foreign, getAddress(verifier.account.address), getAddress(wallet.address)],
       );
     });
   });
 
   describe("gas", () => {
-    it("keeps a first claim by a new learner (AZR to both, the credential) under 210,000 gas", async () => {
+    it("keeps a first claim by a new learner (AZR to both, the credential) under 180,000 gas", async function () {
+      // Coverage instruments the bytecode: its gas says nothing about the contracts'.
+      if (globalOptions.coverage) this.skip();
       const { publicClient, alice, bob, voucher, claim } = await loadFixture(twoCourses);
       // The first claim ever also pays for the fund's first AZR balance: measure the next ones.
       await claim(await voucher(learnerAddress("warm-up")));
       const first = await publicClient.getTransactionReceipt({ hash: await claim(await voucher(alice)) });
-      expect(Number(first.gasUsed)).to.be.below(210_000);
+      expect(Number(first.gasUsed)).to.be.at.most(180_000);
       // A learner who already holds AZR and a credential pays for no new balance slots.
       await claim(await voucher(bob, { courseId: 2n }));
       const again = await publicClient.getTransactionReceipt({ hash: await claim(await voucher(bob)) });
@@ -952,16 +888,16 @@ describe("ProofOfKnowledge", () => {
   });
 
   describe("invariants over random sequences", () => {
-    const ISSUER_REVOKE_ERRORS = new Set(["CredentialIssuerDisabled"]);
+    const ISSUER_REVOKE_ERRORS = new Set(["AzoraCredentialIssuerDisabled"]);
     const CLAIM_ERRORS = new Set([
-      "MiningCourseInactive",
-      "MiningVoucherExpired",
-      "MiningScoreTooLow",
-      "MiningInvalidSignature",
-      "MiningVerifierDisabled",
-      "MiningVerifierLimitReached",
-      "MiningEpochBudgetExceeded",
-      "CredentialAlreadyIssued",
+      "ProofOfKnowledgeCourseInactive",
+      "ProofOfKnowledgeVoucherExpired",
+      "ProofOfKnowledgeScoreTooLow",
+      "ProofOfKnowledgeInvalidSignature",
+      "ProofOfKnowledgeVerifierDisabled",
+      "ProofOfKnowledgeVerifierLimitReached",
+      "ProofOfKnowledgeEpochBudgetExceeded",
+      "AzoraCredentialAlreadyIssued",
     ]);
     const LIMIT = 4;
 
@@ -1127,7 +1063,7 @@ describe("ProofOfKnowledge", () => {
             // time passes: epochs change, credentials expire
             await time.increase(1 + (r.int(4) === 0 ? r.int(2 * DAY) : r.int(DAY / 4)));
           } else if (roll < 98) {
-            // a verifier is disabled and its credentials revoked in a batch, or it is enabled again
+            // a verifier is disabled and governance revokes its credentials in a batch, or it is enabled again
             const target = r.pick(verifiers);
             const [, , disabled] = await pok.read.verifierStatus([target]);
             if (disabled) await pok.write.enableVerifier([target]);
@@ -1136,7 +1072,9 @@ describe("ProofOfKnowledge", () => {
               const victims = issued.filter(
                 (c) => c.issuer === target && !c.revoked && !c.burned && r.int(2) === 0,
               );
-              await pok.write.revokeCredentials([target, victims.map((c) => c.id), "verifier disabled"]);
+              await credential.write.revokeBatch([target, victims.map((c) => c.id), "verifier disabled"], {
+                account: deployer.account,
+              });
               for (const victim of victims) victim.revoked = true;
             }
           } else {

@@ -3,6 +3,7 @@ import type { Abi, Address, Hash } from "viem";
 import { CitadelSource } from "../../protocol/enums";
 import { Roles } from "../../protocol/roles";
 import { AZR, COURSE, governed, networkHelpers, viem } from "../support/fixture";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
 
@@ -85,9 +86,19 @@ const GOVERNED: GovernedCall[] = [
   },
   {
     contract: "credential",
+    functionName: "reinstate",
+    args: () => [1n, "no reason"],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+    timelockSucceeds: false, // no such credential
+  },
+  {
+    contract: "credential",
     functionName: "revokeBatch",
     args: (g) => [g.verifier.account.address, [], "no reason"],
-    error: (caller, g) => ["CredentialUnauthorizedRevoker", [caller, getAddress(g.verifier.account.address)]],
+    error: (caller, g) => [
+      "AzoraCredentialUnauthorizedRevoker",
+      [caller, getAddress(g.verifier.account.address)],
+    ],
   },
   // ProofOfKnowledge
   {
@@ -129,16 +140,33 @@ const GOVERNED: GovernedCall[] = [
   },
   {
     contract: "pok",
-    functionName: "revokeCredentials",
-    args: (g) => [g.verifier.account.address, [], "no reason"],
+    functionName: "pauseClaims",
+    args: () => [],
     error: missingRole(Roles.GUARDIAN),
-    timelockSucceeds: false, // the verifier is not disabled
+  },
+  {
+    contract: "pok",
+    functionName: "unpauseClaims",
+    args: () => [],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+    timelockSucceeds: false, // claims are not paused
+  },
+  {
+    contract: "pok",
+    functionName: "grantRoleUntil",
+    label: "(appoint a guardian)",
+    args: (g) => [Roles.GUARDIAN, g.alice.account.address, 4_000_000_000],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+    timelockSucceeds: false, // a term of more than a year
   },
   {
     contract: "pok",
     functionName: "disableVerifier",
     args: (g) => [g.verifier.account.address],
-    error: (caller, g) => ["MiningUnauthorizedDisable", [caller, getAddress(g.verifier.account.address)]],
+    error: (caller, g) => [
+      "ProofOfKnowledgeUnauthorizedDisable",
+      [caller, getAddress(g.verifier.account.address)],
+    ],
   },
   {
     contract: "pok",
@@ -269,12 +297,7 @@ describe("governance › only the Timelock calls a governed function", () => {
           options: { account: Address },
         ) => Promise<Hash>;
         const [name, args] = call.error(address, g);
-        await viem.assertions.revertWithCustomErrorWithArgs(
-          write(call.args(g), { account: address }),
-          contract as never,
-          name,
-          args as unknown[],
-        );
+        await expectRevert(write(call.args(g), { account: address }), name, args as unknown[]);
       }
       if (call.timelockSucceeds !== false) {
         await g.publicClient.simulateContract({
@@ -292,17 +315,15 @@ describe("governance › only the Timelock calls a governed function", () => {
     const g = await loadFixture(governed);
     const { timelock, deployer, alice, relayer } = g;
     for (const account of [deployer, alice, relayer]) {
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         timelock.write.schedule([g.fund.address, 0n, "0x", zeroHash, zeroHash, 2n * 86_400n], {
           account: account.account,
         }),
-        timelock,
         "AccessControlUnauthorizedAccount",
         [getAddress(account.account.address), Roles.PROPOSER],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         timelock.write.cancel([zeroHash], { account: account.account }),
-        timelock,
         "AccessControlUnauthorizedAccount",
         [getAddress(account.account.address), Roles.CANCELLER],
       );

@@ -6,6 +6,7 @@ import { VoteType, ProposalState } from "../../protocol/enums";
 import { AZR, gaslessVoter, governed, networkHelpers, viem, VOTERS_AZR } from "../support/fixture";
 import type { Signer } from "../support/fixture";
 import { proposals } from "../support/governance";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
 
@@ -63,11 +64,10 @@ describe("governance › votes and delegations by signature, relayed for account
       nonce: 0n,
       expiry,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
+    await expectRevert(
       token.write.delegateBySig([g.alice.account.address, 0n, expiry, replay.v, replay.r, replay.s], {
         account: relayer.account,
       }),
-      token,
       "InvalidAccountNonce",
       [gaslessVoter.address, 1n],
     );
@@ -77,11 +77,10 @@ describe("governance › votes and delegations by signature, relayed for account
       nonce: 1n,
       expiry: past,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
+    await expectRevert(
       token.write.delegateBySig([g.alice.account.address, 1n, past, late.v, late.r, late.s], {
         account: relayer.account,
       }),
-      token,
       "VotesExpiredSignature",
       [past],
     );
@@ -130,12 +129,7 @@ describe("governance › votes and delegations by signature, relayed for account
       voter: gaslessVoter.address,
       nonce: 0n,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      submit(p.id, forged),
-      governor,
-      "GovernorInvalidSignature",
-      [gaslessVoter.address],
-    );
+    await expectRevert(submit(p.id, forged), "GovernorInvalidSignature", [gaslessVoter.address]);
 
     const signature = await signBallot(voter, governor.address, {
       proposalId: p.id,
@@ -143,20 +137,10 @@ describe("governance › votes and delegations by signature, relayed for account
       voter: gaslessVoter.address,
       nonce: 0n,
     });
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      submit(other.id, signature),
-      governor,
-      "GovernorInvalidSignature",
-      [gaslessVoter.address],
-    );
+    await expectRevert(submit(other.id, signature), "GovernorInvalidSignature", [gaslessVoter.address]);
     await submit(p.id, signature);
     // The nonce moved on: the same signature no longer recovers to the voter.
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      submit(p.id, signature),
-      governor,
-      "GovernorInvalidSignature",
-      [gaslessVoter.address],
-    );
+    await expectRevert(submit(p.id, signature), "GovernorInvalidSignature", [gaslessVoter.address]);
   });
 
   it("signs in the Governor's own EIP-712 domain (eip712Domain), as wallets and Tally expect", async () => {

@@ -12,6 +12,7 @@ import {
 } from "../../scripts/seed/learning";
 import { AZR, deployed, networkHelpers, viem } from "../support/fixture";
 import { courseCids } from "../support/seed";
+import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
 
@@ -99,10 +100,9 @@ describe("demo seed: learning", () => {
     };
     const [, , , , , , , , verifier] = await viem.getWalletClients();
     expect(getAddress(verifier!.account.address)).to.equal(localVerifier().address);
-    await viem.assertions.revertWithCustomErrorWithArgs(
+    await expectRevert(
       pok.write.claim([completion, await signCompletion(verifier!, pok.address, completion)]),
-      credential,
-      "CredentialAlreadyIssued",
+      "AzoraCredentialAlreadyIssued",
       [first!.learner, first!.courseId],
     );
   });

@@ -5,7 +5,8 @@ import { chainAt, clientsFor } from "../../scripts/deploy/clients";
 import { signCompletion } from "../../protocol/eip712";
 import { localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import { describeOnEveryDatabase, eventually, graphql, useIndexedChain } from "../support/stack";
+import { stopAllServices } from "../../scripts/stack/processes";
+import { eventually, graphql, INDEXER_DATABASES, startIndexedChain } from "../support/stack";
 
 interface RestCredential {
   id: string;
@@ -23,199 +24,223 @@ interface RestCredential {
 const CID_A = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am";
 const CID_B = "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4";
 
-describeOnEveryDatabase("indexer › courses, claims, credentials and the CitadelFund", (database) => {
-  // Before the handover to governance: the deployer (#0) still registers courses as curator.
-  const stack = useIndexedChain({ database, governance: false });
-  const credentialIds: bigint[] = [];
-  let courseA = 0n;
-  let courseB = 0n;
+for (const database of INDEXER_DATABASES) {
+  describe(`indexer › courses, claims, credentials and the CitadelFund (real chain, real Ponder on ${database.name})`, function () {
+    let stack: Awaited<ReturnType<typeof startIndexedChain>>;
+    const credentialIds: bigint[] = [];
+    let courseA = 0n;
+    let courseB = 0n;
 
-  before(async function () {
-    const chain = await chainAt(stack.chain.rpcUrl);
-    const as = (index: number) => clientsFor(chain, localAccount(index)).walletClient;
-    const pok = contractOf(stack.manifest, "ProofOfKnowledge");
-    const token = contractOf(stack.manifest, "AzoraToken");
-    const credential = contractOf(stack.manifest, "AzoraCredential");
-    const fund = contractOf(stack.manifest, "CitadelFund");
-    const wait = async (hash: Promise<Hash>) => {
-      const receipt = await stack.publicClient.waitForTransactionReceipt({ hash: await hash });
-      expect(receipt.status).to.equal("success");
-      return receipt;
-    };
-    const registeredId = (receipt: { logs: Log[] }) => {
-      const [event] = parseEventLogs({ abi: pok.abi, logs: receipt.logs, eventName: "CourseRegistered" });
-      if (!event) throw new Error("registerCourse emitted no CourseRegistered");
-      return event.args.courseId;
-    };
-    const verifier = as(8);
-    const curator = getContract({ ...pok, client: as(0) });
-    const relayer = getContract({ ...pok, client: as(9) });
+    before(async function () {
+      // Before the handover to governance: the deployer (#0) still registers courses as curator.
+      stack = await startIndexedChain({ database, governance: false });
+      const chain = await chainAt(stack.chain.rpcUrl);
+      const as = (index: number) => clientsFor(chain, localAccount(index)).walletClient;
+      const pok = contractOf(stack.manifest, "ProofOfKnowledge");
+      const token = contractOf(stack.manifest, "AzoraToken");
+      const credential = contractOf(stack.manifest, "AzoraCredential");
+      const fund = contractOf(stack.manifest, "CitadelFund");
+      const wait = async (hash: Promise<Hash>) => {
+        const receipt = await stack.publicClient.waitForTransactionReceipt({ hash: await hash });
+        expect(receipt.status).to.equal("success");
+        return receipt;
+      };
+      const registeredId = (receipt: { logs: Log[] }) => {
+        const [event] = parseEventLogs({ abi: pok.abi, logs: receipt.logs, eventName: "CourseRegistered" });
+        if (!event) throw new Error("registerCourse emitted no CourseRegistered");
+        return event.args.courseId;
+      };
+      const verifier = as(8);
+      const curator = getContract({ ...pok, client: as(0) });
+      const relayer = getContract({ ...pok, client: as(9) });
 
-    // Beside the seeded courses: course A never expires; course B's credentials last one hour.
-    courseA = registeredId(
+      // Beside the seeded courses: course A never expires; course B's credentials last one hour.
+      courseA = registeredId(
+        await wait(
+          curator.write.registerCourse([CID_A, parseUnits("100", 18), verifier.account.address, 7000, 0]),
+        ),
+      );
+      courseB = registeredId(
+        await wait(
+          curator.write.registerCourse([
+            CID_B,
+            parseUnits("33.333", 18),
+            verifier.account.address,
+            6000,
+            3600,
+          ]),
+        ),
+      );
+      await wait(curator.write.setVerifierLimit([verifier.account.address, 100]));
+
+      const deadline = BigInt(Math.floor(Date.now() / 1000) + 86_400);
+      for (const [learnerIndex, courseId] of [
+        [1, courseA],
+        [2, courseA],
+        [3, courseB],
+        [5, courseA],
+        [5, courseB],
+        [4, courseA],
+      ] as const) {
+        const completion = { learner: localAccount(learnerIndex).address, courseId, score: 8000, deadline };
+        const signature = await signCompletion(verifier, pok.address, completion);
+        await wait(relayer.write.claim([completion, signature]));
+        credentialIds.push(
+          await getContract({ ...credential, client: stack.publicClient }).read.credentialOf([
+            completion.learner,
+            courseId,
+          ]),
+        );
+      }
+      // The issuer revokes Kofi's credential; learner #5 burns one of theirs.
       await wait(
-        curator.write.registerCourse([CID_A, parseUnits("100", 18), verifier.account.address, 7000, 0]),
-      ),
-    );
-    courseB = registeredId(
-      await wait(
-        curator.write.registerCourse([CID_B, parseUnits("33.333", 18), verifier.account.address, 6000, 3600]),
-      ),
-    );
-    await wait(curator.write.setVerifierLimit([verifier.account.address, 100]));
-
-    const deadline = BigInt(Math.floor(Date.now() / 1000) + 86_400);
-    for (const [learnerIndex, courseId] of [
-      [1, courseA],
-      [2, courseA],
-      [3, courseB],
-      [5, courseA],
-      [5, courseB],
-    ] as const) {
-      const completion = { learner: localAccount(learnerIndex).address, courseId, score: 8000, deadline };
-      const signature = await signCompletion(verifier, pok.address, completion);
-      await wait(relayer.write.claim([completion, signature]));
-      credentialIds.push(
-        await getContract({ ...credential, client: stack.publicClient }).read.credentialOf([
-          completion.learner,
-          courseId,
+        getContract({ ...credential, client: verifier }).write.revoke([
+          credentialIds[1]!,
+          "answers were shared",
         ]),
       );
-    }
-    // The issuer revokes Kofi's credential; learner #5 burns one of theirs.
-    await wait(
-      getContract({ ...credential, client: verifier }).write.revoke([
-        credentialIds[1]!,
-        "answers were shared",
-      ]),
-    );
-    await wait(getContract({ ...credential, client: as(5) }).write.burn([credentialIds[3]!]));
-    // A donation of AZR to the fund.
-    await wait(getContract({ ...token, client: as(4) }).write.approve([fund.address, parseUnits("10", 18)]));
-    await wait(getContract({ ...fund, client: as(4) }).write.donate([token.address, parseUnits("10", 18)]));
-    // Two hours later course 2's credentials have expired (the chain's clock decides).
-    await stack.publicClient.request({ method: "evm_increaseTime" as never, params: [7200] as never });
-    await stack.publicClient.request({ method: "evm_mine" as never, params: [] as never });
-  });
-
-  const rest = async <T>(path: string): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${stack.indexer.url}${path}`);
-    return { status: response.status, body: (await response.json()) as T };
-  };
-
-  it("answers GET /credentials/:id exactly as the contract's isValid, for valid, revoked, burned and expired ones", async function () {
-    const credential = getContract({
-      ...contractOf(stack.manifest, "AzoraCredential"),
-      client: stack.publicClient,
+      await wait(getContract({ ...credential, client: as(5) }).write.burn([credentialIds[3]!]));
+      // Learner #4's credential is revoked by mistake; governance (still the deployer) reinstates it.
+      await wait(
+        getContract({ ...credential, client: verifier }).write.revoke([credentialIds[5]!, "mistake"]),
+      );
+      await wait(
+        getContract({ ...credential, client: as(0) }).write.reinstate([credentialIds[5]!, "mistaken"]),
+      );
+      // A donation of AZR to the fund.
+      await wait(
+        getContract({ ...token, client: as(4) }).write.approve([fund.address, parseUnits("10", 18)]),
+      );
+      await wait(getContract({ ...fund, client: as(4) }).write.donate([token.address, parseUnits("10", 18)]));
+      // Two hours later course 2's credentials have expired (the chain's clock decides).
+      await stack.publicClient.request({ method: "evm_increaseTime" as never, params: [7200] as never });
+      await stack.publicClient.request({ method: "evm_mine" as never, params: [] as never });
     });
-    await eventually(async () => {
-      for (const id of credentialIds) {
-        const { status, body } = await rest<RestCredential>(`/credentials/${id}`);
-        expect(status, `credential ${id}`).to.equal(200);
-        expect(body.validNow, `validNow of ${id}`).to.equal(await credential.read.isValid([id]));
+    after(async function () {
+      await stopAllServices();
+    });
+
+    const rest = async <T>(path: string): Promise<{ status: number; body: T }> => {
+      const response = await fetch(`${stack.indexer.url}${path}`);
+      return { status: response.status, body: (await response.json()) as T };
+    };
+
+    it("answers GET /credentials/:id exactly as the contract's isValid, for valid, revoked, burned and expired ones", async function () {
+      const credential = getContract({
+        ...contractOf(stack.manifest, "AzoraCredential"),
+        client: stack.publicClient,
+      });
+      await eventually(async () => {
+        for (const id of credentialIds) {
+          const { status, body } = await rest<RestCredential>(`/credentials/${id}`);
+          expect(status, `credential ${id}`).to.equal(200);
+          expect(body.validNow, `validNow of ${id}`).to.equal(await credential.read.isValid([id]));
+        }
+      });
+      const [valid, revoked, expired, burned] = await Promise.all(
+        [credentialIds[0], credentialIds[1], credentialIds[2], credentialIds[3]].map((id) =>
+          rest<RestCredential>(`/credentials/${id}`),
+        ),
+      );
+      expect(valid!.body.validNow).to.equal(true);
+      expect(valid!.body.tokenURI).to.match(/^data:application\/json/);
+      expect(revoked!.body).to.include({
+        revoked: true,
+        revokedReason: "answers were shared",
+        validNow: false,
+      });
+      expect(expired!.body).to.include({ expired: true, validNow: false });
+      expect(burned!.body).to.include({ burned: true, validNow: false });
+      const reinstated = await rest<RestCredential>(`/credentials/${credentialIds[5]}`);
+      expect(reinstated.body).to.include({ revoked: false, revokedReason: null, validNow: true });
+    });
+
+    it("lists an account's credentials, and refuses bad ids and addresses with 400", async function () {
+      const learner = localAccount(5).address;
+      const { body } = await rest<{ credentials: RestCredential[] }>(`/accounts/${learner}/credentials`);
+      expect(body.credentials.map((c) => c.courseId).sort()).to.deep.equal(
+        [String(courseA), String(courseB)].sort(),
+      );
+      expect((await rest(`/credentials/abc`)).status).to.equal(400);
+      expect((await rest(`/credentials/-1`)).status).to.equal(400);
+      expect((await rest(`/credentials/999999`)).status).to.equal(404);
+      expect((await rest(`/accounts/0x1234/credentials`)).status).to.equal(400);
+    });
+
+    it("tracks the CitadelFund's AZR: balance equals balanceOf, mining inflows equal the claims' 10%", async function () {
+      const token = getContract({ ...contractOf(stack.manifest, "AzoraToken"), client: stack.publicClient });
+      const fund = contractOf(stack.manifest, "CitadelFund").address;
+      const { claims } = await graphql<{
+        claims: { items: { citadelShare: string; learnerShare: string; reward: string }[] };
+      }>(
+        stack.indexer.url,
+        `
+          {
+            claims(limit: 100) {
+              items {
+                citadelShare
+                learnerShare
+                reward
+              }
+            }
+          }
+        `,
+      );
+      expect(claims.items.length).to.be.at.least(5); // ours, and the seed's
+      const citadelShares = claims.items.reduce((sum, c) => sum + BigInt(c.citadelShare), 0n);
+      for (const c of claims.items) {
+        expect(BigInt(c.learnerShare) + BigInt(c.citadelShare)).to.equal(BigInt(c.reward));
+        expect(BigInt(c.citadelShare)).to.equal(BigInt(c.reward) / 10n);
       }
+      const { body } = await rest<{ balance: string; received: Record<string, string>; released: string }>(
+        `/citadel`,
+      );
+      expect(BigInt(body.balance)).to.equal(await token.read.balanceOf([fund]));
+      expect(BigInt(body.received.mining!)).to.equal(citadelShares);
+      expect(BigInt(body.received.donation!)).to.equal(parseUnits("10", 18));
     });
-    const [valid, revoked, expired, burned] = await Promise.all(
-      [credentialIds[0], credentialIds[1], credentialIds[2], credentialIds[3]].map((id) =>
-        rest<RestCredential>(`/credentials/${id}`),
-      ),
-    );
-    expect(valid!.body.validNow).to.equal(true);
-    expect(valid!.body.tokenURI).to.match(/^data:application\/json/);
-    expect(revoked!.body).to.include({
-      revoked: true,
-      revokedReason: "answers were shared",
-      validNow: false,
-    });
-    expect(expired!.body).to.include({ expired: true, validNow: false });
-    expect(burned!.body).to.include({ burned: true, validNow: false });
-  });
 
-  it("lists an account's credentials, and refuses bad ids and addresses with 400", async function () {
-    const learner = localAccount(5).address;
-    const { body } = await rest<{ credentials: RestCredential[] }>(`/accounts/${learner}/credentials`);
-    expect(body.credentials.map((c) => c.courseId).sort()).to.deep.equal(
-      [String(courseA), String(courseB)].sort(),
-    );
-    expect((await rest(`/credentials/abc`)).status).to.equal(400);
-    expect((await rest(`/credentials/-1`)).status).to.equal(400);
-    expect((await rest(`/credentials/999999`)).status).to.equal(404);
-    expect((await rest(`/accounts/0x1234/credentials`)).status).to.equal(400);
-  });
-
-  it("tracks the CitadelFund's AZR: balance equals balanceOf, mining inflows equal the claims' 10%", async function () {
-    const token = getContract({ ...contractOf(stack.manifest, "AzoraToken"), client: stack.publicClient });
-    const fund = contractOf(stack.manifest, "CitadelFund").address;
-    const { claims } = await graphql<{
-      claims: { items: { citadelShare: string; learnerShare: string; reward: string }[] };
-    }>(
-      stack.indexer.url,
-      `
-        {
-          claims(limit: 100) {
-            items {
-              citadelShare
-              learnerShare
-              reward
+    it("indexes courses as the registry holds them, with claim counts and mined AZR per learner", async function () {
+      const pok = getContract({
+        ...contractOf(stack.manifest, "ProofOfKnowledge"),
+        client: stack.publicClient,
+      });
+      const { courses, account } = await graphql<{
+        courses: {
+          items: { id: string; reward: string; verifier: string; claimCount: number; contentCid: string }[];
+        };
+        account: { minedAzr: string; credentialsHeld: number };
+      }>(
+        stack.indexer.url,
+        `
+          query ($who: String!) {
+            courses(orderBy: "id") {
+              items {
+                id
+                reward
+                verifier
+                claimCount
+                contentCid
+              }
+            }
+            account(address: $who) {
+              minedAzr
+              credentialsHeld
             }
           }
-        }
-      `,
-    );
-    expect(claims.items.length).to.be.at.least(5); // ours, and the seed's
-    const citadelShares = claims.items.reduce((sum, c) => sum + BigInt(c.citadelShare), 0n);
-    for (const c of claims.items) {
-      expect(BigInt(c.learnerShare) + BigInt(c.citadelShare)).to.equal(BigInt(c.reward));
-      expect(BigInt(c.citadelShare)).to.equal(BigInt(c.reward) / 10n);
-    }
-    const { body } = await rest<{ balance: string; received: Record<string, string>; released: string }>(
-      `/citadel`,
-    );
-    expect(BigInt(body.balance)).to.equal(await token.read.balanceOf([fund]));
-    expect(BigInt(body.received.mining!)).to.equal(citadelShares);
-    expect(BigInt(body.received.donation!)).to.equal(parseUnits("10", 18));
-  });
-
-  it("indexes courses as the registry holds them, with claim counts and mined AZR per learner", async function () {
-    const pok = getContract({
-      ...contractOf(stack.manifest, "ProofOfKnowledge"),
-      client: stack.publicClient,
+        `,
+        { who: localAccount(5).address.toLowerCase() },
+      );
+      const ours = courses.items.filter((c) => [courseA, courseB].includes(BigInt(c.id)));
+      expect(ours.map((c) => c.contentCid)).to.deep.equal([CID_A, CID_B]);
+      expect(ours.map((c) => c.claimCount)).to.deep.equal([4, 2]);
+      for (const c of courses.items) {
+        expect(BigInt(c.reward)).to.equal(await pok.read.rewardOf([BigInt(c.id)]));
+        expect(getAddress(c.verifier)).to.equal(await pok.read.verifierOf([BigInt(c.id)]));
+      }
+      const reward = (azr: string) => parseUnits(azr, 18) - parseUnits(azr, 18) / 10n;
+      expect(BigInt(account.minedAzr)).to.equal(reward("100") + reward("33.333"));
+      expect(account.credentialsHeld).to.equal(1); // one of two burned
     });
-    const { courses, account } = await graphql<{
-      courses: {
-        items: { id: string; reward: string; verifier: string; claimCount: number; contentCid: string }[];
-      };
-      account: { minedAzr: string; credentialsHeld: number };
-    }>(
-      stack.indexer.url,
-      `
-        query ($who: String!) {
-          courses(orderBy: "id") {
-            items {
-              id
-              reward
-              verifier
-              claimCount
-              contentCid
-            }
-          }
-          account(address: $who) {
-            minedAzr
-            credentialsHeld
-          }
-        }
-      `,
-      { who: localAccount(5).address.toLowerCase() },
-    );
-    const ours = courses.items.filter((c) => [courseA, courseB].includes(BigInt(c.id)));
-    expect(ours.map((c) => c.contentCid)).to.deep.equal([CID_A, CID_B]);
-    expect(ours.map((c) => c.claimCount)).to.deep.equal([3, 2]);
-    for (const c of courses.items) {
-      expect(BigInt(c.reward)).to.equal(await pok.read.rewardOf([BigInt(c.id)]));
-      expect(getAddress(c.verifier)).to.equal(await pok.read.verifierOf([BigInt(c.id)]));
-    }
-    const reward = (azr: string) => parseUnits(azr, 18) - parseUnits(azr, 18) / 10n;
-    expect(BigInt(account.minedAzr)).to.equal(reward("100") + reward("33.333"));
-    expect(account.credentialsHeld).to.equal(1); // one of two burned
   });
-});
+}

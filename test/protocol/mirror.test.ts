@@ -5,7 +5,6 @@ import { network } from "hardhat";
 import { abisModule } from "../../scripts/deploy/abis";
 import { LOCAL_DEPLOY_CONFIG, deployAzora } from "../../scripts/deploy/contracts";
 import { readArtifact } from "../../scripts/deploy/artifacts";
-import { readManifest } from "../../scripts/deploy/manifest";
 import { REPO_ROOT } from "../../scripts/stack/paths";
 import { manifest as committedManifest } from "../../deployments/index";
 import { LOCAL_CHAIN_ID } from "../../protocol/chain";
@@ -93,12 +92,11 @@ describe("protocol › the TypeScript mirror equals the contracts", () => {
 
   it("commits the local chain's deployment as a fresh local deploy writes it", async () => {
     expect(committedManifest.chainId).to.equal(LOCAL_CHAIN_ID);
-    expect(await readManifest(LOCAL_CHAIN_ID)).to.deep.equal(committedManifest);
     // A fresh in-process chain, deployed from its first account as `npm run dev` deploys.
     const { viem } = await network.create();
     const [deployer] = await viem.getWalletClients();
     const publicClient = await viem.getPublicClient();
     const manifest = await deployAzora({ publicClient, walletClient: deployer! }, LOCAL_DEPLOY_CONFIG);
-    expect(manifest).to.deep.equal(committedManifest);
+    expect({ chainId: manifest.chainId, contracts: manifest.contracts }).to.deep.equal(committedManifest);
   });
 });

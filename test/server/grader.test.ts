@@ -183,7 +183,7 @@ describe("grader › grading and relaying against a local chain", function () {
       deadline: BigInt(completion.deadline),
     };
     const error = await setup.pok.write.claim([onChain, signature]).catch((e: unknown) => e);
-    expect(revertName(error, [setup.pok.abi as Abi])).to.equal("MiningInvalidSignature");
+    expect(revertName(error, [setup.pok.abi as Abi])).to.equal("ProofOfKnowledgeInvalidSignature");
   });
 
   it("refuses a submission signed by someone else than the learner, and a replayed one", async function () {

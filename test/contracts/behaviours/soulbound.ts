@@ -4,6 +4,7 @@ import { encodeFunctionData, getAddress, parseEventLogs } from "viem";
 import type { ContractFunctionArgs, ContractFunctionName, Hash } from "viem";
 import type { Signer } from "../../support/fixture";
 import { viem } from "../../support/fixture";
+import { expectRevert } from "../helpers/revert";
 
 type Credential = ContractReturnType<"AzoraCredential">;
 
@@ -49,45 +50,40 @@ export function shouldBehaveLikeSoulbound(setup: () => Promise<SoulboundSetup>) 
       expect(await credential.read.locked([id])).to.equal(true);
     });
 
-    it("refuses transferFrom, even by the holder, with CredentialLocked(id)", async () => {
+    it("refuses transferFrom, even by the holder, with AzoraCredentialLocked(id)", async () => {
       const { credential, holder, other, id } = await setup();
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         send(holder, credential, "transferFrom", [holder.account.address, other.account.address, id]),
-        credential,
-        "CredentialLocked",
+        "AzoraCredentialLocked",
         [id],
       );
     });
 
-    it("refuses both safeTransferFrom overloads with CredentialLocked(id)", async () => {
+    it("refuses both safeTransferFrom overloads with AzoraCredentialLocked(id)", async () => {
       const { credential, holder, other, id } = await setup();
       const [from, to] = [holder.account.address, other.account.address];
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         send(holder, credential, "safeTransferFrom", [from, to, id]),
-        credential,
-        "CredentialLocked",
+        "AzoraCredentialLocked",
         [id],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         send(holder, credential, "safeTransferFrom", [from, to, id, "0x1234"]),
-        credential,
-        "CredentialLocked",
+        "AzoraCredentialLocked",
         [id],
       );
     });
 
-    it("refuses approve with CredentialLocked(id) and setApprovalForAll with CredentialOperatorForbidden(operator)", async () => {
+    it("refuses approve with AzoraCredentialLocked(id) and setApprovalForAll with AzoraCredentialOperatorForbidden(operator)", async () => {
       const { credential, holder, other, id } = await setup();
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         send(holder, credential, "approve", [other.account.address, id]),
-        credential,
-        "CredentialLocked",
+        "AzoraCredentialLocked",
         [id],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(
+      await expectRevert(
         send(holder, credential, "setApprovalForAll", [other.account.address, true]),
-        credential,
-        "CredentialOperatorForbidden",
+        "AzoraCredentialOperatorForbidden",
         [getAddress(other.account.address)],
       );
     });
@@ -102,12 +98,7 @@ export function shouldBehaveLikeSoulbound(setup: () => Promise<SoulboundSetup>) 
 
     it("answers locked() only for a token that exists, else ERC721NonexistentToken(id)", async () => {
       const { credential, id } = await setup();
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        credential.read.locked([id + 1n]),
-        credential,
-        "ERC721NonexistentToken",
-        [id + 1n],
-      );
+      await expectRevert(credential.read.locked([id + 1n]), "ERC721NonexistentToken", [id + 1n]);
     });
 
     it("supports ERC-165, ERC-721, ERC-721 metadata, ERC-5192 and ERC-4906, and not 0xffffffff", async () => {

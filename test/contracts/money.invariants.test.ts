@@ -1,17 +1,19 @@
 import { expect } from "chai";
 import { getAddress } from "viem";
 import type { Address, Hash } from "viem";
-import { signPermit } from "../../protocol/eip712";
+import { signPermit, signCompletion } from "../../protocol/eip712";
 import { revertName } from "../support/errors";
 import { AZR, marketplace, networkHelpers } from "../support/fixture";
 import type { Signer } from "../support/fixture";
 import { rng, seedFromEnv } from "../support/random";
+import { learnerAddress } from "../support/accounts";
 
 const { loadFixture, time } = networkHelpers;
 
 const DAY = 24 * 60 * 60;
 /** Random steps per run; `ESCROW_STEPS=<n> npm test` runs more. */
-const STEPS = Number(process.env.ESCROW_STEPS ?? 5_000);
+const STEPS = Number(process.env.ESCROW_STEPS ?? 10_000);
+const DISPUTE_WINDOW = 30 * DAY;
 
 type MilestoneState =
   "Pending" | "Submitted" | "Disputed" | "Released" | "Refunded" | "Resolved" | "Cancelled";
@@ -25,7 +27,7 @@ const MILESTONE_STATUS: readonly MilestoneState[] = [
   "Resolved",
   "Cancelled",
 ];
-const JOB_STATUS = ["None", "Open", "Assigned", "Completed", "Cancelled"] as const;
+const JOB_STATUS = ["None", "Open", "Assigned", "Completed", "Cancelled", "Refunded"] as const;
 
 interface ModelJob {
   id: bigint;
@@ -33,7 +35,15 @@ interface ModelJob {
   provider?: Signer;
   status: (typeof JOB_STATUS)[number];
   deadline: number;
-  milestones: { amount: bigint; status: MilestoneState; reviewEndsAt: number }[];
+  /** Whether a milestone paid the provider: then the job ends Completed, else Refunded. */
+  paid: boolean;
+  milestones: {
+    amount: bigint;
+    status: MilestoneState;
+    reviewEndsAt: number;
+    disputeEndsAt: number;
+    offers: { client?: number; provider?: number };
+  }[];
   applicants: Set<Address>;
   rated: Set<Address>;
 }
@@ -43,49 +53,94 @@ type Outcome = { refused: true } | { refused: false; moves: Map<Address, bigint>
 
 const refused: Outcome = { refused: true };
 
-/** The actions of a step, by the roll (0–99) below which each is chosen; 96+ lets time pass. */
+/**
+ * The actions of a step, by the roll (0–99) below which each is chosen; 96+ lets time pass. Besides
+ * the marketplace: mining claims by new learners (and replays), a guardian pausing claims and
+ * governance resuming them, governance removing or restoring JobEscrow or ProofOfKnowledge as a
+ * CitadelFund source (payouts go on), and AZR sent straight to the escrow (stray, never owed).
+ */
 const ACTIONS = [
-  [14, "post"],
-  [26, "apply"],
-  [36, "assign"],
-  [40, "cancel"],
-  [56, "submit"],
-  [66, "approve or release after review"],
-  [72, "refund after the deadline"],
-  [80, "dispute"],
-  [86, "resolve"],
+  [12, "post"],
+  [22, "apply"],
+  [30, "assign"],
+  [33, "cancel"],
+  [45, "submit"],
+  [53, "approve or release after review"],
+  [58, "refund after the deadline"],
+  [64, "dispute"],
+  [69, "resolve"],
+  [75, "offer a settlement"],
+  [78, "settle after the dispute window"],
+  [79, "remove or restore a fund source"],
+  [80, "send AZR straight to the escrow"],
+  [88, "claim"],
+  [89, "pause or resume claims"],
   [96, "rate"],
 ] as const;
 
+/** The course every claim is for: an odd reward, so the CitadelFund's 10% rounds. */
+const REWARD = AZR(100) + 7n;
+
 /** Every custom error an action in this test may be refused with. */
 const REFUSALS = new Set([
-  "EscrowInvalidMilestoneAmount",
-  "EscrowJobNotFound",
-  "EscrowUnexpectedJobStatus",
-  "EscrowNotClient",
-  "EscrowNotProvider",
-  "EscrowNotParty",
-  "EscrowClientCannotApply",
-  "EscrowAlreadyApplied",
-  "EscrowNotApplicant",
-  "EscrowDeadlinePassed",
-  "EscrowDeadlineNotReached",
-  "EscrowMilestoneNotFound",
-  "EscrowUnexpectedMilestoneStatus",
-  "EscrowReviewWindowOpen",
-  "EscrowReviewWindowClosed",
-  "EscrowNothingToRefund",
-  "EscrowAlreadyRated",
-  "EscrowArbiterIsParty",
+  "JobEscrowInvalidMilestoneAmount",
+  "JobEscrowJobNotFound",
+  "JobEscrowUnexpectedJobStatus",
+  "JobEscrowNotClient",
+  "JobEscrowNotProvider",
+  "JobEscrowNotParty",
+  "JobEscrowClientCannotApply",
+  "JobEscrowAlreadyApplied",
+  "JobEscrowNotApplicant",
+  "JobEscrowDeadlinePassed",
+  "JobEscrowDeadlineNotReached",
+  "JobEscrowMilestoneNotFound",
+  "JobEscrowUnexpectedMilestoneStatus",
+  "JobEscrowReviewWindowOpen",
+  "JobEscrowReviewWindowClosed",
+  "JobEscrowNothingToRefund",
+  "JobEscrowAlreadyRated",
+  "JobEscrowArbiterIsParty",
+  "JobEscrowAssignmentClosed",
+  "JobEscrowDisputeWindowOpen",
+  "JobEscrowDisputeWindowClosed",
+  "JobEscrowInvalidSplit",
+  "JobEscrowInvalidDeadline",
+  "ProofOfKnowledgeClaimsPaused",
+  "AzoraCredentialAlreadyIssued",
 ]);
 
-describe("JobEscrow invariants over random sequences", () => {
-  it(`holds the sum of unsettled milestones and pays out exactly what the rules give, over ${STEPS} random steps`, async function () {
+describe("money invariants over random sequences (escrow, mining, the CitadelFund)", () => {
+  it(`pays exactly what the rules give, the escrow holds its unsettled milestones plus strays, supply is seeded plus mined, over ${STEPS} random steps`, async function () {
+    const started = Date.now();
     const market = await loadFixture(marketplace);
-    const { escrow, token, fund, deployer, alice, bob, carol, dave, verifier, relayer, arbiter } = market;
+    const {
+      escrow,
+      token,
+      fund,
+      pok,
+      credential,
+      deployer,
+      alice,
+      bob,
+      carol,
+      dave,
+      verifier,
+      relayer,
+      arbiter,
+    } = market;
     const r = rng(seedFromEnv());
     const label = `SEED=${r.seed}`;
-    const abis = [escrow.abi, token.abi];
+    const abis = [escrow.abi, token.abi, pok.abi, credential.abi];
+    // Mining: one course signed by `verifier`; local account #7 (`arbiter`) is also the guardian.
+    await pok.write.setVerifierLimit([verifier.account.address, 1_000_000], { account: deployer.account });
+    await pok.write.registerCourse(["bafkreimoney", REWARD, verifier.account.address, 0, 0], {
+      account: deployer.account,
+    });
+    const guardian = arbiter;
+    let guardianTermEndsAt = Number(
+      await pok.read.roleTermOf([await pok.read.GUARDIAN_ROLE(), guardian.account.address]),
+    );
     const reviewWindow = await escrow.read.reviewWindow();
     const [, minAmount] = await escrow.read.limits();
 
@@ -110,6 +165,10 @@ describe("JobEscrow invariants over random sequences", () => {
         ),
       );
     const supplyBefore = [...(await readBalances()).values()].reduce((a, b) => a + b, 0n);
+    const seeded = await token.read.totalSupply();
+    const money = { mined: 0n, minedToFund: 0n, strays: 0n };
+    const learners: Address[] = [];
+    let claimsPaused = false;
 
     const jobs: ModelJob[] = [];
     const counts = { done: 0, refused: 0 };
@@ -126,8 +185,18 @@ describe("JobEscrow invariants over random sequences", () => {
       move(moves, fundAt, amount / 10n);
     };
     const settle = (job: ModelJob) => {
-      if (job.milestones.every((m) => !UNSETTLED.has(m.status))) job.status = "Completed";
+      if (job.milestones.every((m) => !UNSETTLED.has(m.status)))
+        job.status = job.paid ? "Completed" : "Refunded";
     };
+    /** A dispute's split: `bps` of the milestone to the provider's side (90/10), the rest back. */
+    const split = (moves: Map<Address, bigint>, job: ModelJob, amount: bigint, bps: number) => {
+      const providerPart = (amount * BigInt(bps)) / 10_000n;
+      release(moves, job.provider!, providerPart);
+      move(moves, at(job.client), amount - providerPart);
+      return providerPart > 0n;
+    };
+    let escrowIsSource = true;
+    let miningIsSource = true;
     /** Mostly a job where `fits` (where the action can succeed), else any job or an unknown id. */
     const pickJob = (fits: (job: ModelJob) => boolean) => {
       const fitting = jobs.filter(fits);
@@ -147,8 +216,11 @@ describe("JobEscrow invariants over random sequences", () => {
       const now = (await time.latest()) + 1;
       const roll = r.int(100);
       if (roll >= 96) {
-        // time passes, mostly hours, sometimes days: review windows close, deadlines pass
-        await time.increase(r.int(6) === 0 ? r.int(8 * DAY) : r.int(DAY / 4));
+        // time passes, mostly hours, sometimes days, now and then weeks: review windows close,
+        // deadlines pass, dispute windows end
+        await time.increase(
+          r.int(12) === 0 ? r.int(40 * DAY) : r.int(6) === 0 ? r.int(8 * DAY) : r.int(DAY / 4),
+        );
         continue;
       }
       await time.setNextBlockTimestamp(now);
@@ -156,12 +228,14 @@ describe("JobEscrow invariants over random sequences", () => {
       let outcome: Outcome = refused;
       let send: () => Promise<Hash>;
       let after: () => void = () => {};
+      let check: () => Promise<void> = async () => {};
       const live = (j: ModelJob) => now <= j.deadline;
+      const assignable = (j: ModelJob) => now <= j.deadline - DAY;
       const job = pickJob(
         {
           post: () => false,
-          apply: (j: ModelJob) => j.status === "Open" && live(j),
-          assign: (j: ModelJob) => j.status === "Open" && live(j) && j.applicants.size > 0,
+          apply: (j: ModelJob) => j.status === "Open" && assignable(j),
+          assign: (j: ModelJob) => j.status === "Open" && assignable(j) && j.applicants.size > 0,
           cancel: (j: ModelJob) => j.status === "Open",
           submit: (j: ModelJob) => j.status === "Assigned" && live(j) && has(j, "Pending"),
           "approve or release after review": (j: ModelJob) => j.status === "Assigned" && has(j, "Submitted"),
@@ -169,6 +243,12 @@ describe("JobEscrow invariants over random sequences", () => {
             j.status === "Assigned" && !live(j) && has(j, "Pending"),
           dispute: (j: ModelJob) => j.status === "Assigned" && has(j, "Submitted"),
           resolve: (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
+          "offer a settlement": (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
+          "settle after the dispute window": (j: ModelJob) => j.status === "Assigned" && has(j, "Disputed"),
+          "remove or restore a fund source": () => false,
+          "send AZR straight to the escrow": () => false,
+          claim: () => false,
+          "pause or resume claims": () => false,
           rate: (j: ModelJob) => j.status === "Completed" && j.rated.size < 2,
         }[action],
       );
@@ -181,8 +261,9 @@ describe("JobEscrow invariants over random sequences", () => {
           r.int(15) === 0 ? minAmount - 1n : AZR(1 + r.int(200)) + BigInt(r.int(1_000)),
         );
         const total = amounts.reduce((a, b) => a + b, 0n);
-        const deadline = now + DAY + r.int(30 * DAY);
-        const valid = amounts.every((a) => a >= minAmount);
+        // now and then a deadline too close to leave a provider a day
+        const deadline = now + (r.int(20) === 0 ? r.int(DAY) : DAY + 2 + r.int(30 * DAY));
+        const valid = amounts.every((a) => a >= minAmount) && deadline >= now + 1 + DAY;
         if (valid) {
           const moves = new Map<Address, bigint>();
           moves.set(at(client), -total);
@@ -216,7 +297,14 @@ describe("JobEscrow invariants over random sequences", () => {
             client,
             status: "Open",
             deadline,
-            milestones: amounts.map((amount) => ({ amount, status: "Pending", reviewEndsAt: 0 })),
+            paid: false,
+            milestones: amounts.map((amount) => ({
+              amount,
+              status: "Pending",
+              reviewEndsAt: 0,
+              disputeEndsAt: 0,
+              offers: {},
+            })),
             applicants: new Set(),
             rated: new Set(),
           });
@@ -226,7 +314,7 @@ describe("JobEscrow invariants over random sequences", () => {
         if (
           job &&
           job.status === "Open" &&
-          now <= job.deadline &&
+          assignable(job) &&
           job.client !== worker &&
           !job.applicants.has(at(worker))
         ) {
@@ -243,7 +331,7 @@ describe("JobEscrow invariants over random sequences", () => {
           job &&
           job.status === "Open" &&
           caller === job.client &&
-          now <= job.deadline &&
+          assignable(job) &&
           job.applicants.has(provider)
         ) {
           outcome = { refused: false, moves: new Map() };
@@ -309,6 +397,7 @@ describe("JobEscrow invariants over random sequences", () => {
             : escrow.write.approveMilestone([unknown, index], { account: caller.account });
         after = () => {
           m!.status = "Released";
+          job!.paid = true;
           settle(job!);
         };
       } else if (action === "refund after the deadline") {
@@ -349,6 +438,7 @@ describe("JobEscrow invariants over random sequences", () => {
         send = () => escrow.write.dispute([unknown, index, ""], { account: caller.account });
         after = () => {
           m!.status = "Disputed";
+          m!.disputeEndsAt = now + DISPUTE_WINDOW;
         };
       } else if (action === "resolve") {
         // an arbiter resolves, at 0%, 100% or anything between
@@ -362,24 +452,25 @@ describe("JobEscrow invariants over random sequences", () => {
         const caller = r.int(10) === 0 ? r.pick(workers) : r.pick(arbiters);
         const bps = r.pick([0, 10_000, r.int(10_001)]);
         const isArbiter = arbiters.includes(caller);
+        let paid = false;
         if (
           resolveJob &&
           isArbiter &&
           resolveJob.status === "Assigned" &&
           caller !== resolveJob.client &&
           caller !== resolveJob.provider &&
-          m?.status === "Disputed"
+          m?.status === "Disputed" &&
+          now <= m.disputeEndsAt
         ) {
           const moves = new Map<Address, bigint>();
-          const providerPart = (m.amount * BigInt(bps)) / 10_000n;
-          release(moves, resolveJob.provider!, providerPart);
-          move(moves, at(resolveJob.client), m.amount - providerPart);
+          paid = split(moves, resolveJob, m.amount, bps);
           outcome = { refused: false, moves };
         }
         const id = resolveJob?.id ?? unknown;
         send = () => escrow.write.resolveDispute([id, index, bps, "reason"], { account: caller.account });
         after = () => {
           m!.status = "Resolved";
+          resolveJob!.paid ||= paid;
           settle(resolveJob!);
         };
         if (!isArbiter) {
@@ -393,6 +484,127 @@ describe("JobEscrow invariants over random sequences", () => {
           counts.refused++;
           continue;
         }
+      } else if (action === "offer a settlement") {
+        // a party offers a split, mostly one the other side offered already, sometimes over 100%
+        const index = pickIndex(job, "Disputed");
+        const m = job?.milestones[Number(index)];
+        const caller =
+          job && r.int(8) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
+        const byClient = job !== undefined && caller === job.client;
+        const other = m ? (byClient ? m.offers.provider : m.offers.client) : undefined;
+        const bps =
+          r.int(25) === 0
+            ? 10_001
+            : other !== undefined && r.int(2) === 0
+              ? other
+              : r.pick([0, 10_000, r.int(10_001)]);
+        const agreed = other === bps;
+        let paid = false;
+        if (
+          job &&
+          job.status === "Assigned" &&
+          (caller === job.client || caller === job.provider) &&
+          bps <= 10_000 &&
+          m?.status === "Disputed"
+        ) {
+          const moves = new Map<Address, bigint>();
+          if (agreed) paid = split(moves, job, m.amount, bps);
+          outcome = { refused: false, moves };
+        }
+        send = () => escrow.write.offerSettlement([unknown, index, bps], { account: caller.account });
+        after = () => {
+          if (byClient) m!.offers.client = bps;
+          else m!.offers.provider = bps;
+          if (!agreed) return;
+          m!.status = "Resolved";
+          job!.paid ||= paid;
+          settle(job!);
+        };
+      } else if (action === "settle after the dispute window") {
+        // anyone applies the default 50/50 once the dispute window has passed
+        const index = pickIndex(job, "Disputed");
+        const m = job?.milestones[Number(index)];
+        const caller = r.pick(everyone);
+        let paid = false;
+        if (job && job.status === "Assigned" && m?.status === "Disputed" && now > m.disputeEndsAt) {
+          const moves = new Map<Address, bigint>();
+          paid = split(moves, job, m.amount, 5_000);
+          outcome = { refused: false, moves };
+        }
+        send = () => escrow.write.settleAfterDisputeWindow([unknown, index], { account: caller.account });
+        after = () => {
+          m!.status = "Resolved";
+          job!.paid ||= paid;
+          settle(job!);
+        };
+      } else if (action === "remove or restore a fund source") {
+        // governance (the fund's owner here) toggles a source: no payout may depend on it
+        if (r.int(2) === 0) {
+          escrowIsSource = !escrowIsSource;
+          await fund.write.setSource([escrow.address, escrowIsSource ? 2 : 0], { account: deployer.account });
+        } else {
+          miningIsSource = !miningIsSource;
+          await fund.write.setSource([pok.address, miningIsSource ? 1 : 0], { account: deployer.account });
+        }
+        succeeded.set(action, (succeeded.get(action) ?? 0) + 1);
+        continue;
+      } else if (action === "pause or resume claims") {
+        // the guardian pauses within its term (governance renews a lapsed one); governance resumes
+        await time.setNextBlockTimestamp(now);
+        if (claimsPaused) await pok.write.unpauseClaims({ account: deployer.account });
+        else if (now > guardianTermEndsAt) {
+          try {
+            await pok.write.pauseClaims({ account: guardian.account });
+            expect.fail(`${label} step ${step}: a guardian paused after its term`);
+          } catch (error) {
+            expect(revertName(error, abis), label).to.equal("ProofOfKnowledgeRoleTermEnded");
+          }
+          guardianTermEndsAt = now + 365 * DAY;
+          await pok.write.grantRoleUntil(
+            [await pok.read.GUARDIAN_ROLE(), guardian.account.address, guardianTermEndsAt],
+            {
+              account: deployer.account,
+            },
+          );
+          continue;
+        } else await pok.write.pauseClaims({ account: guardian.account });
+        claimsPaused = !claimsPaused;
+        succeeded.set(action, (succeeded.get(action) ?? 0) + 1);
+        continue;
+      } else if (action === "send AZR straight to the escrow") {
+        // a stray transfer: the escrow holds it, owes it to nobody
+        const sender = r.pick(clients);
+        const amount = BigInt(1 + r.int(1_000_000));
+        const moves = new Map<Address, bigint>([
+          [at(sender), -amount],
+          [escrowAddress, amount],
+        ]);
+        outcome = { refused: false, moves };
+        send = () => token.write.transfer([escrow.address, amount], { account: sender.account });
+        after = () => {
+          money.strays += amount;
+        };
+      } else if (action === "claim") {
+        // a learner claims (relayed); now and then one replays an old voucher
+        const replay = learners.length > 0 && r.int(10) === 0;
+        const learner = replay ? r.pick(learners) : learnerAddress(`money ${r.seed} ${step}`);
+        const completion = { learner, courseId: 1n, score: 9_000, deadline: BigInt(now + 3_600) };
+        const signature = await signCompletion(verifier, pok.address, completion);
+        const share = REWARD / 10n;
+        if (!replay && !claimsPaused) {
+          outcome = { refused: false, moves: new Map([[fundAt, share]]) };
+        }
+        send = () => pok.write.claim([completion, signature], { account: relayer.account });
+        after = () => {
+          learners.push(learner);
+          money.mined += REWARD;
+          money.minedToFund += share;
+        };
+        check = async () => {
+          expect(await token.read.balanceOf([learner]), `${label} step ${step}: learner`).to.equal(
+            REWARD - share,
+          );
+        };
       } else {
         // rate
         const caller =
@@ -428,6 +640,7 @@ describe("JobEscrow invariants over random sequences", () => {
       );
       if (outcome.refused) continue;
       after();
+      await check();
       counts.done++;
 
       // Every AZR that moved went where the rules say, in the amounts they give.
@@ -436,14 +649,17 @@ describe("JobEscrow invariants over random sequences", () => {
         const change = balancesAfter.get(address)! - before.get(address)!;
         expect(change, `${label} step ${step}: ${address}`).to.equal(outcome.moves.get(address) ?? 0n);
       }
-      // The escrow holds exactly the unsettled milestones; nothing is created or lost.
+      // The escrow holds exactly the unsettled milestones and the strays; only mining creates AZR.
       const unsettled = jobs
         .flatMap((j) => j.milestones)
         .filter((m) => UNSETTLED.has(m.status))
         .reduce((sum, m) => sum + m.amount, 0n);
-      expect(balancesAfter.get(escrowAddress), `${label} step ${step}: escrow balance`).to.equal(unsettled);
-      const supply = [...balancesAfter.values()].reduce((a, b) => a + b, 0n);
-      expect(supply, `${label} step ${step}: AZR conserved`).to.equal(supplyBefore);
+      expect(balancesAfter.get(escrowAddress), `${label} step ${step}: escrow balance`).to.equal(
+        unsettled + money.strays,
+      );
+      const held = [...balancesAfter.values()].reduce((a, b) => a + b, 0n);
+      expect(held, `${label} step ${step}: AZR conserved`).to.equal(supplyBefore + money.minedToFund);
+      expect(await token.read.totalSupply(), `${label} step ${step}: supply`).to.equal(seeded + money.mined);
     }
 
     // The contract's own view of every job and milestone equals the model's.
@@ -452,6 +668,7 @@ describe("JobEscrow invariants over random sequences", () => {
       expect(JOB_STATUS[onChain.status], `${label}: job ${job.id}`).to.equal(job.status);
       const unsettledCount = job.milestones.filter((m) => UNSETTLED.has(m.status)).length;
       expect(onChain.unsettled, `${label}: job ${job.id} unsettled`).to.equal(unsettledCount);
+      expect(onChain.paid, `${label}: job ${job.id} paid`).to.equal(job.paid);
       for (const [index, m] of job.milestones.entries()) {
         const milestone = await escrow.read.milestoneOf([job.id, BigInt(index)]);
         expect(MILESTONE_STATUS[milestone.status], `${label}: job ${job.id} #${index}`).to.equal(m.status);
@@ -463,6 +680,15 @@ describe("JobEscrow invariants over random sequences", () => {
     // A run that refused everything, or allowed everything, would prove little.
     expect(counts.done, label).to.be.greaterThan(STEPS / 4);
     expect(counts.refused, label).to.be.greaterThan(STEPS / 20);
+    for (const status of ["Completed", "Refunded", "Cancelled"] as const) {
+      expect(
+        jobs.some((j) => j.status === status),
+        `${label}: no job ended ${status}`,
+      ).to.equal(true);
+    }
+    console.log(
+      `      ${STEPS} steps (${counts.done} done, ${counts.refused} refused, ${jobs.length} jobs) in ${((Date.now() - started) / 1000).toFixed(0)} s, ${label}`,
+    );
     const settled = jobs.flatMap((j) => j.milestones).filter((m) => !UNSETTLED.has(m.status));
     for (const status of ["Released", "Refunded", "Resolved", "Cancelled"] as const) {
       expect(
