@@ -3,7 +3,6 @@ import {
   encodeFunctionData,
   getAddress,
   keccak256,
-  parseAbiItem,
   parseUnits,
   toHex,
   zeroAddress,

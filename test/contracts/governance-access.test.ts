@@ -2,7 +2,7 @@ import { getAddress, parseEther, zeroAddress, zeroHash } from "viem";
 import type { Abi, Address, Hash } from "viem";
 import { CitadelSource } from "../../protocol/enums";
 import { Roles } from "../../protocol/roles";
-import { AZR, COURSE, governed, networkHelpers, viem } from "../support/fixture";
+import { AZR, COURSE, governed, networkHelpers } from "../support/fixture";
 import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
