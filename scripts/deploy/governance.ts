@@ -1,13 +1,5 @@
 import type { Abi, Address, Hex } from "viem";
-import {
-  encodeFunctionData,
-  getAddress,
-  keccak256,
-  parseUnits,
-  toHex,
-  zeroAddress,
-  zeroHash,
-} from "viem";
+import { encodeFunctionData, getAddress, keccak256, parseUnits, toHex, zeroAddress, zeroHash } from "viem";
 import { contractOf } from "../../protocol/manifest";
 import type { Manifest } from "../../protocol/manifest";
 import { deployedContracts } from "./manifest";
