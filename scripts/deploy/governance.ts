@@ -246,7 +246,7 @@ export async function handOverToGovernance(
     }
   }
 
-  // 3. Read everything back: every role and owner as expected, nothing pending (scripts/lib/audit.ts).
+  // 3. Read everything back: every role and owner as expected, nothing pending (scripts/deploy/audit.ts).
   await assertDeploymentAudited(manifest, publicClient);
   if ((await read<bigint>(timelock, "getMinDelay")) !== BigInt(timelockDelaySeconds)) {
     throw new Error("AzoraTimelock's delay was not set by the handover");

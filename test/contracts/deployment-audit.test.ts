@@ -217,7 +217,7 @@ function verifyDeployment(
   manifest: string,
 ): Promise<{ code: number | null; output: string }> {
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsx, "scripts/verify-deployment.ts", "--manifest", manifest], {
+  const child = spawn(process.execPath, [tsx, "scripts/deploy/verify.ts", "--manifest", manifest], {
     cwd: REPO_ROOT,
     env: { ...process.env, RPC_URL: rpcUrl },
   });
