@@ -13,6 +13,8 @@ import type { SectionPage } from "../support/shell";
 import { startIndexedChain } from "../support/stack";
 
 const AMARA = localAccount(1).address;
+// Lindiwe's seeded credential (course 1): an id is `holder << 96 | courseId`.
+const LINDIWE_CREDENTIAL = (BigInt(localAccount(3).address) << 96n) | 1n;
 const PHONE = { width: 360, height: 740 };
 const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "shell");
 
@@ -22,7 +24,7 @@ const SECTIONS: SectionPage[] = [
   { name: "learn", path: "/learn", public: true },
   { name: "course", path: "/learn/1", public: true },
   { name: "lesson", path: "/learn/1/1", public: true },
-  { name: "credential", path: "/credentials/1", public: true },
+  { name: "credential", path: `/credentials/${LINDIWE_CREDENTIAL}`, public: true },
   { name: "verify", path: "/verify", public: true },
   { name: "jobs", path: "/jobs", public: true },
   { name: "dao", path: "/dao", public: true },

@@ -1,0 +1,247 @@
+import { expect } from "chai";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createWalletClient, http } from "viem";
+import type { Address } from "viem";
+import { contractOf } from "../../protocol/manifest";
+import { localAccount, localVerifier } from "../../protocol/chain";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { freePort, stopAllServices } from "../../scripts/stack/processes";
+import { startApp } from "../../scripts/stack/stack";
+import { buildApp } from "../support/app-build";
+import { launchBrowser } from "../support/browser";
+import { ob3Validator } from "../support/ob3";
+import { seriousA11yViolations, watchConsole } from "../support/shell";
+import { eventually, startIndexedChain } from "../support/stack";
+
+// The seed: Lindiwe (#3) passed course 1 (credential valid a year), Kofi (#2) course 2 and
+// Tendai (#4) course 3 (never expire), all signed by the verifier #8. Amara (#1) holds none.
+const LINDIWE = localAccount(3);
+const KOFI = localAccount(2);
+const TENDAI = localAccount(4);
+const AMARA = localAccount(1);
+const idOf = (holder: Address, courseId: bigint) => (BigInt(holder) << 96n) | courseId;
+const VALID = idOf(LINDIWE.address, 1n);
+const REVOKED = idOf(KOFI.address, 2n);
+const BURNED = idOf(TENDAI.address, 3n);
+const NEVER_ISSUED = idOf(AMARA.address, 1n);
+const REASON = "Answers shared before the quiz closed";
+
+const PHONE = { width: 360, height: 740 };
+const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "credentials");
+const VERDICT_WORDS = {
+  en: { valid: "Valid", revoked: "Revoked" },
+  fr: { valid: "Valide", revoked: "Révoquée" },
+  sw: { valid: "Halali", revoked: "Imefutwa" },
+} as const;
+type Locale = keyof typeof VERDICT_WORDS;
+
+describe("app › verify a credential (production build, real chain, real Ponder, Chromium)", function () {
+  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
+  let appUrl: string;
+  let browser: Browser;
+
+  before(async function () {
+    stack = await startIndexedChain();
+    await buildApp();
+    const app = await startApp({
+      mode: "start",
+      port: await freePort(),
+      rpcUrl: stack.chain.rpcUrl,
+      indexerUrl: stack.indexer.url,
+    });
+    appUrl = app.url;
+    browser = await launchBrowser();
+    await mkdir(ARTIFACTS, { recursive: true });
+    // The revoked and burned cases: the verifier revokes Kofi's credential, Tendai burns his.
+    const credential = contractOf(stack.manifest, "AzoraCredential");
+    const asVerifier = createWalletClient({ account: localVerifier(), transport: http(stack.chain.rpcUrl) });
+    const asTendai = createWalletClient({ account: TENDAI, transport: http(stack.chain.rpcUrl) });
+    for (const hash of [
+      await asVerifier.writeContract({
+        ...credential,
+        chain: null,
+        functionName: "revoke",
+        args: [REVOKED, REASON],
+      }),
+      await asTendai.writeContract({ ...credential, chain: null, functionName: "burn", args: [BURNED] }),
+    ]) {
+      await stack.publicClient.waitForTransactionReceipt({ hash });
+    }
+  });
+  after(async function () {
+    await browser?.close();
+    await stopAllServices();
+  });
+
+  async function phone(
+    locale: Locale,
+    options: { javaScriptEnabled?: boolean } = {},
+  ): Promise<BrowserContext> {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: locale === "fr" ? "fr-FR" : "en-US",
+      serviceWorkers: "block",
+      ...options,
+    });
+    if (locale === "sw") await context.addCookies([{ name: "NEXT_LOCALE", value: "sw", url: appUrl }]);
+    return context;
+  }
+
+  async function open(page: Page, id: bigint | string, shot: string) {
+    const response = await page.goto(`${appUrl}/credentials/${id}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${shot}.png`), fullPage: true });
+    return response;
+  }
+
+  async function verdictOf(page: Page) {
+    return page.getByTestId("verdict").getAttribute("data-verdict");
+  }
+
+  for (const locale of ["en", "fr", "sw"] as const) {
+    it(`gives a valid and a revoked credential's verdict in ${locale}, the reason, the exact call, a link and a QR code (axe clean)`, async function () {
+      const context = await phone(locale);
+      const page = await context.newPage();
+      const errors = watchConsole(page);
+      expect((await open(page, VALID, `${locale}-valid`))?.status()).to.equal(200);
+      expect(await verdictOf(page)).to.equal("valid");
+      expect(await page.getByTestId("verdict").innerText()).to.contain(VERDICT_WORDS[locale].valid);
+      expect(await page.locator("h1").innerText()).to.equal("Wallets and safety");
+      expect(await page.getByTestId("score").innerText()).to.match(/92/);
+      const call = await page.getByTestId("check-call").innerText();
+      expect(call).to.contain(stack.manifest.contracts.AzoraCredential.address);
+      expect(call).to.contain("isValid(uint256)");
+      expect(call).to.contain(VALID.toString());
+      expect(await page.getByTestId("share-link").innerText()).to.equal(`${appUrl}/credentials/${VALID}`);
+      expect(await page.locator(".credential-qr svg").count()).to.equal(1);
+      expect(await page.locator('meta[property="og:image"]').getAttribute("content")).to.contain(
+        "opengraph-image",
+      );
+      expect(await seriousA11yViolations(page)).to.deep.equal([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).to.be.at.most(0);
+
+      expect((await open(page, REVOKED, `${locale}-revoked`))?.status()).to.equal(200);
+      expect(await verdictOf(page)).to.equal("revoked");
+      expect(await page.getByTestId("verdict").innerText()).to.contain(VERDICT_WORDS[locale].revoked);
+      expect(await page.getByTestId("revocation-reason").innerText()).to.contain(REASON);
+      expect(await seriousA11yViolations(page)).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+      await context.close();
+    });
+  }
+
+  it("says a burned credential was burned, and an unknown one does not exist (404), with JavaScript off", async function () {
+    const context = await phone("en", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    expect((await open(page, BURNED, "en-burned"))?.status()).to.equal(200);
+    expect(await verdictOf(page)).to.equal("burned");
+    expect(await page.locator("main").innerText()).to.match(/Burned by its holder/);
+    expect((await open(page, NEVER_ISSUED, "en-unknown"))?.status()).to.equal(404);
+    expect(await page.locator("main").innerText()).to.contain("No such credential exists on this chain");
+    expect(await seriousA11yViolations(page)).to.deep.equal([]);
+    expect((await open(page, VALID, "en-valid-nojs"))?.status()).to.equal(200);
+    expect(await verdictOf(page)).to.equal("valid");
+    expect((await open(page, REVOKED, "en-revoked-nojs"))?.status()).to.equal(200);
+    expect(await page.getByTestId("revocation-reason").innerText()).to.contain(REASON);
+    await context.close();
+  });
+
+  it("answers a malformed id with a 400 page saying what an id looks like", async function () {
+    const context = await phone("en", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    expect((await open(page, "12abc", "en-malformed"))?.status()).to.equal(400);
+    expect(await page.locator("main").innerText()).to.contain("A credential id is a whole number");
+    await context.close();
+  });
+
+  it("lists every credential an address holds on /verify, each with its verdict, and takes a pasted link", async function () {
+    const context = await phone("en", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/verify`);
+    await page.getByLabel(/Credential link, id or address/).fill(LINDIWE.address.toLowerCase());
+    await page.getByRole("button", { name: "Check" }).click();
+    await page.getByTestId("held-credentials").waitFor();
+    const items = page.getByTestId("held-credentials").locator("li");
+    expect(await items.count()).to.equal(1);
+    expect(await items.first().getAttribute("data-verdict")).to.equal("valid");
+    expect(await items.first().innerText()).to.contain("Wallets and safety");
+    await page.screenshot({ path: path.join(ARTIFACTS, "en-verify-address.png"), fullPage: true });
+    expect(await seriousA11yViolations(page)).to.deep.equal([]);
+    await page.goto(`${appUrl}/verify?q=${encodeURIComponent(KOFI.address)}`);
+    expect(
+      await page.getByTestId("held-credentials").locator("li").first().getAttribute("data-verdict"),
+    ).to.equal("revoked");
+    await page.goto(`${appUrl}/verify?q=${encodeURIComponent(`https://azora.example/credentials/${VALID}`)}`);
+    expect(new URL(page.url()).pathname).to.equal(`/credentials/${VALID}`);
+    await context.close();
+  });
+
+  it("exports a valid and a revoked credential as Open Badges 3.0 that pass the OB 3.0 schema", async function () {
+    const validate = ob3Validator();
+    for (const [id, verdict] of [
+      [VALID, "valid"],
+      [REVOKED, "revoked"],
+    ] as const) {
+      const response = await fetch(`${appUrl}/credentials/${id}/ob3.json`);
+      expect(response.status).to.equal(200);
+      const badge = (await response.json()) as { credentialStatus: Record<string, unknown> };
+      expect(validate(badge), JSON.stringify(validate.errors)).to.equal(true);
+      expect(badge.credentialStatus).to.include({
+        tokenId: id.toString(),
+        verdictAtExport: verdict,
+        chainId: 31337,
+      });
+    }
+    expect((await fetch(`${appUrl}/credentials/${NEVER_ISSUED}/ob3.json`)).status).to.equal(404);
+    expect((await fetch(`${appUrl}/credentials/x1/ob3.json`)).status).to.equal(400);
+    const og = await fetch(`${appUrl}/credentials/${VALID}/opengraph-image`);
+    expect(og.headers.get("content-type")).to.equal("image/png");
+  });
+
+  it("says a credential expired once its expiry passes (the chain's clock)", async function () {
+    await stack.publicClient.request({
+      method: "evm_increaseTime" as never,
+      params: [400 * 86_400] as never,
+    });
+    await stack.publicClient.request({ method: "evm_mine" as never, params: [] as never });
+    const context = await phone("en");
+    const page = await context.newPage();
+    await open(page, VALID, "en-expired");
+    expect(await verdictOf(page)).to.equal("expired");
+    expect(await page.locator("main").innerText()).to.match(/Expired on/);
+    await context.close();
+  });
+
+  it("still gives the chain's verdict with the indexer stopped, and says the indexer is not answering", async function () {
+    await eventually(async () => {
+      const context = await phone("en");
+      const page = await context.newPage();
+      await open(page, REVOKED, "en-revoked-indexed");
+      expect(await page.getByTestId("indexer-view").getAttribute("data-view")).to.equal("agrees");
+      await context.close();
+    });
+    await stack.indexer.service.stop();
+    const context = await phone("en", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await open(page, REVOKED, "en-indexer-down");
+    expect(await verdictOf(page)).to.equal("revoked");
+    expect(await page.getByTestId("revocation-reason").innerText()).to.contain(REASON);
+    expect(await page.getByTestId("indexer-view").getAttribute("data-view")).to.equal("down");
+    await context.close();
+  });
+
+  it("answers 503 with no verdict when the chain is down", async function () {
+    await stack.chain.service.stop();
+    const context = await phone("en", { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await open(page, VALID, "en-chain-down");
+    expect(response?.status()).to.equal(503);
+    expect(await page.getByTestId("verdict").count()).to.equal(0);
+    expect(await page.locator("main").innerText()).to.contain("The chain is not answering");
+    expect((await fetch(`${appUrl}/credentials/${VALID}/ob3.json`)).status).to.equal(503);
+    await context.close();
+  });
+});
