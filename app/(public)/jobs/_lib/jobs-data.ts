@@ -66,6 +66,7 @@ const RATING = {
   commentCid: true,
   timestamp: "bigint",
 } as const;
+const CREDENTIAL = { id: "bigint", courseId: "bigint", score: true, expiresAt: "bigint", revoked: true } as const;
 const REPUTATION = { address: true, jobsAsClient: true, jobsAsProvider: true, ratingCount: true, ratingSum: true } as const;
 
 /** A page of jobs, open ones first when no status is asked for (the list orders by status, then newest). */
@@ -113,6 +114,12 @@ export function accountJobsParts(address: string) {
     asProvider: many("job", JOB, { where: { provider: lower }, orderBy: "postedAt", orderDirection: "desc", limit: 20 }),
     received: many("rating", RATING, { where: { ratee: lower }, orderBy: "timestamp", orderDirection: "desc", limit: 20 }),
     given: many("rating", RATING, { where: { rater: lower }, orderBy: "timestamp", orderDirection: "desc", limit: 20 }),
+    credentials: many("credential", CREDENTIAL, {
+      where: { holder: lower, burned: false },
+      orderBy: "issuedAt",
+      orderDirection: "desc",
+      limit: 50,
+    }),
   };
 }
 
