@@ -55,7 +55,9 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
     jobs.length ? indexerRead(reputationsParts(jobs.map((job) => job.client))) : null,
   ]);
   const repOf = (address: string) =>
-    reps?.ok ? reps.data.reputations.items.find((r) => r.address.toLowerCase() === address.toLowerCase()) : undefined;
+    reps?.ok
+      ? reps.data.reputations.items.find((r) => r.address.toLowerCase() === address.toLowerCase())
+      : undefined;
   const rows = jobs
     .map((job, i) => ({ job, brief: briefs[i] ?? null }))
     .filter(({ brief }) => !skill || (brief?.skills ?? []).some((s) => s.toLowerCase() === skill))
@@ -78,7 +80,13 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
           <label htmlFor="jobs-q" className="visually-hidden">
             {t("list.search")}
           </label>
-          <input id="jobs-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("list.search")} />
+          <input
+            id="jobs-q"
+            name="q"
+            type="search"
+            defaultValue={params.q ?? ""}
+            placeholder={t("list.search")}
+          />
         </div>
         <div className="form-row">
           <label htmlFor="jobs-status">{t("list.status")}</label>
@@ -115,7 +123,10 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
         <ul className="job-list" style={{ listStyle: "none", padding: 0 }} data-testid="job-list">
           {rows.map(({ job, brief }) => (
             <li key={job.id.toString()}>
-              <Card title={brief?.title ?? t("list.untitled", { id: job.id.toString() })} id={`job-${job.id}`}>
+              <Card
+                title={brief?.title ?? t("list.untitled", { id: job.id.toString() })}
+                id={`job-${job.id}`}
+              >
                 <p>
                   <JobStatusBadge status={job.status} />{" "}
                   <Link href={`/jobs/${job.id}`}>{t("list.open", { id: job.id.toString() })}</Link>
@@ -126,7 +137,9 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
                     <dt>{t("facts.budget")}</dt>
                     <dd>
                       <Amount value={job.total} />
-                      <span className="fact-note">{t("facts.milestones", { count: job.milestoneCount })}</span>
+                      <span className="fact-note">
+                        {t("facts.milestones", { count: job.milestoneCount })}
+                      </span>
                     </dd>
                   </div>
                   <div>

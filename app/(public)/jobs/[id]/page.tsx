@@ -3,7 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Address, Amount, Card, DataTable, DateTime, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import {
+  Address,
+  Amount,
+  Card,
+  DataTable,
+  DateTime,
+  EmptyState,
+  PageHeader,
+  StatusBadge,
+} from "@/app/_components/ui";
 import type { Column, Tone } from "@/app/_components/ui";
 import { ReadFailure } from "@/app/_components/ReadFailure";
 import { getRuntimeConfig } from "@/app/_lib/server-config";
@@ -61,7 +70,9 @@ export default async function JobPage({ params }: JobPageProps) {
     getRuntimeConfig(),
   ]);
   const repOf = (address: string) =>
-    reps.ok ? reps.data.reputations.items.find((r) => r.address.toLowerCase() === address.toLowerCase()) : undefined;
+    reps.ok
+      ? reps.data.reputations.items.find((r) => r.address.toLowerCase() === address.toLowerCase())
+      : undefined;
 
   const milestoneColumns: Column<MilestoneRow>[] = [
     {
@@ -70,14 +81,22 @@ export default async function JobPage({ params }: JobPageProps) {
       label: t("milestones.n"),
       cell: (m) => brief?.milestones[m.index]?.title ?? t("milestones.numbered", { n: m.index + 1 }),
     },
-    { key: "amount", header: t("milestones.amount"), label: t("milestones.amount"), numeric: true, cell: (m) => <Amount value={m.amount} /> },
+    {
+      key: "amount",
+      header: t("milestones.amount"),
+      label: t("milestones.amount"),
+      numeric: true,
+      cell: (m) => <Amount value={m.amount} />,
+    },
     {
       key: "status",
       header: t("milestones.status"),
       label: t("milestones.status"),
       cell: (m) => (
         <span data-testid={`milestone-${m.index}-status`}>
-          <StatusBadge tone={MILESTONE_TONES[m.status] ?? "neutral"}>{t(`milestone.${m.status}`)}</StatusBadge>
+          <StatusBadge tone={MILESTONE_TONES[m.status] ?? "neutral"}>
+            {t(`milestone.${m.status}`)}
+          </StatusBadge>
         </span>
       ),
     },
@@ -115,7 +134,11 @@ export default async function JobPage({ params }: JobPageProps) {
             </span>
           </Fact>
           <Fact label={t("facts.provider")}>
-            {job.provider ? <Address address={job.provider} /> : <span className="muted">{t("facts.noProvider")}</span>}
+            {job.provider ? (
+              <Address address={job.provider} />
+            ) : (
+              <span className="muted">{t("facts.noProvider")}</span>
+            )}
           </Fact>
           <Fact label={t("facts.paidToProvider")} testId="paid-provider">
             <Amount value={job.paidToProvider} />
@@ -137,7 +160,11 @@ export default async function JobPage({ params }: JobPageProps) {
           runtime={runtime}
           locale={(await getLocale()) as never}
           messages={await islandMessages()}
-          labels={{ connect: t("actions.connect"), connectWhy: t("actions.connectWhy"), needsJs: t("actions.needsJs") }}
+          labels={{
+            connect: t("actions.connect"),
+            connectWhy: t("actions.connectWhy"),
+            needsJs: t("actions.needsJs"),
+          }}
           job={{
             id: job.id,
             client: job.client,
@@ -145,7 +172,11 @@ export default async function JobPage({ params }: JobPageProps) {
             status: job.status,
             deadline: job.deadline,
             applicants: applications.items.map((a) => a.provider),
-            milestones: milestones.items.map((m) => ({ index: m.index, status: m.status, reviewEndsAt: m.reviewEndsAt ?? null })),
+            milestones: milestones.items.map((m) => ({
+              index: m.index,
+              status: m.status,
+              reviewEndsAt: m.reviewEndsAt ?? null,
+            })),
             raters: ratings.items.map((r) => r.rater),
           }}
         />
@@ -164,7 +195,9 @@ export default async function JobPage({ params }: JobPageProps) {
       {brief && (
         <Card title={t("detail.brief")} id="brief-title">
           <p style={{ whiteSpace: "pre-wrap" }}>{brief.description}</p>
-          {brief.skills.length > 0 && <p className="muted">{t("facts.skills", { skills: brief.skills.join(", ") })}</p>}
+          {brief.skills.length > 0 && (
+            <p className="muted">{t("facts.skills", { skills: brief.skills.join(", ") })}</p>
+          )}
           <p>
             <a href={`/ipfs/${job.briefCid}`}>{t("brief.source")}</a>
           </p>
@@ -212,7 +245,8 @@ export default async function JobPage({ params }: JobPageProps) {
             {ratings.items.map((r) => (
               <li key={r.id}>
                 <Address address={r.rater} /> → <Address address={r.ratee} />{" "}
-                {t("actions.rate.stars", { count: r.score })} <a href={`/ipfs/${r.commentCid}`}>{t("detail.comment")}</a>
+                {t("actions.rate.stars", { count: r.score })}{" "}
+                <a href={`/ipfs/${r.commentCid}`}>{t("detail.comment")}</a>
               </li>
             ))}
           </ul>
@@ -246,7 +280,8 @@ async function Split({ m }: { m: MilestoneRow }) {
   if (m.status === "released" || m.status === "resolved") {
     return (
       <span>
-        {t("milestones.paid")} <Amount value={m.providerShare} /> · {t("milestones.citadel")} <Amount value={m.citadelShare} />
+        {t("milestones.paid")} <Amount value={m.providerShare} /> · {t("milestones.citadel")}{" "}
+        <Amount value={m.citadelShare} />
         {m.clientRefund > 0n && (
           <>
             {" "}
@@ -292,7 +327,9 @@ async function Timeline({ data }: { data: JobDetail }) {
       ),
     })),
     ...data.milestones.items.flatMap((m) => [
-      ...(m.submittedAt ? [{ at: m.submittedAt, key: `sub-${m.id}`, text: t("timeline.submitted", { n: m.index + 1 }) }] : []),
+      ...(m.submittedAt
+        ? [{ at: m.submittedAt, key: `sub-${m.id}`, text: t("timeline.submitted", { n: m.index + 1 }) }]
+        : []),
       ...(m.settledAt
         ? [
             {
@@ -307,7 +344,11 @@ async function Timeline({ data }: { data: JobDetail }) {
           ]
         : []),
     ]),
-    ...data.disputes.items.map((d) => ({ at: d.openedAt, key: `dis-${d.id}`, text: t("timeline.disputed", { n: d.index + 1 }) })),
+    ...data.disputes.items.map((d) => ({
+      at: d.openedAt,
+      key: `dis-${d.id}`,
+      text: t("timeline.disputed", { n: d.index + 1 }),
+    })),
     ...data.ratings.items.map((r) => ({
       at: r.timestamp,
       key: `rate-${r.id}`,

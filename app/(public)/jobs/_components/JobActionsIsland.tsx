@@ -34,7 +34,12 @@ export function JobActionsIsland({ runtime, locale, messages, labels, job }: Job
   const intro = (
     <>
       <div className="actions">
-        <button type="button" className="wallet-button" onClick={() => setLoad("connect")} aria-busy={load !== "no"}>
+        <button
+          type="button"
+          className="wallet-button"
+          onClick={() => setLoad("connect")}
+          aria-busy={load !== "no"}
+        >
           {labels.connect}
         </button>
       </div>
@@ -47,7 +52,13 @@ export function JobActionsIsland({ runtime, locale, messages, labels, job }: Job
   if (load === "no") return intro;
   return (
     <Suspense fallback={intro}>
-      <JobWallet runtime={runtime} locale={locale} messages={messages} openModal={load === "connect"} job={job} />
+      <JobWallet
+        runtime={runtime}
+        locale={locale}
+        messages={messages}
+        openModal={load === "connect"}
+        job={job}
+      />
     </Suspense>
   );
 }

@@ -3,7 +3,12 @@ import { StatusBadge } from "@/app/_components/ui";
 import type { Tone } from "@/app/_components/ui";
 import type { JobStatusName } from "../_lib/jobs-data";
 
-const TONES: Record<JobStatusName, Tone> = { open: "info", assigned: "warn", completed: "ok", cancelled: "neutral" };
+const TONES: Record<JobStatusName, Tone> = {
+  open: "info",
+  assigned: "warn",
+  completed: "ok",
+  cancelled: "neutral",
+};
 
 /** A job's state in words. */
 export function JobStatusBadge({ status }: { status: JobStatusName }) {

@@ -66,8 +66,20 @@ const RATING = {
   commentCid: true,
   timestamp: "bigint",
 } as const;
-const CREDENTIAL = { id: "bigint", courseId: "bigint", score: true, expiresAt: "bigint", revoked: true } as const;
-const REPUTATION = { address: true, jobsAsClient: true, jobsAsProvider: true, ratingCount: true, ratingSum: true } as const;
+const CREDENTIAL = {
+  id: "bigint",
+  courseId: "bigint",
+  score: true,
+  expiresAt: "bigint",
+  revoked: true,
+} as const;
+const REPUTATION = {
+  address: true,
+  jobsAsClient: true,
+  jobsAsProvider: true,
+  ratingCount: true,
+  ratingSum: true,
+} as const;
 
 /** A page of jobs, open ones first when no status is asked for (the list orders by status, then newest). */
 export function jobListParts(status: JobStatusName | undefined, after: string | null) {
@@ -86,22 +98,42 @@ export function jobListParts(status: JobStatusName | undefined, after: string | 
 export function jobParts(id: bigint) {
   return {
     job: one("job", { id }, JOB),
-    milestones: many("milestone", MILESTONE, { where: { jobId: id }, orderBy: "index", orderDirection: "asc", limit: 20 }),
+    milestones: many("milestone", MILESTONE, {
+      where: { jobId: id },
+      orderBy: "index",
+      orderDirection: "asc",
+      limit: 20,
+    }),
     applications: many("application", APPLICATION, {
       where: { jobId: id },
       orderBy: "timestamp",
       orderDirection: "asc",
       limit: 100,
     }),
-    disputes: many("dispute", DISPUTE, { where: { jobId: id }, orderBy: "index", orderDirection: "asc", limit: 20 }),
-    ratings: many("rating", RATING, { where: { jobId: id }, orderBy: "timestamp", orderDirection: "asc", limit: 2 }),
+    disputes: many("dispute", DISPUTE, {
+      where: { jobId: id },
+      orderBy: "index",
+      orderDirection: "asc",
+      limit: 20,
+    }),
+    ratings: many("rating", RATING, {
+      where: { jobId: id },
+      orderBy: "timestamp",
+      orderDirection: "asc",
+      limit: 2,
+    }),
   };
 }
 
 /** Disputes still waiting for an arbiter, oldest first. */
 export function openDisputesParts() {
   return {
-    disputes: many("dispute", DISPUTE, { where: { resolved: false }, orderBy: "openedAt", orderDirection: "asc", limit: 100 }),
+    disputes: many("dispute", DISPUTE, {
+      where: { resolved: false },
+      orderBy: "openedAt",
+      orderDirection: "asc",
+      limit: 100,
+    }),
   };
 }
 
@@ -110,10 +142,30 @@ export function accountJobsParts(address: string) {
   const lower = address.toLowerCase();
   return {
     reputation: one("account", { address: lower }, REPUTATION),
-    asClient: many("job", JOB, { where: { client: lower }, orderBy: "postedAt", orderDirection: "desc", limit: 20 }),
-    asProvider: many("job", JOB, { where: { provider: lower }, orderBy: "postedAt", orderDirection: "desc", limit: 20 }),
-    received: many("rating", RATING, { where: { ratee: lower }, orderBy: "timestamp", orderDirection: "desc", limit: 20 }),
-    given: many("rating", RATING, { where: { rater: lower }, orderBy: "timestamp", orderDirection: "desc", limit: 20 }),
+    asClient: many("job", JOB, {
+      where: { client: lower },
+      orderBy: "postedAt",
+      orderDirection: "desc",
+      limit: 20,
+    }),
+    asProvider: many("job", JOB, {
+      where: { provider: lower },
+      orderBy: "postedAt",
+      orderDirection: "desc",
+      limit: 20,
+    }),
+    received: many("rating", RATING, {
+      where: { ratee: lower },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: 20,
+    }),
+    given: many("rating", RATING, {
+      where: { rater: lower },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: 20,
+    }),
     credentials: many("credential", CREDENTIAL, {
       where: { holder: lower, burned: false },
       orderBy: "issuedAt",
@@ -165,6 +217,8 @@ export async function readBrief(cid: string): Promise<JobBrief | null> {
 }
 
 /** A text in the reader's plain words: the average rating with one decimal, or null without ratings. */
-export function averageRating(rep: { ratingCount: number; ratingSum: number } | null | undefined): number | null {
+export function averageRating(
+  rep: { ratingCount: number; ratingSum: number } | null | undefined,
+): number | null {
   return rep && rep.ratingCount > 0 ? rep.ratingSum / rep.ratingCount : null;
 }

@@ -27,7 +27,10 @@ export default async function DisputesPage() {
         <ul style={{ listStyle: "none", padding: 0 }} data-testid="disputes">
           {read.data.disputes.items.map((d) => (
             <li key={d.id}>
-              <Card title={t("disputes.line", { job: d.jobId.toString(), milestone: d.index + 1 })} id={`dispute-${d.id}`}>
+              <Card
+                title={t("disputes.line", { job: d.jobId.toString(), milestone: d.index + 1 })}
+                id={`dispute-${d.id}`}
+              >
                 <p>
                   {t("disputes.openedBy")} <Address address={d.openedBy} /> · {t("disputes.openedAt")}{" "}
                   <DateTime seconds={d.openedAt} />

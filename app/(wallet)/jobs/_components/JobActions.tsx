@@ -45,7 +45,8 @@ export function JobActions({ job }: { job: JobView }) {
   const anyReleased = job.milestones.some((m) => m.status === "released" || m.status === "resolved");
   const items: ReactNode[] = [];
 
-  if (job.status === "open" && !isClient && !applied && !pastDeadline) items.push(<Apply key="apply" jobId={job.id} />);
+  if (job.status === "open" && !isClient && !applied && !pastDeadline)
+    items.push(<Apply key="apply" jobId={job.id} />);
   if (job.status === "open" && applied) items.push(<p key="applied">{t("actions.applied")}</p>);
   if (job.status === "open" && isClient) {
     for (const applicant of job.applicants)
@@ -60,7 +61,12 @@ export function JobActions({ job }: { job: JobView }) {
     }
     if (m.status === "submitted" && m.reviewEndsAt !== null && now > m.reviewEndsAt)
       items.push(<Simple key={`release-${m.index}`} jobId={job.id} index={m.index} kind="release" />);
-    if (m.status === "submitted" && (isClient || isProvider) && m.reviewEndsAt !== null && now <= m.reviewEndsAt)
+    if (
+      m.status === "submitted" &&
+      (isClient || isProvider) &&
+      m.reviewEndsAt !== null &&
+      now <= m.reviewEndsAt
+    )
       items.push(<WithNote key={`dispute-${m.index}`} jobId={job.id} index={m.index} kind="dispute" />);
     if (m.status === "disputed" && isArbiter.data && !isClient && !isProvider)
       items.push(<Resolve key={`resolve-${m.index}`} jobId={job.id} index={m.index} />);
@@ -77,7 +83,15 @@ export function JobActions({ job }: { job: JobView }) {
   );
 }
 
-function Simple({ jobId, index = 0, kind }: { jobId: bigint; index?: number; kind: "approve" | "release" | "refund" | "cancel" }) {
+function Simple({
+  jobId,
+  index = 0,
+  kind,
+}: {
+  jobId: bigint;
+  index?: number;
+  kind: "approve" | "release" | "refund" | "cancel";
+}) {
   const t = useTranslations("jobs");
   const { run, status, refusal } = useEscrowAction();
   const make = {
@@ -122,7 +136,17 @@ function Assign({ jobId, provider }: { jobId: bigint; provider: Address }) {
   );
 }
 
-function NoteField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+function NoteField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <div className="form">
       <label htmlFor={id}>{label}</label>
@@ -143,9 +167,7 @@ function Apply({ jobId }: { jobId: bigint }) {
         statusTestId="apply-status"
         status={status}
         disabled={pitch.trim().length < 3}
-        onClick={() =>
-          void run(async (signer) => escrowCalls.apply(jobId, await uploadText(pitch, signer)))
-        }
+        onClick={() => void run(async (signer) => escrowCalls.apply(jobId, await uploadText(pitch, signer)))}
         confirmedNote={t("actions.apply.done")}
       >
         {t("actions.apply.button")}
@@ -175,7 +197,9 @@ function WithNote({ jobId, index, kind }: { jobId: bigint; index: number; kind: 
         onClick={() =>
           void run(async (signer) => {
             const cid = await uploadText(note, signer);
-            return kind === "submit" ? escrowCalls.submit(jobId, index, cid) : escrowCalls.dispute(jobId, index, cid);
+            return kind === "submit"
+              ? escrowCalls.submit(jobId, index, cid)
+              : escrowCalls.dispute(jobId, index, cid);
           })
         }
         confirmedNote={t(`actions.${kind}.done`)}
@@ -197,7 +221,9 @@ function Resolve({ jobId, index }: { jobId: bigint; index: number }) {
   return (
     <section className="card">
       <div className="form">
-        <label htmlFor={`resolve-percent-${index}`}>{t("actions.resolve.percent", { milestone: index + 1 })}</label>
+        <label htmlFor={`resolve-percent-${index}`}>
+          {t("actions.resolve.percent", { milestone: index + 1 })}
+        </label>
         <input
           id={`resolve-percent-${index}`}
           type="number"
@@ -208,14 +234,21 @@ function Resolve({ jobId, index }: { jobId: bigint; index: number }) {
           onChange={(e) => setPercent(e.target.value)}
         />
       </div>
-      <NoteField id={`resolve-note-${index}`} label={t("actions.resolve.label")} value={note} onChange={setNote} />
+      <NoteField
+        id={`resolve-note-${index}`}
+        label={t("actions.resolve.label")}
+        value={note}
+        onChange={setNote}
+      />
       <TxButton
         data-testid={`resolve-${index}`}
         statusTestId={`resolve-${index}-status`}
         status={status}
         disabled={!valid}
         onClick={() =>
-          void run(async (signer) => escrowCalls.resolve(jobId, index, value * 100, await uploadText(note, signer)))
+          void run(async (signer) =>
+            escrowCalls.resolve(jobId, index, value * 100, await uploadText(note, signer)),
+          )
         }
         confirmedNote={t("actions.resolve.done")}
       >
@@ -249,7 +282,9 @@ function Rate({ jobId }: { jobId: bigint }) {
         statusTestId="rate-status"
         status={status}
         disabled={note.trim().length < 3}
-        onClick={() => void run(async (signer) => escrowCalls.rate(jobId, Number(score), await uploadText(note, signer)))}
+        onClick={() =>
+          void run(async (signer) => escrowCalls.rate(jobId, Number(score), await uploadText(note, signer)))
+        }
         confirmedNote={t("actions.rate.done")}
       >
         {t("actions.rate.button")}

@@ -47,14 +47,22 @@ export const escrowCalls = {
     call("submitMilestone", [jobId, BigInt(index), deliverableCid]),
   approve: (jobId: bigint, index: number) => call("approveMilestone", [jobId, BigInt(index)]),
   releaseAfterReview: (jobId: bigint, index: number) => call("releaseAfterReview", [jobId, BigInt(index)]),
-  dispute: (jobId: bigint, index: number, reasonCid: string) => call("dispute", [jobId, BigInt(index), reasonCid]),
+  dispute: (jobId: bigint, index: number, reasonCid: string) =>
+    call("dispute", [jobId, BigInt(index), reasonCid]),
   refundExpired: (jobId: bigint) => call("refundExpired", [jobId]),
   cancel: (jobId: bigint) => call("cancel", [jobId]),
   rate: (jobId: bigint, score: number, commentCid: string) => call("rate", [jobId, score, commentCid]),
   resolve: (jobId: bigint, index: number, providerBps: number, reasonCid: string) =>
     call("resolveDispute", [jobId, BigInt(index), providerBps, reasonCid]),
-  post: (briefCid: string, amounts: bigint[], deadline: number) => call("postJob", [briefCid, amounts, deadline]),
-  postWithPermit: (briefCid: string, amounts: bigint[], deadline: number, permitDeadline: bigint, signature: Hex) => {
+  post: (briefCid: string, amounts: bigint[], deadline: number) =>
+    call("postJob", [briefCid, amounts, deadline]),
+  postWithPermit: (
+    briefCid: string,
+    amounts: bigint[],
+    deadline: number,
+    permitDeadline: bigint,
+    signature: Hex,
+  ) => {
     const { v, r, s } = parseSignature(signature);
     return call("postJobWithPermit", [briefCid, amounts, deadline, permitDeadline, Number(v), r, s]);
   },
@@ -73,7 +81,9 @@ export function jobPermit(owner: Address, value: bigint, nonce: bigint, deadline
 
 /** The custom error names of JobEscrow and AzoraToken, read from their ABIs. */
 const ERROR_NAMES = new Set(
-  [...(escrow.abi as Abi), ...(token.abi as Abi)].flatMap((item) => (item.type === "error" ? [item.name] : [])),
+  [...(escrow.abi as Abi), ...(token.abi as Abi)].flatMap((item) =>
+    item.type === "error" ? [item.name] : [],
+  ),
 );
 
 /**
@@ -83,7 +93,8 @@ const ERROR_NAMES = new Set(
 export function revertName(error: unknown): string | null {
   if (error instanceof BaseError) {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName) return reverted.data.errorName;
+    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName)
+      return reverted.data.errorName;
   }
   const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
   for (const name of ERROR_NAMES) if (new RegExp(`\\b${name}\\b`).test(text)) return name;

@@ -48,7 +48,9 @@ async function Record({ data }: { data: AccountJobs }) {
         <ul className="history">
           {data.credentials.items.map((c) => (
             <li key={c.id.toString()}>
-              <Link href={`/credentials/${c.id}`}>{t("profile.course", { course: c.courseId.toString() })}</Link>
+              <Link href={`/credentials/${c.id}`}>
+                {t("profile.course", { course: c.courseId.toString() })}
+              </Link>
               {valid.includes(c) ? "" : ` · ${t("profile.invalid")}`}
             </li>
           ))}
@@ -65,8 +67,8 @@ async function Jobs({ jobs }: { jobs: JobRow[] }) {
     <ul className="history">
       {jobs.map((job) => (
         <li key={job.id.toString()}>
-          <Link href={`/jobs/${job.id}`}>{t("list.untitled", { id: job.id.toString() })}</Link> <JobStatusBadge status={job.status} />{" "}
-          <Amount value={job.total} />
+          <Link href={`/jobs/${job.id}`}>{t("list.untitled", { id: job.id.toString() })}</Link>{" "}
+          <JobStatusBadge status={job.status} /> <Amount value={job.total} />
         </li>
       ))}
     </ul>

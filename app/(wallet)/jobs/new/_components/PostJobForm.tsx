@@ -69,7 +69,11 @@ export function PostJobForm() {
     args: address ? [address, escrow.address] : undefined,
     query: { enabled: Boolean(address) },
   });
-  const jobCount = useReadContract({ ...escrow, functionName: "jobCount", query: { enabled: post.status.state === "confirmed" } });
+  const jobCount = useReadContract({
+    ...escrow,
+    functionName: "jobCount",
+    query: { enabled: post.status.state === "confirmed" },
+  });
 
   const amounts = milestones.map((m) => parseAzr(m.amount));
   const total = amounts.reduce<bigint>((sum, a) => sum + (a ?? 0n), 0n);
@@ -152,7 +156,13 @@ export function PostJobForm() {
         setProblems([t(isUserRejection(error) ? "new.check.signRejected" : "new.check.noPermit")]);
         return;
       }
-      const request = escrowCalls.postWithPermit(ready.cid, ready.amounts, ready.deadline, permitDeadline, signature);
+      const request = escrowCalls.postWithPermit(
+        ready.cid,
+        ready.amounts,
+        ready.deadline,
+        permitDeadline,
+        signature,
+      );
       if (await simulate(request)) post.writeContract(request as Parameters<typeof post.writeContract>[0]);
     } finally {
       setBusy(false);
@@ -199,16 +209,34 @@ export function PostJobForm() {
         <input id="job-title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <Field id="job-summary" label={t("new.fields.summary")}>
-        <input id="job-summary" value={summary} maxLength={500} onChange={(e) => setSummary(e.target.value)} />
+        <input
+          id="job-summary"
+          value={summary}
+          maxLength={500}
+          onChange={(e) => setSummary(e.target.value)}
+        />
       </Field>
       <Field id="job-description" label={t("new.fields.description")}>
-        <textarea id="job-description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id="job-description"
+          rows={5}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </Field>
       <Field id="job-skills" label={t("new.fields.skills")}>
         <input id="job-skills" value={skills} onChange={(e) => setSkills(e.target.value)} />
       </Field>
       <Field id="job-days" label={t("new.fields.days")}>
-        <input id="job-days" type="number" inputMode="numeric" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} />
+        <input
+          id="job-days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={365}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+        />
       </Field>
       <fieldset>
         <legend>{t("new.fields.milestones")}</legend>
@@ -257,21 +285,49 @@ export function PostJobForm() {
       )}
       {problems.length > 0 && (
         <div role="alert" data-testid="post-problems">
-          <ErrorState title={t("new.check.title_")} next={<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} />
+          <ErrorState
+            title={t("new.check.title_")}
+            next={
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
         </div>
       )}
       <RefusalNote refusal={refusal} />
       {mode === "permit" ? (
-        <TxButton data-testid="post" statusTestId="post-status" status={busy ? { state: "pending", waitingFor: "wallet" } : post.status} onClick={() => void postWithPermit()} confirmedNote={t("new.done")}>
+        <TxButton
+          data-testid="post"
+          statusTestId="post-status"
+          status={busy ? { state: "pending", waitingFor: "wallet" } : post.status}
+          onClick={() => void postWithPermit()}
+          confirmedNote={t("new.done")}
+        >
           {t("new.postPermit")}
         </TxButton>
       ) : (
         <>
           <p>{t("new.approveWhy")}</p>
-          <TxButton data-testid="approve-azr" statusTestId="approve-status" status={approve.status} disabled={!needsApproval} onClick={() => void approveThenPost()}>
+          <TxButton
+            data-testid="approve-azr"
+            statusTestId="approve-status"
+            status={approve.status}
+            disabled={!needsApproval}
+            onClick={() => void approveThenPost()}
+          >
             {t("new.approve")}
           </TxButton>
-          <TxButton data-testid="post" statusTestId="post-status" status={busy ? { state: "pending", waitingFor: "wallet" } : post.status} disabled={needsApproval} onClick={() => void approveThenPost()} confirmedNote={t("new.done")}>
+          <TxButton
+            data-testid="post"
+            statusTestId="post-status"
+            status={busy ? { state: "pending", waitingFor: "wallet" } : post.status}
+            disabled={needsApproval}
+            onClick={() => void approveThenPost()}
+            confirmedNote={t("new.done")}
+          >
             {t("new.post")}
           </TxButton>
         </>
