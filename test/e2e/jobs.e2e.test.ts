@@ -105,10 +105,22 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
   }
 
   async function confirmed(page: Page, statusId: string) {
-    await page
-      .getByTestId(statusId)
-      .filter({ hasText: /confirmed in block/i })
-      .waitFor();
+    try {
+      await page
+        .getByTestId(statusId)
+        .filter({ hasText: /confirmed in block/i })
+        .waitFor();
+    } catch (error) {
+      const status = await page
+        .getByTestId(statusId)
+        .textContent()
+        .catch(() => null);
+      const refusal = await page
+        .locator(".error-state")
+        .allTextContents()
+        .catch(() => []);
+      throw new Error(`${statusId}: "${status}" ${refusal.join(" | ")}`, { cause: error });
+    }
   }
 
   async function shot(page: Page, name: string) {

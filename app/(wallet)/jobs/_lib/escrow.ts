@@ -1,4 +1,4 @@
-import { BaseError, ContractFunctionRevertedError, parseSignature } from "viem";
+import { BaseError, ContractFunctionRevertedError } from "viem";
 import type { Abi, Address, Hex } from "viem";
 import { manifest } from "@/deployments/index";
 import { permitTypedData } from "@/protocol/eip712";
@@ -63,10 +63,19 @@ export const escrowCalls = {
     permitDeadline: bigint,
     signature: Hex,
   ) => {
-    const { v, r, s } = parseSignature(signature);
-    return call("postJobWithPermit", [briefCid, amounts, deadline, permitDeadline, Number(v), r, s]);
+    const { v, r, s } = splitSignature(signature);
+    return call("postJobWithPermit", [briefCid, amounts, deadline, permitDeadline, v, r, s]);
   },
 };
+
+/**
+ * (v, r, s) of a 65-byte signature, by slicing (viem's parseSignature brings the whole secp256k1
+ * library into the page for this).
+ */
+function splitSignature(signature: Hex): { v: number; r: Hex; s: Hex } {
+  const v = parseInt(signature.slice(130, 132), 16);
+  return { r: `0x${signature.slice(2, 66)}`, s: `0x${signature.slice(66, 130)}`, v: v < 27 ? v + 27 : v };
+}
 
 /** The typed data of the permit that funds a job in the same transaction as its posting. */
 export function jobPermit(owner: Address, value: bigint, nonce: bigint, deadline: bigint) {

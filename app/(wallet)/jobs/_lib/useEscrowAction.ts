@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { useAccount, usePublicClient, useSignMessage } from "wagmi";
+import { useAccount, useConfig, useSignMessage } from "wagmi";
+import { simulateContract } from "wagmi/actions";
 import type { UploadSigner } from "@/content/upload-request";
 import { useTransaction } from "@/app/_wallet/useTransaction";
 import { revertName } from "./escrow";
@@ -15,7 +16,7 @@ export type Refusal = { kind: "contract"; name: string } | { kind: "upload" } | 
  */
 export function useEscrowAction() {
   const { address } = useAccount();
-  const publicClient = usePublicClient();
+  const config = useConfig();
   const { signMessageAsync } = useSignMessage();
   const { writeContract, status } = useTransaction();
   const [refusal, setRefusal] = useState<Refusal>(null);
@@ -26,7 +27,7 @@ export function useEscrowAction() {
     : undefined;
 
   async function run(prepare: (signer: UploadSigner) => Promise<EscrowCall> | EscrowCall) {
-    if (!address || !publicClient || !signer) return;
+    if (!address || !signer) return;
     setRefusal(null);
     setPreparing(true);
     let request: EscrowCall;
@@ -38,9 +39,9 @@ export function useEscrowAction() {
       return;
     }
     try {
-      await publicClient.simulateContract({ ...request, account: address } as Parameters<
-        typeof publicClient.simulateContract
-      >[0]);
+      await simulateContract(config, { ...request, account: address } as Parameters<
+        typeof simulateContract
+      >[1]);
     } catch (error) {
       const name = revertName(error);
       setPreparing(false);

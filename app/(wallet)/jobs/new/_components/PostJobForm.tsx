@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FormEvent, ReactNode } from "react";
 import { parseUnits } from "viem";
-import { useAccount, usePublicClient, useReadContract, useSignMessage, useSignTypedData } from "wagmi";
+import { useAccount, useConfig, useReadContract, useSignMessage, useSignTypedData } from "wagmi";
+import { getBlock, simulateContract } from "wagmi/actions";
 import { Amount, ErrorState } from "@/app/_components/ui";
 import { isUserRejection } from "@/app/_lib/errors";
 import { TxButton } from "@/app/_wallet/TxButton";
@@ -35,7 +36,7 @@ export function PostJobForm() {
   const t = useTranslations("jobs");
   const locale = useLocale();
   const { address } = useAccount();
-  const publicClient = usePublicClient({ chainId: escrow.chainId });
+  const config = useConfig();
   const { signTypedDataAsync } = useSignTypedData();
   const { signMessageAsync } = useSignMessage();
   const post = useTransaction();
@@ -97,8 +98,8 @@ export function PostJobForm() {
     const found = check();
     setProblems(found);
     setRefusal(null);
-    if (found.length > 0 || !address || !publicClient) return null;
-    const block = await publicClient.getBlock();
+    if (found.length > 0 || !address) return null;
+    const block = await getBlock(config, { chainId: escrow.chainId });
     const deadline = Number(block.timestamp) + Number(days) * DAY;
     const brief = {
       title: title.trim(),
@@ -125,11 +126,11 @@ export function PostJobForm() {
   }
 
   async function simulate(request: EscrowCall): Promise<boolean> {
-    if (!publicClient || !address) return false;
+    if (!address) return false;
     try {
-      await publicClient.simulateContract({ ...request, account: address } as Parameters<
-        typeof publicClient.simulateContract
-      >[0]);
+      await simulateContract(config, { ...request, account: address } as Parameters<
+        typeof simulateContract
+      >[1]);
       return true;
     } catch (error) {
       const name = revertName(error);
