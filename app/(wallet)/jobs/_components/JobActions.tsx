@@ -150,7 +150,14 @@ function NoteField({
   return (
     <div className="form">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} maxLength={2000} value={value} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        id={id}
+        style={{ width: "100%" }}
+        rows={3}
+        maxLength={2000}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }

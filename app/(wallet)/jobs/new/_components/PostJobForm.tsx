@@ -220,6 +220,7 @@ export function PostJobForm() {
       <Field id="job-description" label={t("new.fields.description")}>
         <textarea
           id="job-description"
+          style={{ width: "100%" }}
           rows={5}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
