@@ -14,7 +14,7 @@ export default async function NewJobPage() {
   return (
     <>
       <PageHeader title={t("new.title")} lead={t("new.lead")} />
-      <ClientMessages sections={["jobs"]}>
+      <ClientMessages sections={["jobs", "wallet"]}>
         <PostJobForm />
       </ClientMessages>
     </>
