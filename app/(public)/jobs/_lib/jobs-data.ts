@@ -179,7 +179,11 @@ export function accountJobsParts(address: string) {
 export function reputationsParts(addresses: string[]) {
   const lower = [...new Set(addresses.map((a) => a.toLowerCase()))];
   return {
-    reputations: many("account", REPUTATION, { where: { address_in: lower }, orderBy: "address", limit: 100 }),
+    reputations: many("account", REPUTATION, {
+      where: { address_in: lower },
+      orderBy: "address",
+      limit: 100,
+    }),
   };
 }
 
