@@ -8,6 +8,7 @@ import type { Fact } from "@/app/_components/account/AccountFacts";
 import { DelegationList } from "@/app/_components/account/DelegationList";
 import { TransferList } from "@/app/_components/account/TransferList";
 import { ReadFailure } from "@/app/_components/ReadFailure";
+import { MarketplaceRecord } from "./_components/MarketplaceRecord";
 import { Address, Card, ErrorState, PageHeader } from "@/app/_components/ui";
 import { shortAddress } from "@/app/_lib/format";
 import type { Result } from "@/app/_lib/server-data";
@@ -71,6 +72,7 @@ export default async function AccountPage({ params }: AccountPageProps) {
           <ReadFailure source="indexer" kind={indexed.kind} />
         )}
       </Card>
+      <MarketplaceRecord address={address} />
     </>
   );
 }

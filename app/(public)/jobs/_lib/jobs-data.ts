@@ -1,0 +1,228 @@
+import "server-only";
+import { jobBriefSchema } from "@/content/formats/job-brief";
+import type { JobBrief } from "@/content/formats/job-brief";
+import { sharedContentStore } from "@/content/open";
+import { many, one } from "@/app/_lib/indexer-query";
+import type { PartsData } from "@/app/_lib/indexer-query";
+
+// The marketplace's reads of the indexer (typed from its schema) and of the job briefs on IPFS.
+
+export const JOBS_PAGE_SIZE = 50;
+export const JOB_STATUSES = ["open", "assigned", "completed", "cancelled"] as const;
+export type JobStatusName = (typeof JOB_STATUSES)[number];
+
+const JOB = {
+  id: "bigint",
+  client: true,
+  provider: true,
+  briefCid: true,
+  deadline: "bigint",
+  status: true,
+  milestoneCount: true,
+  applicationCount: true,
+  total: "bigint",
+  paidToProvider: "bigint",
+  paidToCitadel: "bigint",
+  refunded: "bigint",
+  postedAt: "bigint",
+  updatedAt: "bigint",
+  transactionHash: true,
+} as const;
+const MILESTONE = {
+  id: true,
+  jobId: "bigint",
+  index: true,
+  amount: "bigint",
+  status: true,
+  deliverableCid: true,
+  submittedAt: "bigint",
+  reviewEndsAt: "bigint",
+  releasedBy: true,
+  providerShare: "bigint",
+  citadelShare: "bigint",
+  clientRefund: "bigint",
+  settledAt: "bigint",
+} as const;
+const APPLICATION = { id: true, provider: true, proposalCid: true, timestamp: "bigint" } as const;
+const DISPUTE = {
+  id: true,
+  jobId: "bigint",
+  index: true,
+  openedBy: true,
+  reasonCid: true,
+  openedAt: "bigint",
+  resolved: true,
+  arbiter: true,
+  providerBps: true,
+  resolutionCid: true,
+  resolvedAt: "bigint",
+} as const;
+const RATING = {
+  id: true,
+  jobId: "bigint",
+  rater: true,
+  ratee: true,
+  score: true,
+  commentCid: true,
+  timestamp: "bigint",
+} as const;
+const CREDENTIAL = {
+  id: "bigint",
+  courseId: "bigint",
+  score: true,
+  expiresAt: "bigint",
+  revoked: true,
+} as const;
+const REPUTATION = {
+  address: true,
+  jobsAsClient: true,
+  jobsAsProvider: true,
+  ratingCount: true,
+  ratingSum: true,
+} as const;
+
+/** A page of jobs, open ones first when no status is asked for (the list orders by status, then newest). */
+export function jobListParts(status: JobStatusName | undefined, after: string | null) {
+  return {
+    jobs: many("job", JOB, {
+      where: status ? { status } : {},
+      orderBy: "postedAt",
+      orderDirection: "desc",
+      limit: JOBS_PAGE_SIZE,
+      after,
+    }),
+  };
+}
+
+/** One job with its milestones, applications, disputes and ratings. */
+export function jobParts(id: bigint) {
+  return {
+    job: one("job", { id }, JOB),
+    milestones: many("milestone", MILESTONE, {
+      where: { jobId: id },
+      orderBy: "index",
+      orderDirection: "asc",
+      limit: 20,
+    }),
+    applications: many("application", APPLICATION, {
+      where: { jobId: id },
+      orderBy: "timestamp",
+      orderDirection: "asc",
+      limit: 100,
+    }),
+    disputes: many("dispute", DISPUTE, {
+      where: { jobId: id },
+      orderBy: "index",
+      orderDirection: "asc",
+      limit: 20,
+    }),
+    ratings: many("rating", RATING, {
+      where: { jobId: id },
+      orderBy: "timestamp",
+      orderDirection: "asc",
+      limit: 2,
+    }),
+  };
+}
+
+/** Disputes still waiting for an arbiter, oldest first. */
+export function openDisputesParts() {
+  return {
+    disputes: many("dispute", DISPUTE, {
+      where: { resolved: false },
+      orderBy: "openedAt",
+      orderDirection: "asc",
+      limit: 100,
+    }),
+  };
+}
+
+/** The marketplace record of an account: its jobs as client and provider, ratings received and given. */
+export function accountJobsParts(address: string) {
+  const lower = address.toLowerCase();
+  return {
+    reputation: one("account", { address: lower }, REPUTATION),
+    asClient: many("job", JOB, {
+      where: { client: lower },
+      orderBy: "postedAt",
+      orderDirection: "desc",
+      limit: 20,
+    }),
+    asProvider: many("job", JOB, {
+      where: { provider: lower },
+      orderBy: "postedAt",
+      orderDirection: "desc",
+      limit: 20,
+    }),
+    received: many("rating", RATING, {
+      where: { ratee: lower },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: 20,
+    }),
+    given: many("rating", RATING, {
+      where: { rater: lower },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: 20,
+    }),
+    credentials: many("credential", CREDENTIAL, {
+      where: { holder: lower, burned: false },
+      orderBy: "issuedAt",
+      orderDirection: "desc",
+      limit: 50,
+    }),
+  };
+}
+
+/** The reputation rows of several accounts (clients in the list, applicants on a job). */
+export function reputationsParts(addresses: string[]) {
+  const lower = [...new Set(addresses.map((a) => a.toLowerCase()))];
+  return {
+    reputations: many("account", REPUTATION, {
+      where: { address_in: lower },
+      orderBy: "address",
+      limit: 100,
+    }),
+  };
+}
+
+export type JobList = PartsData<ReturnType<typeof jobListParts>>;
+export type JobDetail = PartsData<ReturnType<typeof jobParts>>;
+export type JobRow = JobList["jobs"]["items"][number];
+export type MilestoneRow = JobDetail["milestones"]["items"][number];
+export type ApplicationRow = JobDetail["applications"]["items"][number];
+export type DisputeRow = JobDetail["disputes"]["items"][number];
+export type RatingRow = JobDetail["ratings"]["items"][number];
+export type Reputation = PartsData<ReturnType<typeof reputationsParts>>["reputations"]["items"][number];
+export type AccountJobs = PartsData<ReturnType<typeof accountJobsParts>>;
+
+const MAX_BRIEF_BYTES = 64 * 1024;
+
+/**
+ * A job's brief from the content store, read block by block against its CID and checked against
+ * the brief format; null when missing, too large, or not a brief.
+ */
+export async function readBrief(cid: string): Promise<JobBrief | null> {
+  try {
+    const store = await sharedContentStore();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of store.cat(cid, { signal: AbortSignal.timeout(4_000) })) {
+      size += chunk.byteLength;
+      if (size > MAX_BRIEF_BYTES) return null;
+      chunks.push(chunk);
+    }
+    const parsed = jobBriefSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A text in the reader's plain words: the average rating with one decimal, or null without ratings. */
+export function averageRating(
+  rep: { ratingCount: number; ratingSum: number } | null | undefined,
+): number | null {
+  return rep && rep.ratingCount > 0 ? rep.ratingSum / rep.ratingCount : null;
+}
