@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import "@/app/(public)/dao/_components/dao.css";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ReadFailure } from "@/app/_components/ReadFailure";

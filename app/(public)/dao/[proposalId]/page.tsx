@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import "@/app/(public)/dao/_components/dao.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import "@/app/(public)/dao/_components/dao.css";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/ui";
 import { ClientMessages } from "@/app/_i18n/client-messages";

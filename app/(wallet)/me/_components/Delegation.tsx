@@ -1,4 +1,5 @@
 "use client";
+import "@/app/(public)/dao/_components/dao.css";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { isAddress, getAddress } from "viem";
