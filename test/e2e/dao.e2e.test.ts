@@ -35,6 +35,8 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
   let proposalId: bigint;
 
   before(async function () {
+    // The production build shares 2 cores with other builds: it can take more than 10 minutes.
+    this.timeout(1_800_000);
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startIndexedChain();
     await buildApp();

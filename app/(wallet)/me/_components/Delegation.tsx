@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { isAddress, getAddress } from "viem";
 import type { Address, Hex } from "viem";
-import { useAccount, useReadContract, useSignTypedData } from "wagmi";
+import { useAccount, usePublicClient, useReadContract, useSignTypedData } from "wagmi";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { delegationTypedData } from "@/protocol/eip712";
@@ -49,6 +49,7 @@ function DelegationCard({ account }: { account: Address }) {
     args: [account],
   });
   const { signTypedDataAsync } = useSignTypedData();
+  const publicClient = usePublicClient({ chainId: manifest.chainId });
   const [to, setTo] = useState<"self" | "other">("self");
   const [other, setOther] = useState("");
   const [relay, setRelay] = useState<RelayState>({ state: "idle" });
@@ -57,11 +58,13 @@ function DelegationCard({ account }: { account: Address }) {
   const current = delegate === undefined ? undefined : delegationOf(account, delegate);
 
   async function delegateFree() {
-    if (!delegatee || nonce.data === undefined) return;
+    if (!delegatee || nonce.data === undefined || !publicClient) return;
     setRelay({ state: "signing" });
-    const expiry = BigInt(Math.floor(Date.now() / 1000)) + EXPIRY_SECONDS;
     let signature: Hex;
+    let expiry: bigint;
     try {
+      // The token judges expiry by block time, which need not be the reader's clock.
+      expiry = (await publicClient.getBlock()).timestamp + EXPIRY_SECONDS;
       signature = await signTypedDataAsync(
         delegationTypedData(manifest.chainId, token.address, { delegatee, nonce: nonce.data, expiry }),
       );
