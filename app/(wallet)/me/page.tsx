@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/ui";
 import { Upcoming } from "@/app/_components/Upcoming";
 import { ClientMessages } from "@/app/_i18n/client-messages";
+import { Delegates } from "./_components/Delegates";
+import { Delegation } from "./_components/Delegation";
 import { MyAccount } from "./_components/MyAccount";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +19,8 @@ export default async function MePage() {
       <PageHeader title={t("title")} lead={t("lead")} />
       <ClientMessages sections={["me", "wallet", "accounts"]}>
         <MyAccount />
+        <Delegation />
+        <Delegates />
       </ClientMessages>
       <Upcoming heading={t("soon.heading")} items={t.raw("soon.items") as string[]} />
     </>

@@ -1,0 +1,52 @@
+import { manifest } from "@/deployments/index";
+import { many } from "@/app/_lib/indexer-query";
+import type { PartsData } from "@/app/_lib/indexer-query";
+
+// The treasury page's reads of the indexer: the daily stats for the chart (at most DAYS rows)
+// and one page of CitadelFund flows, never all of them.
+
+export const DAYS = 90;
+export const FLOWS_PAGE = 20;
+
+const FLOW = {
+  id: true,
+  proposalId: "bigint",
+  direction: true,
+  source: true,
+  counterparty: true,
+  amount: "bigint",
+  timestamp: "bigint",
+  transactionHash: true,
+} as const;
+
+export type FlowFilter = "all" | "in" | "out";
+
+/** AZR flows only: the amounts are shown in AZR (an ETH flow would need its own unit). */
+const AZR = manifest.contracts.AzoraToken.address.toLowerCase();
+
+export function citadelParts(filter: FlowFilter, after: string | null) {
+  return {
+    days: many(
+      "dailyStat",
+      { day: "bigint", date: true, citadelBalance: "bigint", azrMined: "bigint", escrowReleased: "bigint" },
+      { orderBy: "day", orderDirection: "desc", limit: DAYS },
+    ),
+    flows: many("citadelFlow", FLOW, {
+      where: filter === "all" ? { token: AZR } : { token: AZR, direction: filter },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: FLOWS_PAGE,
+      after,
+    }),
+    releases: many("citadelFlow", FLOW, {
+      where: { token: AZR, direction: "out" },
+      orderBy: "timestamp",
+      orderDirection: "desc",
+      limit: FLOWS_PAGE,
+    }),
+  };
+}
+
+export type CitadelData = PartsData<ReturnType<typeof citadelParts>>;
+export type Flow = CitadelData["flows"]["items"][number];
+export type Day = CitadelData["days"]["items"][number];

@@ -1,0 +1,339 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { NextIntlClientProvider, useTranslations } from "next-intl";
+import type { AbstractIntlMessages } from "next-intl";
+import { useEffect, useState } from "react";
+import type { Address, Hex } from "viem";
+import { useAccount, useBlock, usePublicClient, useReadContract, useSignTypedData } from "wagmi";
+import { manifest } from "@/deployments/index";
+import { contractOf } from "@/protocol/manifest";
+import { ballotTypedData } from "@/protocol/eip712";
+import { ProposalState, VoteType } from "@/protocol/enums";
+import { Amount, DateTime } from "@/app/_components/ui";
+import type { Locale } from "@/app/_i18n/config";
+import { isUserRejection } from "@/app/_lib/errors";
+import type { RuntimeConfig } from "@/app/_lib/server-config";
+import { REFRESH_MS } from "@/app/_wallet/refresh";
+import { TxButton } from "@/app/_wallet/TxButton";
+import { useTransaction } from "@/app/_wallet/useTransaction";
+import { WalletButton } from "@/app/_wallet/WalletButton";
+import { WalletProviders } from "@/app/_wallet/WalletProviders";
+import { daoErrorOf, relayRefusal } from "../../_lib/errors";
+import type { DaoError } from "../../_lib/errors";
+
+/** What the actions need of a proposal (plain JSON: it crosses from the server page). */
+export interface ProposalForActions {
+  id: string;
+  targets: Address[];
+  values: string[];
+  calldatas: Hex[];
+  descriptionHash: Hex;
+  voteStart: string;
+}
+
+interface ProposalWalletProps {
+  runtime: RuntimeConfig;
+  locale: Locale;
+  messages: AbstractIntlMessages;
+  openModal: boolean;
+  proposal: ProposalForActions;
+}
+
+/** The wallet part of a proposal page, loaded on demand by ProposalActionsIsland. */
+export default function ProposalWallet({
+  runtime,
+  locale,
+  messages,
+  openModal,
+  proposal,
+}: ProposalWalletProps) {
+  return (
+    <NextIntlClientProvider locale={locale} messages={messages} timeZone="UTC">
+      <WalletProviders runtime={runtime}>
+        <div className="actions">
+          <WalletButton autoOpen={openModal} />
+        </div>
+        <ProposalActions proposal={proposal} />
+      </WalletProviders>
+    </NextIntlClientProvider>
+  );
+}
+
+const governor = contractOf(manifest, "AzoraGovernor");
+const live = { chainId: manifest.chainId, query: { refetchInterval: REFRESH_MS } } as const;
+
+function ProposalActions({ proposal }: { proposal: ProposalForActions }) {
+  const t = useTranslations("dao");
+  const router = useRouter();
+  const { address } = useAccount();
+  const id = BigInt(proposal.id);
+  const state = useReadContract({ ...governor, ...live, functionName: "state", args: [id] });
+  const eta = useReadContract({ ...governor, ...live, functionName: "proposalEta", args: [id] });
+  const block = useBlock({ chainId: manifest.chainId, watch: true });
+  const confirmed = [useTransaction(), useTransaction(), useTransaction()] as const;
+  const [voteTx, queueTx, executeTx] = confirmed;
+  const anyConfirmed = confirmed.some((tx) => tx.status.state === "confirmed");
+  useEffect(() => {
+    if (anyConfirmed) router.refresh();
+  }, [anyConfirmed, router]);
+
+  if (state.data === undefined) return null;
+  const operation = [
+    proposal.targets,
+    proposal.values.map(BigInt),
+    proposal.calldatas,
+    proposal.descriptionHash,
+  ] as const;
+  return (
+    <div data-testid="proposal-actions">
+      {state.data === ProposalState.Active && address && (
+        <VotePanel proposal={proposal} voter={address} voteTx={voteTx} onRelayed={() => router.refresh()} />
+      )}
+      {state.data === ProposalState.Active && !address && <p>{t("actions.connectToVote")}</p>}
+      {state.data === ProposalState.Pending && <p>{t("actions.notOpenYet")}</p>}
+      {state.data === ProposalState.Succeeded && (
+        <GuardedTx
+          label={t("actions.queue")}
+          why={t("actions.queueWhy")}
+          testId="queue"
+          tx={queueTx}
+          account={address}
+          call={{ functionName: "queue", args: operation }}
+        />
+      )}
+      {state.data === ProposalState.Queued && eta.data !== undefined && (
+        <>
+          {block.data && block.data.timestamp < eta.data ? (
+            <p data-testid="execute-wait">
+              {t("actions.executeAfter")} <DateTime seconds={eta.data} />
+            </p>
+          ) : (
+            <GuardedTx
+              label={t("actions.execute")}
+              why={t("actions.executeWhy")}
+              testId="execute"
+              tx={executeTx}
+              account={address}
+              call={{ functionName: "execute", args: operation }}
+            />
+          )}
+        </>
+      )}
+      {state.data === ProposalState.Executed && <p data-testid="executed-note">{t("actions.executed")}</p>}
+    </div>
+  );
+}
+
+type Tx = ReturnType<typeof useTransaction>;
+type GovernorCall =
+  | { functionName: "queue" | "execute"; args: readonly [Address[], bigint[], Hex[], Hex] }
+  | { functionName: "castVoteWithReason"; args: readonly [bigint, number, string] };
+
+/** Simulates the call first (a revert becomes a sentence and a next step), then sends it. */
+function useGuardedSend(tx: Tx, account: Address | undefined) {
+  const publicClient = usePublicClient({ chainId: manifest.chainId });
+  const [refusal, setRefusal] = useState<DaoError | "unknown" | null>(null);
+  async function send(call: GovernorCall) {
+    setRefusal(null);
+    if (!account || !publicClient) return;
+    try {
+      await publicClient.simulateContract({ ...governor, ...call, account } as Parameters<
+        typeof publicClient.simulateContract
+      >[0]);
+    } catch (error) {
+      setRefusal(daoErrorOf(error));
+      return;
+    }
+    tx.writeContract({ ...governor, ...call, chainId: manifest.chainId } as Parameters<
+      Tx["writeContract"]
+    >[0]);
+  }
+  return { send, refusal };
+}
+
+function Refusal({ refusal }: { refusal: DaoError | "unknown" | null }) {
+  const t = useTranslations("dao");
+  if (!refusal) return null;
+  return (
+    <p role="alert" className="error-text" data-testid="dao-refusal">
+      {t(`errors.${refusal}`)} {t(`errors.${refusal}Next`)}
+    </p>
+  );
+}
+
+function GuardedTx({
+  label,
+  why,
+  testId,
+  tx,
+  account,
+  call,
+}: {
+  label: string;
+  why: string;
+  testId: string;
+  tx: Tx;
+  account: Address | undefined;
+  call: GovernorCall;
+}) {
+  const t = useTranslations("dao");
+  const { send, refusal } = useGuardedSend(tx, account);
+  if (!account) return <p>{t("actions.connectToAct")}</p>;
+  return (
+    <>
+      <p>{why}</p>
+      <TxButton
+        data-testid={testId}
+        statusTestId={`${testId}-status`}
+        status={tx.status}
+        onClick={() => void send(call)}
+      >
+        {label}
+      </TxButton>
+      <Refusal refusal={refusal} />
+    </>
+  );
+}
+
+const CHOICES = [
+  ["for", VoteType.For],
+  ["against", VoteType.Against],
+  ["abstain", VoteType.Abstain],
+] as const;
+
+type RelayState =
+  | { state: "idle" }
+  | { state: "signing" }
+  | { state: "sending" }
+  | { state: "done"; hash: string }
+  | { state: "failed"; key: "rejected" | ReturnType<typeof relayRefusal> };
+
+function VotePanel({
+  proposal,
+  voter,
+  voteTx,
+  onRelayed,
+}: {
+  proposal: ProposalForActions;
+  voter: Address;
+  voteTx: Tx;
+  onRelayed: () => void;
+}) {
+  const t = useTranslations("dao");
+  const id = BigInt(proposal.id);
+  const [support, setSupport] = useState<number>(VoteType.For);
+  const [reason, setReason] = useState("");
+  const [relay, setRelay] = useState<RelayState>({ state: "idle" });
+  const power = useReadContract({
+    ...governor,
+    ...live,
+    functionName: "getVotes",
+    args: [voter, BigInt(proposal.voteStart)],
+  });
+  const voted = useReadContract({ ...governor, ...live, functionName: "hasVoted", args: [id, voter] });
+  const nonce = useReadContract({ ...governor, ...live, functionName: "nonces", args: [voter] });
+  const { signTypedDataAsync } = useSignTypedData();
+  const { send, refusal } = useGuardedSend(voteTx, voter);
+
+  async function voteFree() {
+    if (nonce.data === undefined) return;
+    setRelay({ state: "signing" });
+    let signature: Hex;
+    try {
+      signature = await signTypedDataAsync(
+        ballotTypedData(manifest.chainId, governor.address, {
+          proposalId: id,
+          support,
+          voter,
+          nonce: nonce.data,
+        }),
+      );
+    } catch (error) {
+      setRelay({ state: "failed", key: isUserRejection(error) ? "rejected" : "failed" });
+      return;
+    }
+    setRelay({ state: "sending" });
+    try {
+      const response = await fetch("/api/relay/vote", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ proposalId: proposal.id, support, voter, signature }),
+      });
+      if (!response.ok) {
+        setRelay({ state: "failed", key: relayRefusal(response.status) });
+        return;
+      }
+      const { hash } = (await response.json()) as { hash: string };
+      setRelay({ state: "done", hash });
+      void voted.refetch();
+      onRelayed();
+    } catch {
+      setRelay({ state: "failed", key: "failed" });
+    }
+  }
+
+  if (voted.data) return <p data-testid="vote-done">{t("vote.counted")}</p>;
+  if (power.data === 0n) return <p data-testid="no-power">{t("vote.noPower")}</p>;
+  return (
+    <form className="vote-form" onSubmit={(event) => event.preventDefault()}>
+      <p>
+        {t("vote.power")} {power.data !== undefined && <Amount value={power.data} />}
+      </p>
+      <fieldset>
+        <legend>{t("vote.choice")}</legend>
+        {CHOICES.map(([key, value]) => (
+          <label key={key} className="choice">
+            <input
+              type="radio"
+              name="support"
+              value={key}
+              checked={support === value}
+              onChange={() => setSupport(value)}
+            />{" "}
+            {t(`tally.${key}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button
+          type="button"
+          data-testid="vote-free"
+          disabled={relay.state === "signing" || relay.state === "sending" || nonce.data === undefined}
+          aria-busy={relay.state === "signing" || relay.state === "sending"}
+          onClick={() => void voteFree()}
+        >
+          {t("vote.free")}
+        </button>
+      </div>
+      <p role="status" data-testid="vote-free-status">
+        {relay.state === "signing"
+          ? t("vote.signing")
+          : relay.state === "sending"
+            ? t("vote.sending")
+            : relay.state === "done"
+              ? t("vote.relayed")
+              : relay.state === "failed"
+                ? t(`relay.${relay.key}`)
+                : ""}
+      </p>
+      <p className="muted">{t("vote.freeWhy")}</p>
+      <label htmlFor="vote-reason">{t("vote.reason")}</label>
+      <textarea
+        id="vote-reason"
+        maxLength={1000}
+        rows={3}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      <TxButton
+        data-testid="vote-tx"
+        statusTestId="vote-tx-status"
+        status={voteTx.status}
+        onClick={() => void send({ functionName: "castVoteWithReason", args: [id, support, reason] })}
+      >
+        {t("vote.byTransaction")}
+      </TxButton>
+      <Refusal refusal={refusal} />
+    </form>
+  );
+}

@@ -1,0 +1,220 @@
+import type { Metadata } from "next";
+import "@/app/(public)/dao/_components/dao.css";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { keccak256, toHex } from "viem";
+import type { Address as Hex20, Hex } from "viem";
+import { ReadFailure } from "@/app/_components/ReadFailure";
+import {
+  Address,
+  Amount,
+  Card,
+  DataTable,
+  DateTime,
+  EmptyState,
+  PageHeader,
+  StatusBadge,
+} from "@/app/_components/ui";
+import type { Column } from "@/app/_components/ui";
+import { getRuntimeConfig } from "@/app/_lib/server-config";
+import { indexerRead } from "@/app/_lib/server-data";
+import { ProposalState } from "@/protocol/enums";
+import { ProposalCalls } from "../_components/ProposalCalls";
+import { ProposalText } from "../_components/ProposalText";
+import { VoteTally } from "../_components/VoteTally";
+import { parseProposalId, proposalDetailParts, stateName, stateTone } from "../_lib/proposals";
+import type { IndexedVote } from "../_lib/proposals";
+import { governorView, proposalText } from "../_lib/server";
+import { ProposalActionsIsland } from "./_components/ProposalActionsIsland";
+
+interface ProposalPageProps {
+  params: Promise<{ proposalId: string }>;
+}
+
+export async function generateMetadata({ params }: ProposalPageProps): Promise<Metadata> {
+  const { proposalId } = await params;
+  return { title: (await getTranslations("dao"))("detail.metaTitle", { id: proposalId.slice(0, 10) }) };
+}
+
+/** One proposal: its text, what it will do, the votes, the timeline, and the viewer's actions. */
+export default async function ProposalPage({ params }: ProposalPageProps) {
+  const t = await getTranslations("dao");
+  const id = parseProposalId((await params).proposalId);
+  if (id === null) notFound();
+  const read = await indexerRead(proposalDetailParts(id));
+  if (!read.ok)
+    return (
+      <>
+        <PageHeader title={t("detail.title")} />
+        <ReadFailure source={read.source} kind={read.kind} />
+      </>
+    );
+  const { proposal, votes, releases } = read.data;
+  if (!proposal) notFound();
+  const [chain, text, runtime] = await Promise.all([
+    governorView([proposal]),
+    proposalText(proposal.descriptionCid),
+    getRuntimeConfig(),
+  ]);
+  if (!chain.ok)
+    return (
+      <>
+        <PageHeader title={proposal.title ?? t("untitled")} />
+        <ReadFailure source={chain.source} kind={chain.kind} />
+      </>
+    );
+  const onChain = chain.data.byId.get(proposal.id);
+  const state = onChain?.state ?? ProposalState.Pending;
+  return (
+    <>
+      <PageHeader
+        title={proposal.title ?? t("untitled")}
+        status={
+          <span data-testid="proposal-state">
+            <StatusBadge tone={stateTone(state)}>{t(`state.${stateName(state)}`)}</StatusBadge>
+          </span>
+        }
+        lead={
+          <>
+            {t("detail.proposedBy")} <Address address={proposal.proposer} copy={false} />
+          </>
+        }
+      >
+        <Link href="/dao">{t("detail.back")}</Link>
+      </PageHeader>
+
+      <Card title={t("detail.does")} id="does-title">
+        <ProposalCalls targets={proposal.targets} calldatas={proposal.calldatas} />
+      </Card>
+
+      <Card title={t("detail.votes")} id="votes-title">
+        <VoteTally
+          forVotes={proposal.forVotes}
+          againstVotes={proposal.againstVotes}
+          abstainVotes={proposal.abstainVotes}
+          quorum={onChain?.quorum ?? null}
+        />
+        <ProposalActionsIsland
+          runtime={runtime}
+          locale={await getLocale()}
+          messages={await islandMessages()}
+          proposal={{
+            id: proposal.id.toString(),
+            targets: proposal.targets as Hex20[],
+            values: proposal.values,
+            calldatas: proposal.calldatas as Hex[],
+            descriptionHash: keccak256(toHex(proposal.description)),
+            voteStart: proposal.voteStart.toString(),
+          }}
+          labels={{
+            connect: t("actions.connect"),
+            connectWhy: t("actions.connectWhy"),
+            needsJs: t("actions.needsJs"),
+          }}
+        />
+        {votes.items.length === 0 ? (
+          <EmptyState title={t("detail.noVotes")} />
+        ) : (
+          <VoteTable votes={votes.items} />
+        )}
+      </Card>
+
+      <Card title={t("detail.timeline")} id="timeline-title">
+        <ol className="timeline" data-testid="timeline">
+          <li>
+            {t("timeline.created")} <DateTime seconds={proposal.createdAt} />
+          </li>
+          <li>
+            {t("timeline.opens")} <DateTime seconds={proposal.voteStart} />
+          </li>
+          <li>
+            {t("timeline.closes")} <DateTime seconds={proposal.voteEnd} />
+            {proposal.extended && <> {t("timeline.extended")}</>}
+          </li>
+          {proposal.eta !== null && proposal.eta > 0n && (
+            <li>
+              {t("timeline.queued")} <DateTime seconds={proposal.eta} />
+            </li>
+          )}
+          {state === ProposalState.Executed && (
+            <li>
+              {t("timeline.executed")} <DateTime seconds={proposal.updatedAt} />
+            </li>
+          )}
+        </ol>
+        {releases.items.length > 0 && (
+          <ul data-testid="proposal-releases">
+            {releases.items.map((release) => (
+              <li key={release.id}>
+                {t("detail.paid")} <Amount value={release.amount} /> →{" "}
+                <Address address={release.counterparty} copy={false} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={t("detail.text")} id="text-title">
+        {text ? (
+          <ProposalText body={text.body} />
+        ) : (
+          <>
+            <p>{t("detail.textMissing")}</p>
+            <pre className="description">{proposal.description}</pre>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
+
+async function islandMessages() {
+  const { common, errors, dao, wallet } = await getMessages();
+  return { common, errors, dao, wallet };
+}
+
+async function VoteTable({ votes }: { votes: IndexedVote[] }) {
+  const t = await getTranslations("dao");
+  const columns: Column<IndexedVote>[] = [
+    {
+      key: "voter",
+      header: t("votes.voter"),
+      label: t("votes.voter"),
+      cell: (v) => <Address address={v.voter} copy={false} />,
+    },
+    {
+      key: "support",
+      header: t("votes.support"),
+      label: t("votes.support"),
+      cell: (v) => t(`tally.${v.support}`),
+    },
+    {
+      key: "weight",
+      header: t("votes.weight"),
+      label: t("votes.weight"),
+      numeric: true,
+      cell: (v) => <Amount value={v.weight} />,
+    },
+    {
+      key: "reason",
+      header: t("votes.reason"),
+      label: t("votes.reason"),
+      cell: (v) => (
+        <>
+          {v.reason || "—"}
+          {v.relayed && <span className="cell-note">{t("votes.relayed")}</span>}
+        </>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      data-testid="votes"
+      caption={t("votes.caption", { count: votes.length })}
+      columns={columns}
+      rows={votes}
+      rowKey={(v) => v.id}
+    />
+  );
+}

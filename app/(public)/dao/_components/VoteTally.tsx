@@ -1,0 +1,51 @@
+import { getTranslations } from "next-intl/server";
+import { Amount } from "@/app/_components/ui";
+
+interface VoteTallyProps {
+  forVotes: bigint;
+  againstVotes: bigint;
+  abstainVotes: bigint;
+  quorum: bigint | null;
+}
+
+/** For / Against / Abstain in AZR, and how far For + Abstain is from the quorum. */
+export async function VoteTally({ forVotes, againstVotes, abstainVotes, quorum }: VoteTallyProps) {
+  const t = await getTranslations("dao");
+  const counted = forVotes + abstainVotes;
+  const percent = quorum && quorum > 0n ? Number((counted * 100n) / quorum) : 100;
+  return (
+    <div className="vote-tally">
+      <dl className="facts">
+        <div>
+          <dt>{t("tally.for")}</dt>
+          <dd data-testid="tally-for">
+            <Amount value={forVotes} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("tally.against")}</dt>
+          <dd data-testid="tally-against">
+            <Amount value={againstVotes} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("tally.abstain")}</dt>
+          <dd>
+            <Amount value={abstainVotes} />
+          </dd>
+        </div>
+      </dl>
+      {quorum !== null && (
+        <p>
+          <meter min={0} max={100} value={Math.min(percent, 100)} aria-label={t("tally.quorumLabel")} />{" "}
+          {counted >= quorum
+            ? t("tally.quorumReached")
+            : t("tally.quorumProgress", { percent: Math.min(percent, 99) })}{" "}
+          <span className="muted">
+            ({t("tally.quorumIs")} <Amount value={quorum} />)
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { BaseError, ContractFunctionRevertedError } from "viem";
+
+/**
+ * The custom errors a DAO page can hit, each with a sentence and a next step in the catalog
+ * (`dao.errors.<name>`, `dao.errors.<name>Next`). Names as the ABIs of protocol/abis.ts spell them.
+ */
+export const DAO_ERRORS = [
+  "GovernorAlreadyCastVote",
+  "GovernorUnexpectedProposalState",
+  "GovernorNonexistentProposal",
+  "GovernorInvalidSignature",
+  "GovernorInsufficientProposerVotes",
+  "GovernorRestrictedProposer",
+  "GovernorInvalidProposalLength",
+  "GovernorAlreadyQueuedProposal",
+  "GovernorInvalidVoteType",
+  "TimelockUnexpectedOperationState",
+  "TimelockUnexecutedPredecessor",
+  "CitadelInsufficientBalance",
+  "CitadelInvalidRecipient",
+  "InvalidAccountNonce",
+  "VotesExpiredSignature",
+] as const;
+export type DaoError = (typeof DAO_ERRORS)[number];
+
+/** The name of the custom error a failed contract call reverted with, when it is one we explain. */
+export function daoErrorOf(error: unknown): DaoError | "unknown" {
+  if (error instanceof BaseError) {
+    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    const name = reverted instanceof ContractFunctionRevertedError ? reverted.data?.errorName : undefined;
+    if (name && (DAO_ERRORS as readonly string[]).includes(name)) return name as DaoError;
+  }
+  return "unknown";
+}
+
+/** The relayer's refusal (HTTP status) as a catalog key (`dao.relay.<key>`). */
+export function relayRefusal(
+  status: number,
+): "badSignature" | "notNow" | "tooMany" | "unavailable" | "failed" {
+  if (status === 401) return "badSignature";
+  if (status === 404 || status === 409) return "notNow";
+  if (status === 429) return "tooMany";
+  if (status === 503) return "unavailable";
+  return "failed";
+}

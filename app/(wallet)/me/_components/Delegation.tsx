@@ -1,0 +1,174 @@
+"use client";
+import "@/app/(public)/dao/_components/dao.css";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { isAddress, getAddress } from "viem";
+import type { Address, Hex } from "viem";
+import { useAccount, usePublicClient, useReadContract, useSignTypedData } from "wagmi";
+import { manifest } from "@/deployments/index";
+import { contractOf } from "@/protocol/manifest";
+import { delegationTypedData } from "@/protocol/eip712";
+import { Address as AddressView, Amount, Card } from "@/app/_components/ui";
+import { delegationOf } from "@/app/_lib/format";
+import { isUserRejection } from "@/app/_lib/errors";
+import { useChainAccount } from "@/app/_wallet/useChainAccount";
+
+const token = contractOf(manifest, "AzoraToken");
+/** A signed delegation is good for an hour: long enough to send, short enough to be harmless. */
+const EXPIRY_SECONDS = 3_600n;
+
+type RelayState =
+  | { state: "idle" }
+  | { state: "signing" }
+  | { state: "sending" }
+  | { state: "done" }
+  | { state: "failed"; key: "rejected" | "badSignature" | "refused" | "tooMany" | "unavailable" | "failed" };
+
+function refusal(status: number): Extract<RelayState, { state: "failed" }>["key"] {
+  if (status === 401) return "badSignature";
+  if (status === 404 || status === 409) return "refused";
+  if (status === 429) return "tooMany";
+  if (status === 503) return "unavailable";
+  return "failed";
+}
+
+/** Delegate your votes (to yourself or to someone) for free: you sign, the relayer sends it. */
+export function Delegation() {
+  const { address } = useAccount();
+  if (!address) return null;
+  return <DelegationCard account={address} />;
+}
+
+function DelegationCard({ account }: { account: Address }) {
+  const t = useTranslations("me");
+  const { balance, votes, delegate } = useChainAccount(account);
+  const nonce = useReadContract({
+    ...token,
+    chainId: manifest.chainId,
+    functionName: "nonces",
+    args: [account],
+  });
+  const { signTypedDataAsync } = useSignTypedData();
+  const publicClient = usePublicClient({ chainId: manifest.chainId });
+  const [to, setTo] = useState<"self" | "other">("self");
+  const [other, setOther] = useState("");
+  const [relay, setRelay] = useState<RelayState>({ state: "idle" });
+  const otherValid = isAddress(other.trim());
+  const delegatee: Address | null = to === "self" ? account : otherValid ? getAddress(other.trim()) : null;
+  const current = delegate === undefined ? undefined : delegationOf(account, delegate);
+
+  async function delegateFree() {
+    if (!delegatee || nonce.data === undefined || !publicClient) return;
+    setRelay({ state: "signing" });
+    let signature: Hex;
+    let expiry: bigint;
+    try {
+      // The token judges expiry by block time, which need not be the reader's clock.
+      expiry = (await publicClient.getBlock()).timestamp + EXPIRY_SECONDS;
+      signature = await signTypedDataAsync(
+        delegationTypedData(manifest.chainId, token.address, { delegatee, nonce: nonce.data, expiry }),
+      );
+    } catch (error) {
+      setRelay({ state: "failed", key: isUserRejection(error) ? "rejected" : "failed" });
+      return;
+    }
+    setRelay({ state: "sending" });
+    try {
+      const response = await fetch("/api/relay/delegate", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          delegator: account,
+          delegatee,
+          nonce: nonce.data.toString(),
+          expiry: expiry.toString(),
+          signature,
+        }),
+      });
+      setRelay(response.ok ? { state: "done" } : { state: "failed", key: refusal(response.status) });
+      void nonce.refetch();
+    } catch {
+      setRelay({ state: "failed", key: "failed" });
+    }
+  }
+
+  const busy = relay.state === "signing" || relay.state === "sending";
+  return (
+    <Card title={t("delegation.title")} id="delegation-title" data-testid="delegation">
+      <p>{t("delegation.why")}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t("delegation.balance")}</dt>
+          <dd>{balance !== undefined && <Amount value={balance} data-testid="my-balance" />}</dd>
+        </div>
+        <div>
+          <dt>{t("delegation.votes")}</dt>
+          <dd>{votes !== undefined && <Amount value={votes} data-testid="my-votes" />}</dd>
+        </div>
+        <div>
+          <dt>{t("delegation.current")}</dt>
+          <dd data-testid="my-delegate">
+            {current === undefined ? (
+              ""
+            ) : current === "self" ? (
+              t("delegation.toSelf")
+            ) : current === "none" ? (
+              t("delegation.toNobody")
+            ) : (
+              <AddressView address={current} copy={false} />
+            )}
+          </dd>
+        </div>
+      </dl>
+      <fieldset>
+        <legend>{t("delegation.choose")}</legend>
+        <label className="choice">
+          <input type="radio" name="delegate-to" checked={to === "self"} onChange={() => setTo("self")} />{" "}
+          {t("delegation.self")}
+        </label>
+        <label className="choice">
+          <input type="radio" name="delegate-to" checked={to === "other"} onChange={() => setTo("other")} />{" "}
+          {t("delegation.other")}
+        </label>
+        {to === "other" && (
+          <>
+            <label htmlFor="delegatee">{t("delegation.address")}</label>
+            <input
+              id="delegatee"
+              value={other}
+              onChange={(event) => setOther(event.target.value)}
+              placeholder="0x…"
+              aria-invalid={other !== "" && !otherValid}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            {other !== "" && !otherValid && <p className="error-text">{t("delegation.badAddress")}</p>}
+          </>
+        )}
+      </fieldset>
+      <div className="actions">
+        <button
+          type="button"
+          data-testid="delegate-free"
+          disabled={busy || !delegatee || nonce.data === undefined}
+          aria-busy={busy}
+          onClick={() => void delegateFree()}
+        >
+          {t("delegation.free")}
+        </button>
+      </div>
+      <p role="status" data-testid="delegate-free-status">
+        {relay.state === "signing"
+          ? t("delegation.signing")
+          : relay.state === "sending"
+            ? t("delegation.sending")
+            : relay.state === "done"
+              ? t("delegation.done")
+              : relay.state === "failed"
+                ? t(`delegation.failed.${relay.key}`)
+                : ""}
+      </p>
+      <p className="muted">{t("delegation.freeWhy")}</p>
+    </Card>
+  );
+}
