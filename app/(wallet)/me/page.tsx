@@ -4,6 +4,8 @@ import { PageHeader } from "@/app/_components/ui";
 import { Upcoming } from "@/app/_components/Upcoming";
 import { ClientMessages } from "@/app/_i18n/client-messages";
 import { MyAccount } from "./_components/MyAccount";
+import { LearnerDashboard } from "./_components/learner/LearnerDashboard";
+import "@/app/(public)/learn/learn.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
@@ -17,6 +19,7 @@ export default async function MePage() {
       <PageHeader title={t("title")} lead={t("lead")} />
       <ClientMessages sections={["me", "wallet", "accounts"]}>
         <MyAccount />
+        <LearnerDashboard />
       </ClientMessages>
       <Upcoming heading={t("soon.heading")} items={t.raw("soon.items") as string[]} />
     </>
