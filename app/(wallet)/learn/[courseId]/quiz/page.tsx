@@ -32,7 +32,7 @@ export default async function QuizPage({ params }: QuizPageProps) {
       <PageHeader title={t("quiz.title", { course: pkg.title })} lead={t("quiz.lead")}>
         <Link href={`/learn/${course.id}`}>{t("lesson.backToCourse")}</Link>
       </PageHeader>
-      <ClientMessages sections={["learn"]}>
+      <ClientMessages sections={["learn", "wallet"]}>
         <Quiz
           courseId={course.id.toString()}
           courseTitle={pkg.title}

@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { useAccount, useSignTypedData } from "wagmi";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
@@ -11,7 +11,6 @@ import { isUserRejection } from "@/app/_lib/errors";
 import { WalletButton } from "@/app/_wallet/WalletButton";
 import { formatScore } from "@/app/(public)/learn/_lib/score";
 import { saveVoucher, useVouchers } from "../../../_lib/vouchers";
-import { Claim } from "./Claim";
 import { readGrade, readRefusal } from "./grade";
 import type { GradeRefusal, GradeView } from "./grade";
 
@@ -39,6 +38,8 @@ type Phase =
   | { step: "refused"; reason: GradeRefusal | "rejected"; nextAttemptAt?: number };
 
 const proofOfKnowledge = contractOf(manifest, "ProofOfKnowledge");
+// The claim (chain simulation, error decoding, the transaction button) loads once a quiz is passed.
+const Claim = lazy(() => import("./Claim").then((m) => ({ default: m.Claim })));
 
 /** The quiz, one question per screen, signed for free and graded; on a pass, the claim. */
 export function Quiz(props: QuizProps) {
@@ -57,11 +58,13 @@ export function Quiz(props: QuizProps) {
   const pending = vouchers[0];
   if (pending) {
     return (
-      <Claim
-        voucher={pending}
-        learnerShare={BigInt(props.learnerShare)}
-        citadelShare={BigInt(props.citadelShare)}
-      />
+      <Suspense fallback={<Loading>{t("claim.sending")}</Loading>}>
+        <Claim
+          voucher={pending}
+          learnerShare={BigInt(props.learnerShare)}
+          citadelShare={BigInt(props.citadelShare)}
+        />
+      </Suspense>
     );
   }
   if (!address) {
