@@ -1,5 +1,6 @@
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { privateKeyToAccount } from "viem/accounts";
 
 /** Debian's Chromium (installed by `npm test` when missing), offline-safe flags. */
 export async function launchBrowser(): Promise<Browser> {
@@ -25,6 +26,11 @@ export interface TestWallet {
   chainId: number;
   /** Refuse every transaction as a user would (EIP-1193 error 4001). */
   rejectTransactions?: boolean;
+  /**
+   * The account's key, for an account the node does not hold (a brand-new key): typed-data
+   * signatures are then made here with it. Never sent to the page.
+   */
+  privateKey?: `0x${string}`;
 }
 
 /**
@@ -39,7 +45,12 @@ export async function withWallet(
   wallet: TestWallet,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const signer = wallet.privateKey ? privateKeyToAccount(wallet.privateKey) : undefined;
   await context.exposeFunction("__azoraNodeRpc", async (method: string, params: unknown[]) => {
+    if (signer && method === "eth_signTypedData_v4") {
+      const typedData = JSON.parse(String(params[1])) as Parameters<typeof signer.signTypedData>[0];
+      return { result: await signer.signTypedData(typedData) };
+    }
     const response = await fetch(rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -51,7 +62,8 @@ export async function withWallet(
     };
   });
   // A string, not a function: the test runner's transpiler would inject helpers the page lacks.
-  await context.addInitScript(`(${WALLET_SCRIPT})(${JSON.stringify(wallet)});`);
+  const pageOptions = { ...wallet, privateKey: undefined };
+  await context.addInitScript(`(${WALLET_SCRIPT})(${JSON.stringify(pageOptions)});`);
   return { context, page: await context.newPage() };
 }
 

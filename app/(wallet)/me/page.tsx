@@ -6,6 +6,8 @@ import { ClientMessages } from "@/app/_i18n/client-messages";
 import { Delegates } from "./_components/Delegates";
 import { Delegation } from "./_components/Delegation";
 import { MyAccount } from "./_components/MyAccount";
+import { LearnerDashboard } from "./_components/learner/LearnerDashboard";
+import "@/app/(public)/learn/learn.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
@@ -19,6 +21,7 @@ export default async function MePage() {
       <PageHeader title={t("title")} lead={t("lead")} />
       <ClientMessages sections={["me", "wallet", "accounts"]}>
         <MyAccount />
+        <LearnerDashboard />
         <Delegation />
         <Delegates />
       </ClientMessages>

@@ -1,0 +1,128 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { Address } from "viem";
+import { useAccount } from "wagmi";
+import { Amount, Card, DateTime, EmptyState, Loading, StatusBadge } from "@/app/_components/ui";
+import { many } from "@/app/_lib/indexer-query";
+import { useChainAccount } from "@/app/_wallet/useChainAccount";
+import { useIndexerRead } from "@/app/_wallet/useIndexer";
+import { useVouchers } from "@/app/(wallet)/learn/_lib/vouchers";
+
+const LIMIT = 50;
+
+function learnerParts(address: Address) {
+  const holder = address.toLowerCase();
+  return {
+    credentials: many(
+      "credential",
+      {
+        id: "bigint",
+        courseId: "bigint",
+        score: true,
+        issuedAt: "bigint",
+        expiresAt: "bigint",
+        revoked: true,
+        revokedReason: true,
+        burned: true,
+      },
+      { where: { holder }, orderBy: "issuedAt", orderDirection: "desc", limit: LIMIT },
+    ),
+  };
+}
+
+/** The learner's part of /me: AZR and votes from the chain, credentials, rewards waiting to be claimed. */
+export function LearnerDashboard() {
+  const { address } = useAccount();
+  if (!address) return null;
+  return <Learner address={address} />;
+}
+
+function Learner({ address }: { address: Address }) {
+  const t = useTranslations("me");
+  const chain = useChainAccount(address);
+  const indexed = useIndexerRead("learner", learnerParts(address));
+  const vouchers = useVouchers(address);
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  return (
+    <>
+      <Card title={t("learner.azrTitle")} id="learner-azr-title">
+        {chain.balance === undefined ? (
+          <Loading>{t("learner.loading")}</Loading>
+        ) : (
+          <dl className="course-facts">
+            <div>
+              <dt>{t("learner.balance")}</dt>
+              <dd data-testid="learner-balance">
+                <Amount value={chain.balance} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("learner.votes")}</dt>
+              <dd data-testid="learner-votes">
+                <Amount value={chain.votes ?? 0n} />
+              </dd>
+            </div>
+          </dl>
+        )}
+        {chain.votes === 0n && (chain.balance ?? 0n) > 0n && <p>{t("learner.delegateNudge")}</p>}
+      </Card>
+      {vouchers.length > 0 && (
+        <Card title={t("learner.pendingTitle")} id="learner-pending-title" data-testid="learner-pending">
+          <ul>
+            {vouchers.map((v) => (
+              <li key={v.completion.courseId}>
+                <Link href={`/learn/${v.completion.courseId}/quiz`}>
+                  {t("learner.pendingClaim", { course: v.completion.courseId })}
+                </Link>{" "}
+                <span className="muted">
+                  {t("learner.pendingUntil")} <DateTime seconds={BigInt(v.completion.deadline)} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card
+        title={t("learner.credentialsTitle")}
+        id="learner-credentials-title"
+        data-testid="learner-credentials"
+      >
+        {indexed.isPending ? (
+          <Loading>{t("learner.loading")}</Loading>
+        ) : !indexed.data || indexed.data.credentials.items.length === 0 ? (
+          <EmptyState title={t("learner.noCredentials")}>
+            <p>
+              <Link href="/learn">{t("learner.findCourse")}</Link>
+            </p>
+          </EmptyState>
+        ) : (
+          <ul>
+            {indexed.data.credentials.items
+              .filter((c) => !c.burned)
+              .map((c) => {
+                const expired = c.expiresAt !== 0n && c.expiresAt <= now;
+                return (
+                  <li key={c.id.toString()} data-testid={`learner-credential-${c.id}`}>
+                    <Link href={`/credentials/${c.id}`}>
+                      {t("learner.credential", { id: c.id.toString(), course: c.courseId.toString() })}
+                    </Link>{" "}
+                    {c.revoked ? (
+                      <StatusBadge tone="bad">
+                        {t("learner.revoked", { reason: c.revokedReason ?? "" })}
+                      </StatusBadge>
+                    ) : expired ? (
+                      <StatusBadge tone="warn">{t("learner.expired")}</StatusBadge>
+                    ) : (
+                      <StatusBadge tone="ok">{t("learner.valid")}</StatusBadge>
+                    )}{" "}
+                    <Link href={`/learn/${c.courseId}`}>{t("learner.openCourse")}</Link>
+                  </li>
+                );
+              })}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

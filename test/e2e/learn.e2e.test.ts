@@ -1,0 +1,194 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { expect } from "chai";
+import type { Browser, Page } from "playwright-core";
+import type { Address } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { contractOf } from "../../protocol/manifest";
+import { splitPayout } from "../../protocol/fee";
+import { formatAzr } from "../../app/_lib/format";
+import { freePort, stopAllServices } from "../../scripts/stack/processes";
+import { startApp } from "../../scripts/stack/stack";
+import { REPO_ROOT } from "../../scripts/stack/paths";
+import { buildApp } from "../support/app-build";
+import { launchBrowser, withWallet } from "../support/browser";
+import { seriousA11yViolations } from "../support/shell";
+import { eventually, startIndexedChain } from "../support/stack";
+import answers from "../../courses/budgeting-irregular-income/answers.json";
+
+// Course 1 of the seed: "Budgeting and Saving on an Irregular Income", 150 AZR, pass at 70%.
+const COURSE = 1n;
+const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "learn");
+
+describe("app › learn to earn (production build, real chain, real Ponder, Chromium)", function () {
+  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
+  let appUrl: string;
+  let browser: Browser;
+
+  before(async function () {
+    await mkdir(ARTIFACTS, { recursive: true });
+    stack = await startIndexedChain();
+    // AZORA_APP_BUILT=1 reuses an existing production build while iterating on the test alone.
+    if (!process.env.AZORA_APP_BUILT) await buildApp();
+    const app = await startApp({
+      mode: "start",
+      port: await freePort(),
+      rpcUrl: stack.chain.rpcUrl,
+      indexerUrl: stack.indexer.url,
+    });
+    appUrl = app.url;
+    browser = await launchBrowser();
+  });
+  after(async function () {
+    await browser?.close();
+    await stopAllServices();
+  });
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+  async function expectAccessible(page: Page) {
+    expect(await seriousA11yViolations(page)).to.deep.equal([]);
+  }
+
+  it("lists the courses, opens a course and a lesson in en, fr and sw, without JavaScript and accessible", async function () {
+    for (const locale of ["en", "fr", "sw"]) {
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        locale,
+        extraHTTPHeaders: { "accept-language": locale },
+      });
+      const page = await context.newPage();
+      await page.goto(`${appUrl}/learn`);
+      expect(await page.locator("html").getAttribute("lang")).to.equal(locale);
+      await page.getByTestId("course-list").getByText("Budgeting and Saving").first().waitFor();
+      await expectAccessible(page);
+      await shot(page, `catalog-${locale}`);
+      await page.goto(`${appUrl}/learn/${COURSE}`);
+      await page.getByTestId("lesson-list").waitFor();
+      await expectAccessible(page);
+      await shot(page, `course-${locale}`);
+      await page.goto(`${appUrl}/learn/${COURSE}/2`);
+      await page.getByTestId("lesson").locator("h2").first().waitFor();
+      // The package's image, through the gateway.
+      expect(await page.locator('[data-testid="lesson"] img').first().getAttribute("src")).to.match(
+        /^\/ipfs\/[a-z0-9]+\/images\/baseline\.svg$/,
+      );
+      await expectAccessible(page);
+      await shot(page, `lesson-${locale}`);
+      await context.close();
+    }
+    // Public pages render on the server: the same pages with JavaScript off.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/learn`);
+    await page.getByTestId("course-list").getByText("Budgeting and Saving").first().waitFor();
+    await page.goto(`${appUrl}/learn/${COURSE}/2`);
+    await page.getByTestId("lesson").locator("h2").first().waitFor();
+    await context.close();
+  });
+
+  it("a brand-new key with 0 ETH reads a lesson, fails once, passes, claims free, and sees 90% on /me and 10% in the CitadelFund", async function () {
+    const key = generatePrivateKey();
+    const learner: Address = privateKeyToAccount(key).address;
+    const { publicClient, manifest } = stack;
+    expect(await publicClient.getBalance({ address: learner })).to.equal(0n);
+    const token = contractOf(manifest, "AzoraToken");
+    const citadel = contractOf(manifest, "CitadelFund").address;
+    const pok = contractOf(manifest, "ProofOfKnowledge");
+    const course = await publicClient.readContract({ ...pok, functionName: "course", args: [COURSE] });
+    const { recipient, citadel: citadelShare } = splitPayout(course.reward);
+    const citadelBefore = await publicClient.readContract({
+      ...token,
+      functionName: "balanceOf",
+      args: [citadel],
+    });
+
+    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      account: learner,
+      chainId: manifest.chainId,
+      privateKey: key,
+    });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${appUrl}/learn/${COURSE}/1`);
+    await page.getByTestId("lesson").waitFor();
+    await page.getByTestId("next-lesson").click();
+    await page.waitForURL(/\/learn\/1\/2$/);
+
+    await page.goto(`${appUrl}/learn/${COURSE}/quiz`);
+    await shot(page, "quiz-connect");
+    await page
+      .getByRole("button", { name: /connect wallet/i })
+      .first()
+      .click();
+    await page
+      .getByText(/browser wallet|injected/i)
+      .first()
+      .click();
+    await page.getByTestId("quiz").waitFor();
+    await shot(page, "quiz-question");
+    await expectAccessible(page);
+
+    const ids = Object.keys(answers) as (keyof typeof answers)[];
+    async function answerAll(pick: (id: keyof typeof answers) => number) {
+      for (const id of ids) {
+        await page.getByTestId(`option-${pick(id)}`).check();
+        await page.getByTestId("quiz-next").click();
+      }
+      await shot(page, "quiz-review");
+      await page.getByTestId("quiz-submit").click();
+    }
+    // Wrong answers: every option one after the right one.
+    await answerAll((id) => (answers[id] + 1) % 4);
+    await page
+      .getByTestId("quiz-verdict")
+      .filter({ hasText: /not passed/i })
+      .waitFor();
+    await page.getByTestId("attempts-left").waitFor();
+    await shot(page, "quiz-failed");
+    await expectAccessible(page);
+
+    await page.getByTestId("quiz-again").click();
+    await answerAll((id) => answers[id]);
+    await page.getByTestId("claim").waitFor();
+    // The voucher is on the device: a reload still offers the claim.
+    await page.reload();
+    await page.getByTestId("claim").waitFor();
+    await shot(page, "claim");
+    await expectAccessible(page);
+
+    await page.getByTestId("claim-free").click();
+    await page.getByTestId("claim-done").waitFor({ timeout: 60_000 });
+    await page.getByTestId("credential-link").waitFor();
+    await shot(page, "claimed");
+
+    // The chain: 90% to the learner, 10% to the CitadelFund, a credential, and still 0 ETH.
+    expect(
+      await publicClient.readContract({ ...token, functionName: "balanceOf", args: [learner] }),
+    ).to.equal(recipient);
+    expect(
+      await publicClient.readContract({ ...token, functionName: "balanceOf", args: [citadel] }),
+    ).to.equal(citadelBefore + citadelShare);
+    const credentialId = await publicClient.readContract({
+      ...contractOf(manifest, "AzoraCredential"),
+      functionName: "credentialOf",
+      args: [learner, COURSE],
+    });
+    expect(credentialId > 0n).to.equal(true);
+    expect(await publicClient.getBalance({ address: learner })).to.equal(0n);
+
+    // /me shows what the chain says, and the credential from the indexer.
+    await page.getByTestId("to-me").click();
+    await page.waitForURL(/\/me$/);
+    await page
+      .getByTestId("learner-balance")
+      .filter({ hasText: formatAzr(recipient, "en") })
+      .waitFor();
+    await eventually(() =>
+      page.getByTestId(`learner-credential-${credentialId}`).waitFor({ timeout: 2_000 }),
+    );
+    await shot(page, "me");
+    await expectAccessible(page);
+    await context.close();
+  });
+});
