@@ -17,7 +17,13 @@ interface JobsPageProps {
   searchParams: Promise<{ status?: string; skill?: string; q?: string; after?: string }>;
 }
 
-const ORDER: Record<JobStatusName, number> = { open: 0, assigned: 1, completed: 2, cancelled: 3 };
+const ORDER: Record<JobStatusName, number> = {
+  open: 0,
+  assigned: 1,
+  completed: 2,
+  cancelled: 3,
+  refunded: 4,
+};
 
 function isStatus(value: string | undefined): value is JobStatusName {
   return (JOB_STATUSES as readonly string[]).includes(value ?? "");

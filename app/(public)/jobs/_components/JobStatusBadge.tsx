@@ -8,6 +8,7 @@ const TONES: Record<JobStatusName, Tone> = {
   assigned: "warn",
   completed: "ok",
   cancelled: "neutral",
+  refunded: "neutral",
 };
 
 /** A job's state in words. */

@@ -8,7 +8,7 @@ import type { PartsData } from "@/app/_lib/indexer-query";
 // The marketplace's reads of the indexer (typed from its schema) and of the job briefs on IPFS.
 
 export const JOBS_PAGE_SIZE = 50;
-export const JOB_STATUSES = ["open", "assigned", "completed", "cancelled"] as const;
+export const JOB_STATUSES = ["open", "assigned", "completed", "cancelled", "refunded"] as const;
 export type JobStatusName = (typeof JOB_STATUSES)[number];
 
 const JOB = {

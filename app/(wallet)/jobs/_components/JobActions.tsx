@@ -16,7 +16,7 @@ export interface JobView {
   id: bigint;
   client: Address;
   provider: Address | null;
-  status: "open" | "assigned" | "completed" | "cancelled";
+  status: "open" | "assigned" | "completed" | "cancelled" | "refunded";
   deadline: bigint;
   applicants: Address[];
   milestones: { index: number; status: string; reviewEndsAt: bigint | null }[];
