@@ -213,7 +213,12 @@ describe("app › verify a credential (production build, real chain, real Ponder
     }
     expect((await fetch(`${appUrl}/credentials/${NEVER_ISSUED}/ob3.json`)).status).to.equal(404);
     expect((await fetch(`${appUrl}/credentials/x1/ob3.json`)).status).to.equal(400);
-    const og = await fetch(`${appUrl}/credentials/${VALID}/opengraph-image`);
+    // The image's URL as the page announces it (Next adds a suffix to the route's name).
+    const page = await browser.newPage();
+    await page.goto(`${appUrl}/credentials/${VALID}`);
+    const ogUrl = await page.locator('meta[property="og:image"]').getAttribute("content");
+    await page.close();
+    const og = await fetch(new URL(ogUrl ?? "", appUrl));
     expect(og.headers.get("content-type")).to.equal("image/png");
   });
 
