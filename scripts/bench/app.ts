@@ -24,8 +24,8 @@ const WALLET_BUDGET = 300;
 const VERIFIER_ROUTES = new Set(["/credentials/[id]", "/verify"]);
 
 /** Pages Lighthouse measures (the issue's list), on the seeded local stack. */
-// The seed's credential of Lindiwe (#3) for course 1 (an id is `holder << 96 | courseId`).
-const CREDENTIAL = (BigInt(localAccount(3).address) << 96n) | 1n;
+// The seed's credential of Lindiwe (#3) for course 3, Wallets and Safety (an id is `holder << 96 | courseId`).
+const CREDENTIAL = (BigInt(localAccount(3).address) << 96n) | 3n;
 const LIGHTHOUSE_PAGES = ["/", "/learn", "/learn/1/1", `/credentials/${CREDENTIAL}`, "/jobs"];
 
 type Rows = [string, string][];

@@ -13,8 +13,8 @@ import type { SectionPage } from "../support/shell";
 import { startIndexedChain } from "../support/stack";
 
 const AMARA = localAccount(1).address;
-// Lindiwe's seeded credential (course 1): an id is `holder << 96 | courseId`.
-const LINDIWE_CREDENTIAL = (BigInt(localAccount(3).address) << 96n) | 1n;
+// Lindiwe's seeded credential (course 3, Wallets and Safety): an id is `holder << 96 | courseId`.
+const LINDIWE_CREDENTIAL = (BigInt(localAccount(3).address) << 96n) | 3n;
 const PHONE = { width: 360, height: 740 };
 const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "shell");
 
