@@ -84,15 +84,16 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
   /** Opens a job's page, reloading until the indexer shows `ready` (a locator on the page). */
   async function openJob(page: Page, ready: (page: Page) => Locator) {
     for (let attempt = 0; attempt < 40; attempt++) {
+      // The test wallet forgets its permission on each page load (a real one remembers): connect
+      // again every time, from the island's own button.
       await page.goto(`${appUrl}/jobs/${jobId}`);
-      const remembered = await page.evaluate(() => localStorage.getItem("wagmi.recentConnectorId"));
-      if (remembered === null) {
-        await page.getByRole("button", { name: /connect a wallet to act/i }).click();
-        await page
-          .getByText(/browser wallet|injected/i)
-          .first()
-          .click();
-      }
+      await page.evaluate(() => localStorage.removeItem("wagmi.recentConnectorId"));
+      await page.reload();
+      await page.getByRole("button", { name: /connect a wallet to act/i }).click();
+      await page
+        .getByText(/browser wallet|injected/i)
+        .first()
+        .click();
       await page.getByTestId("job-actions").waitFor();
       try {
         await ready(page).first().waitFor({ timeout: 4_000 });
