@@ -237,7 +237,13 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
 
       // Voting closes: queue, wait the Timelock's delay, execute — all from the page.
       await advanceTimePast(stack.publicClient, await governorRead.proposalDeadline([proposalId]));
-      await page.goto(url);
+      await until(
+        page,
+        url,
+        async () => (await page.getByTestId("proposal-state").textContent())?.includes("Passed") ?? false,
+        "the proposal to pass",
+      );
+      await shoot(page, "proposal-passed");
       await page.getByTestId("queue").click();
       await page
         .getByTestId("queue-status")
