@@ -199,10 +199,8 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
         .first()
         .click();
       await page.getByTestId("vote-free").click();
-      await page
-        .getByTestId("vote-free-status")
-        .filter({ hasText: /counted/i })
-        .waitFor({ timeout: 30_000 });
+      // Once the chain has the vote, the form (and its status line) gives way to "You have voted".
+      await page.getByTestId("vote-done").waitFor({ timeout: 30_000 });
       await shoot(page, "proposal-voted");
       await context.close();
     }
@@ -237,7 +235,13 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
 
       // Voting closes: queue, wait the Timelock's delay, execute — all from the page.
       await advanceTimePast(stack.publicClient, await governorRead.proposalDeadline([proposalId]));
-      await page.goto(url);
+      await until(
+        page,
+        url,
+        async () => (await page.getByTestId("proposal-state").textContent())?.includes("Passed") ?? false,
+        "the proposal to pass",
+      );
+      await shoot(page, "proposal-passed");
       await page.getByTestId("queue").click();
       await page
         .getByTestId("queue-status")
