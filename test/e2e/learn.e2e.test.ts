@@ -44,6 +44,18 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     await stopAllServices();
   });
 
+  /** Connects the injected test wallet through RainbowKit's modal (the card's connect button). */
+  async function connect(page: Page) {
+    await page
+      .getByRole("button", { name: /connect wallet/i })
+      .first()
+      .click();
+    await page
+      .getByText(/browser wallet|injected/i)
+      .first()
+      .click();
+  }
+
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 
@@ -117,14 +129,7 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
 
     await page.goto(`${appUrl}/learn/${COURSE}/quiz`);
     await shot(page, "quiz-connect");
-    await page
-      .getByRole("button", { name: /connect wallet/i })
-      .first()
-      .click();
-    await page
-      .getByText(/browser wallet|injected/i)
-      .first()
-      .click();
+    await connect(page);
     await page.getByTestId("quiz").waitFor();
     await shot(page, "quiz-question");
     await expectAccessible(page);
@@ -153,12 +158,19 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     await page.getByTestId("claim").waitFor();
     // The voucher is on the device: a reload still offers the claim.
     await page.reload();
+    await connect(page);
     await page.getByTestId("claim").waitFor();
     await shot(page, "claim");
     await expectAccessible(page);
 
     await page.getByTestId("claim-free").click();
-    await page.getByTestId("claim-done").waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("claim-done")
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        await shot(page, "claim-failed");
+        throw new Error(`no claim: ${await page.getByTestId("claim").innerText()}`, { cause: error });
+      });
     await page.getByTestId("credential-link").waitFor();
     await shot(page, "claimed");
 

@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { Hex } from "viem";
 import { useAccount, usePublicClient, useReadContract } from "wagmi";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
-import { Amount, Card, ErrorState, Loading } from "@/app/_components/ui";
+import { Card, ErrorState, Loading } from "@/app/_components/ui";
+import { formatAzr } from "@/app/_lib/format";
 import { TxButton } from "@/app/_wallet/TxButton";
 import { useTransaction } from "@/app/_wallet/useTransaction";
 import { CLAIM_ERROR_ABI, claimFailureOf } from "../../../_lib/claim-errors";
@@ -31,6 +32,7 @@ interface ClaimProps {
 export function Claim({ voucher, learnerShare, citadelShare }: ClaimProps) {
   const t = useTranslations("learn");
   const format = useFormatter();
+  const locale = useLocale();
   const { chainId } = useAccount();
   const publicClient = usePublicClient({ chainId: manifest.chainId });
   const { writeContract, status } = useTransaction();
@@ -113,7 +115,7 @@ export function Claim({ voucher, learnerShare, citadelShare }: ClaimProps) {
     return (
       <Card title={t("claim.title")} id="claim-title" data-testid="claim-done">
         <p role="status" className="lead">
-          {t.rich("claim.done", { learner: () => <Amount value={learnerShare} /> })}
+          {t("claim.done", { learner: formatAzr(learnerShare, locale) })}
         </p>
         {id !== undefined && id > 0n ? (
           <p>
@@ -137,9 +139,9 @@ export function Claim({ voucher, learnerShare, citadelShare }: ClaimProps) {
   return (
     <Card title={t("claim.title")} id="claim-title" data-testid="claim">
       <p>
-        {t.rich("claim.lead", {
-          learner: () => <Amount value={learnerShare} />,
-          citadel: () => <Amount value={citadelShare} />,
+        {t("claim.lead", {
+          learner: formatAzr(learnerShare, locale),
+          citadel: formatAzr(citadelShare, locale),
         })}
       </p>
       <p className="muted">{t("claim.deadline", { time: when(completion.deadline) })}</p>

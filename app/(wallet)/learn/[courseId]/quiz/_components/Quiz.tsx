@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { lazy, Suspense, useId, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { useAccount, useSignTypedData } from "wagmi";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
@@ -11,6 +11,7 @@ import { isUserRejection } from "@/app/_lib/errors";
 import { WalletButton } from "@/app/_wallet/WalletButton";
 import { formatScore } from "@/app/(public)/learn/_lib/score";
 import { saveVoucher, useVouchers } from "../../../_lib/vouchers";
+import type { StoredVoucher } from "../../../_lib/vouchers";
 import { readGrade, readRefusal } from "./grade";
 import type { GradeRefusal, GradeView } from "./grade";
 
@@ -55,7 +56,13 @@ export function Quiz(props: QuizProps) {
   const [phase, setPhase] = useState<Phase>({ step: "answering" });
   const baseId = useId();
 
-  const pending = vouchers[0];
+  // The voucher being claimed stays on screen after the claim drops it from the device.
+  const [claiming, setClaiming] = useState<StoredVoucher | null>(null);
+  const stored = vouchers[0];
+  useEffect(() => {
+    if (stored) setClaiming(stored);
+  }, [stored]);
+  const pending = stored ?? claiming;
   if (pending) {
     return (
       <Suspense fallback={<Loading>{t("claim.sending")}</Loading>}>
