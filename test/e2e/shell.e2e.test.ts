@@ -203,7 +203,7 @@ describe("app › shell: every section, three languages, public pages without Ja
     await offline.service.stop();
     await page.reload({ waitUntil: "domcontentloaded" });
     expect((await page.locator("h1").textContent())?.trim()).to.equal(title);
-    await page.getByRole("navigation").waitFor();
+    await page.locator("nav.site-nav").waitFor();
     // A page it does not keep: the offline page instead of the browser's error page.
     await page.goto(`${offline.url}/jobs`, { waitUntil: "domcontentloaded" });
     await page
