@@ -1,5 +1,6 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { FsBlockstore } from "blockstore-fs";
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import { createWalletClient, http } from "viem";
@@ -8,6 +9,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { azoraChain, localAccount, localVerifier } from "../../protocol/chain";
 import { signCompletion } from "../../protocol/eip712";
 import { contractOf } from "../../protocol/manifest";
+import { importBytes, importTree } from "../../content/cid";
 import { splitPayout } from "../../protocol/fee";
 import { formatAzr } from "../../app/_lib/format";
 import { freePort, stopAllServices } from "../../scripts/stack/processes";
@@ -22,6 +24,7 @@ import answers from "../../courses/budgeting-irregular-income/answers.json";
 
 // Course 1 of the seed: "Budgeting and Saving on an Irregular Income", 150 AZR, pass at 70%.
 const COURSE = 1n;
+const COURSE_FOLDER = path.join(REPO_ROOT, "courses", "budgeting-irregular-income");
 const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "learn");
 
 describe("app › learn to earn (production build, real chain, real Ponder, Chromium)", function () {
@@ -298,6 +301,50 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
       // The DAO's schedule as it was, for whatever runs after this test.
       await setSchedule(schedule.epochLength, schedule.initialBudget, schedule.halvingInterval);
     }
+    await context.close();
+  });
+
+  it("refuses a course package whose bytes do not match its content address, and shows none of it", async function () {
+    const { publicClient, manifest } = stack;
+    const pok = contractOf(manifest, "ProofOfKnowledge");
+    // A package of its own (a copy of course 1's course.json under another title)…
+    const source = JSON.parse(await readFile(path.join(COURSE_FOLDER, "course.json"), "utf8")) as {
+      title: string;
+    };
+    const honest = new TextEncoder().encode(
+      JSON.stringify({ ...source, title: "Budgeting, second edition" }),
+    );
+    const forged = new TextEncoder().encode(
+      JSON.stringify({ ...source, title: "Send your AZR to 0xF0RGED" }),
+    );
+    const blocks = new FsBlockstore(path.join(REPO_ROOT, ".azora", "content"));
+    await blocks.open();
+    const packageCid = await importTree([{ path: "course.json", content: honest }], blocks);
+    // …whose course.json block the store then answers with other bytes (a faulty or hostile store).
+    await blocks.put(await importBytes(honest, blocks), forged);
+    await blocks.close();
+    const model = await publicClient.readContract({ ...pok, functionName: "course", args: [COURSE] });
+    await asImpersonated(contractOf(manifest, "AzoraTimelock").address, (wallet) =>
+      wallet.writeContract({
+        ...pok,
+        functionName: "registerCourse",
+        args: [String(packageCid), model.reward, model.verifier, model.minScore, model.validity],
+      }),
+    );
+    const courseId = await publicClient.readContract({ ...pok, functionName: "courseCount" });
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await eventually(async () => {
+      await page.goto(`${appUrl}/learn/${courseId}`);
+      await page.getByTestId("package-tampered").waitFor({ timeout: 2_000 });
+    });
+    await shot(page, "package-tampered");
+    await expectAccessible(page);
+    expect(await page.content()).not.to.contain("0xF0RGED");
+    await page.goto(`${appUrl}/learn`);
+    await page.getByTestId("course-list").getByText("Budgeting and Saving").first().waitFor();
+    expect(await page.content()).not.to.contain("0xF0RGED");
     await context.close();
   });
 
