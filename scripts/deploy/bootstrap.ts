@@ -51,10 +51,11 @@ export interface BootstrapStep {
 async function assertBootstrapCurator(manifest: Manifest, { publicClient, walletClient }: DeployClients) {
   const status = await curatorStatus(manifest, publicClient, walletClient.account.address);
   if (status.live) return status;
-  const why =
-    status.termEndsAt === 0
-      ? "is not a bootstrap curator of this deployment"
-      : `was a bootstrap curator until ${new Date(status.termEndsAt * 1000).toISOString()}, and its term has ended or it renounced`;
+  // The manifest remembers the appointment after the chain forgot it (a renounce clears the term).
+  const appointed = manifest.appointees?.curators.find(({ account }) => account === status.account);
+  const why = appointed
+    ? `was a bootstrap curator until ${new Date(appointed.termEndsAt * 1000).toISOString()}, and its term has ended or it renounced`
+    : "is not a bootstrap curator of this deployment";
   throw new Error(
     `${status.account} ${why}: register courses and verifier limits by a DAO proposal instead ` +
       '(docs/deploying.md, "After the bootstrap")',

@@ -25,11 +25,12 @@ try {
     const publicClient = createPublicClient({ chain, transport: http(chain.rpcUrls.default.http[0]) });
     const curators = manifest.appointees?.curators ?? [];
     if (curators.length === 0) console.log(`The deployment on chain ${chain.id} has no bootstrap curator.`);
-    for (const { account } of curators) {
-      const status = await curatorStatus(manifest, publicClient, account);
-      const until =
-        status.termEndsAt === 0 ? "" : ` (term until ${new Date(status.termEndsAt * 1000).toISOString()})`;
-      console.log(`${account} ${status.live ? "curates" : "no longer curates"}${until}`);
+    for (const { account, termEndsAt } of curators) {
+      const { live } = await curatorStatus(manifest, publicClient, account);
+      const term = new Date(termEndsAt * 1000).toISOString();
+      console.log(
+        `${account} ${live ? `curates until ${term}` : `no longer curates (its term was until ${term}; ended or renounced)`}`,
+      );
     }
   } else if (
     (command === "--config" && file && args.length === 2) ||
