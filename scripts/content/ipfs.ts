@@ -30,9 +30,11 @@ async function run([command, target, ...rest]: string[]): Promise<void> {
   if (!["add", "cat", "stat"].includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (!target || rest.length > 0) throw new UsageError(`${command} takes exactly one argument`);
 
+  // What `add` adds is read (and checked) before the store opens: a refusal leaves no trace in it.
+  const adding = command === "add" ? await readForAdd(target) : undefined;
   const store = await openContentStore();
   try {
-    if (command === "add") console.log((await add(store, target)).toString());
+    if (adding) console.log((await adding(store)).toString());
     if (command === "cat") await pipeline(Readable.from(store.cat(target)), process.stdout, { end: false });
     if (command === "stat") {
       const stat = await store.stat(target);
@@ -52,17 +54,19 @@ function refuseAnswerKey(file: string): never {
   );
 }
 
-async function add(store: ContentStore, target: string): Promise<CID> {
+/** What `add <target>` adds, as a function of the store: a file's bytes or a directory's tree. */
+async function readForAdd(target: string): Promise<(store: ContentStore) => Promise<CID>> {
   const info = await lstat(target);
   if (info.isFile()) {
     if (path.basename(target) === CLEAR_ANSWERS) refuseAnswerKey(target);
-    return store.addBytes(new Uint8Array(await readFile(target)));
+    const bytes = new Uint8Array(await readFile(target));
+    return (store) => store.addBytes(bytes);
   }
   if (info.isDirectory()) {
     const tree = await treeOf(target);
     const key = tree.find((entry) => path.posix.basename(entry.path) === CLEAR_ANSWERS);
     if (key) refuseAnswerKey(path.join(target, key.path));
-    return store.addTree(tree);
+    return (store) => store.addTree(tree);
   }
   throw new Error(`${target} is neither a file nor a directory`);
 }
