@@ -68,3 +68,9 @@ export const LOCAL_RELAYER_INDEX = 9;
 export const localArbiter = (): HDAccount => localAccount(LOCAL_ARBITER_INDEX);
 export const localVerifier = (): HDAccount => localAccount(LOCAL_VERIFIER_INDEX);
 export const localRelayer = (): HDAccount => localAccount(LOCAL_RELAYER_INDEX);
+
+/** Whether `address` is one of the first 20 accounts of the public development mnemonic. */
+export function isDevelopmentAddress(address: string): boolean {
+  const lower = address.toLowerCase();
+  return Array.from({ length: 20 }, (_, index) => localAccount(index).address.toLowerCase()).includes(lower);
+}

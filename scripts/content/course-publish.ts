@@ -71,10 +71,15 @@ async function main(args: string[]) {
 
   if (!chain || !local) {
     console.error(
-      "Not on the local chain: a curator registers it with registerCourse(cid, reward, verifier, minScore, validity)",
+      `${chain ? `Chain ${chain.id} is not the local chain` : "No chain answers at RPC_URL"}, so the course is published but not registered. ` +
+        `To register it, add { "contentCid": "${course.contentCid}", "verifier": "${verifier}", "rewardAzr", "minScorePercent", "validityDays" } ` +
+        'to "bootstrap.courses" of your deploy config and run npm run bootstrap -- --config <file> with BOOTSTRAP_CURATOR_KEY ' +
+        "while a bootstrap curator's term runs; after it, propose registerCourse to the DAO (docs/deploying.md)",
     );
     return;
   }
+  if (!process.env.RPC_URL)
+    console.error(`RPC_URL is not set: registering on the local chain at ${rpcUrlFromEnv()}`);
   const manifest = await readManifest(chain.id);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
   const pokAt = contractOf(manifest, "ProofOfKnowledge");

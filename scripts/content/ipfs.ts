@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { CID } from "multiformats/cid";
 import type { TreeEntry } from "../../content/cid";
+import { CLEAR_ANSWERS } from "../../content/formats/answer-key";
 import { DEFAULT_CONTENT_DIR, openContentStore } from "../../content/open";
 import type { ContentStore } from "../../content/store";
 
@@ -15,7 +16,8 @@ const USAGE = `Usage:
 
 The store: the Kubo node whose RPC API is IPFS_API_URL when set, else the embedded store in
 CONTENT_DIR (default ${DEFAULT_CONTENT_DIR}). CIDs are Kubo's \`ipfs add --cid-version=1\`; like Kubo,
-add skips hidden files (names starting with ".").`;
+add skips hidden files (names starting with ".") and refuses a course's answer key (answers.json):
+courses are published with npm run course:publish, which encrypts it.`;
 
 class UsageError extends Error {}
 
@@ -28,9 +30,11 @@ async function run([command, target, ...rest]: string[]): Promise<void> {
   if (!["add", "cat", "stat"].includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (!target || rest.length > 0) throw new UsageError(`${command} takes exactly one argument`);
 
+  // What `add` adds is read (and checked) before the store opens: a refusal leaves no trace in it.
+  const adding = command === "add" ? await readForAdd(target) : undefined;
   const store = await openContentStore();
   try {
-    if (command === "add") console.log((await add(store, target)).toString());
+    if (adding) console.log((await adding(store)).toString());
     if (command === "cat") await pipeline(Readable.from(store.cat(target)), process.stdout, { end: false });
     if (command === "stat") {
       const stat = await store.stat(target);
@@ -41,10 +45,29 @@ async function run([command, target, ...rest]: string[]): Promise<void> {
   }
 }
 
-async function add(store: ContentStore, target: string): Promise<CID> {
+/** A course's answer key in the clear never goes to the content store: IPFS is public. */
+function refuseAnswerKey(file: string): never {
+  throw new Error(
+    `${file} is a course's answer key: it is never published in the clear (anyone could read the answers). ` +
+      "Publish the course with npm run course:publish -- <folder> --verifier-public-key 0x04…, " +
+      "which encrypts it for the verifier. Nothing was added.",
+  );
+}
+
+/** What `add <target>` adds, as a function of the store: a file's bytes or a directory's tree. */
+async function readForAdd(target: string): Promise<(store: ContentStore) => Promise<CID>> {
   const info = await lstat(target);
-  if (info.isFile()) return store.addBytes(new Uint8Array(await readFile(target)));
-  if (info.isDirectory()) return store.addTree(await treeOf(target));
+  if (info.isFile()) {
+    if (path.basename(target) === CLEAR_ANSWERS) refuseAnswerKey(target);
+    const bytes = new Uint8Array(await readFile(target));
+    return (store) => store.addBytes(bytes);
+  }
+  if (info.isDirectory()) {
+    const tree = await treeOf(target);
+    const key = tree.find((entry) => path.posix.basename(entry.path) === CLEAR_ANSWERS);
+    if (key) refuseAnswerKey(path.join(target, key.path));
+    return (store) => store.addTree(tree);
+  }
   throw new Error(`${target} is neither a file nor a directory`);
 }
 

@@ -149,9 +149,18 @@ export async function auditDeployment(
       const terms = hasFunction(contract.abi, "roleTermOf") ? await logsOf(contract, [ROLE_TERM_SET]) : [];
       // The last change of each (role, account): whether governance made it.
       const lastChange = new Map<string, boolean>();
+      // Whether the last change was an appointee giving the role up itself (renounceRole): it may
+      // always end its own power early, e.g. a bootstrap curator done bootstrapping.
+      const renounced = new Map<string, boolean>();
       for (const log of logs) {
-        const key = `${log.args.role}/${getAddress(log.args.account)}`;
+        const account = getAddress(log.args.account);
+        const key = `${log.args.role}/${account}`;
         lastChange.set(key, getAddress(log.args.sender) === T && executedTxs.has(log.transactionHash));
+        // Not the Timelock: its roles are governance's, given up only by a proposal.
+        renounced.set(
+          key,
+          log.eventName === "RoleRevoked" && getAddress(log.args.sender) === account && account !== T,
+        );
       }
       const lastTerm = new Map<string, boolean>();
       for (const log of terms) {
@@ -184,7 +193,12 @@ export async function auditDeployment(
           const expectedTerm = want.get(account);
           if (live && expectedTerm === undefined && !byGovernance) {
             problems.push(`${power} is held by ${account}${term}, who should not hold it`);
-          } else if (!live && expectedTerm !== undefined && !(lastChange.get(key) ?? false)) {
+          } else if (
+            !live &&
+            expectedTerm !== undefined &&
+            !(lastChange.get(key) ?? false) &&
+            !(renounced.get(key) ?? false)
+          ) {
             problems.push(`${power} is not held by ${account}, who should hold it`);
           } else if (
             live &&

@@ -11,16 +11,25 @@ import { auditDeployment, formatAudit } from "./audit";
 import { chainAt } from "./clients";
 import { readManifest } from "./manifest";
 
-const rpcUrl = rpcUrlFromEnv();
-const chain = await chainAt(rpcUrl);
-const flag = process.argv.indexOf("--manifest");
-const file = flag >= 0 ? process.argv[flag + 1] : undefined;
-const manifest: Manifest = file ? JSON.parse(await readFile(file, "utf8")) : await readManifest(chain.id);
-if (manifest.chainId !== chain.id) {
-  throw new Error(`The manifest is for chain ${manifest.chainId}, but ${rpcUrl} is chain ${chain.id}`);
+async function main() {
+  const rpcUrl = rpcUrlFromEnv();
+  const chain = await chainAt(rpcUrl);
+  const flag = process.argv.indexOf("--manifest");
+  const file = flag >= 0 ? process.argv[flag + 1] : undefined;
+  const manifest: Manifest = file ? JSON.parse(await readFile(file, "utf8")) : await readManifest(chain.id);
+  if (manifest.chainId !== chain.id) {
+    throw new Error(`The manifest is for chain ${manifest.chainId}, but ${rpcUrl} is chain ${chain.id}`);
+  }
+  const publicClient = createPublicClient({ chain, transport: http(rpcUrl) });
+  const audit = await auditDeployment(manifest, publicClient);
+  console.log(`Azora deployment on chain ${chain.id} (${rpcUrl}):`);
+  console.log(formatAudit(manifest, audit));
+  process.exitCode = audit.problems.length === 0 ? 0 : 1;
 }
-const publicClient = createPublicClient({ chain, transport: http(rpcUrl) });
-const audit = await auditDeployment(manifest, publicClient);
-console.log(`Azora deployment on chain ${chain.id} (${rpcUrl}):`);
-console.log(formatAudit(manifest, audit));
-process.exit(audit.problems.length === 0 ? 0 : 1);
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
