@@ -135,7 +135,14 @@ export function stateTone(state: number): "ok" | "warn" | "bad" | "info" | "neut
 /** One call of a proposal in plain words: a catalog key (`dao.calls.<kind>`) and its values. */
 export type DecodedCall =
   | { kind: "release"; amount: bigint; token: Address; to: Address }
-  | { kind: "registerCourse"; reward: bigint; verifier: Address }
+  | {
+      kind: "registerCourse";
+      contentCid: string;
+      reward: bigint;
+      verifier: Address;
+      minScore: bigint;
+      validity: bigint;
+    }
   | { kind: "updateCourse"; courseId: bigint; reward: bigint }
   | { kind: "setCourseActive"; courseId: bigint; active: boolean }
   | { kind: "appointArbiter"; account: Address }
@@ -161,23 +168,33 @@ export function decodeCall(target: string, calldata: string): DecodedCall {
   }
   const args = decoded.args ?? [];
   const at = <T>(index: number) => args[index] as T;
+  // viem decodes integers of 48 bits or fewer (uint16, uint32) as numbers, wider ones as bigints:
+  // every amount and count of a decoded call is a bigint here.
+  const int = (index: number) => BigInt(args[index] as number | bigint);
   switch (`${name}.${decoded.functionName}`) {
     case "CitadelFund.release":
-      return { kind: "release", token: at<Address>(0), to: at<Address>(1), amount: at<bigint>(2) };
+      return { kind: "release", token: at<Address>(0), to: at<Address>(1), amount: int(2) };
     case "ProofOfKnowledge.registerCourse":
-      return { kind: "registerCourse", reward: at<bigint>(1), verifier: at<Address>(2) };
+      return {
+        kind: "registerCourse",
+        contentCid: at<string>(0),
+        reward: int(1),
+        verifier: at<Address>(2),
+        minScore: int(3),
+        validity: int(4),
+      };
     case "ProofOfKnowledge.updateCourse":
-      return { kind: "updateCourse", courseId: at<bigint>(0), reward: at<bigint>(2) };
+      return { kind: "updateCourse", courseId: int(0), reward: int(2) };
     case "ProofOfKnowledge.setCourseActive":
-      return { kind: "setCourseActive", courseId: at<bigint>(0), active: at<boolean>(1) };
+      return { kind: "setCourseActive", courseId: int(0), active: at<boolean>(1) };
     case "ProofOfKnowledge.setVerifierLimit":
-      return { kind: "setVerifierLimit", verifier: at<Address>(0), limit: at<bigint>(1) };
+      return { kind: "setVerifierLimit", verifier: at<Address>(0), limit: int(1) };
     case "ProofOfKnowledge.setEmissionSchedule":
       return {
         kind: "setEmissionSchedule",
-        epochLength: at<bigint>(0),
-        initialBudget: at<bigint>(1),
-        halvingInterval: at<bigint>(2),
+        epochLength: int(0),
+        initialBudget: int(1),
+        halvingInterval: int(2),
       };
     case "JobEscrow.grantRole":
     case "ProofOfKnowledge.grantRole":
