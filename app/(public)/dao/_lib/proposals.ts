@@ -1,7 +1,9 @@
 import { decodeFunctionData, getAddress, isAddressEqual } from "viem";
 import type { Address, Hex } from "viem";
 import { manifest } from "@/deployments/index";
-import { contractsOf } from "@/protocol/manifest";
+import { contractOf, contractsOf } from "@/protocol/manifest";
+import { timelockOperationId } from "@/protocol/proposals";
+import type { Proposal } from "@/protocol/proposals";
 import type { ContractName } from "@/protocol/manifest";
 import { ProposalState } from "@/protocol/enums";
 import { Roles, roleName } from "@/protocol/roles";
@@ -85,6 +87,19 @@ export function proposalDetailParts(id: bigint) {
       orderDirection: "asc",
       limit: VOTES_PAGE,
     }),
+  };
+}
+
+/** The Timelock operation a queued proposal became: when it was queued and executed. */
+export function timelockOperationParts(
+  proposal: Pick<Proposal, "targets" | "values" | "calldatas" | "descriptionHash">,
+) {
+  return {
+    operation: one(
+      "timelockOperation",
+      { id: timelockOperationId(proposal, contractOf(manifest, "AzoraGovernor").address) },
+      { scheduledAt: "bigint", readyAt: "bigint", executedAt: "bigint" },
+    ),
   };
 }
 
