@@ -1,6 +1,7 @@
 import { expect } from "chai";
+import { createRequire } from "node:module";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import type { ReactElement } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getAddress, parseUnits } from "viem";
 import { localAccount } from "../../protocol/chain";
@@ -8,6 +9,7 @@ import { contractOf } from "../../protocol/manifest";
 import { proposalOf } from "../../protocol/proposals";
 import { manifest } from "../../deployments/index";
 import { LOCALES } from "../../app/_i18n/config";
+import type { Locale } from "../../app/_i18n/config";
 import { CallWords } from "../../app/(public)/dao/_components/CallWords";
 import { decodeCall } from "../../app/(public)/dao/_lib/proposals";
 import type { DecodedCall } from "../../app/(public)/dao/_lib/proposals";
@@ -17,6 +19,11 @@ import type { CourseNow, Template } from "../../app/(wallet)/dao/new/_components
 // /dao/new's templates, end to end without a chain: the form's values become calls (the
 // contracts' ABIs), the calls become the calldata a proposal carries, and the proposal page
 // decodes that calldata back into what was chosen, then into words in every language.
+
+// react-dom ships no types here (no @types/react-dom): its server renderer, typed for this use.
+const { renderToStaticMarkup } = createRequire(import.meta.url)("react-dom/server") as {
+  renderToStaticMarkup: (element: ReactElement) => string;
+};
 
 const ZAWADI = localAccount(5).address;
 const VERIFIER = localAccount(8).address;
@@ -90,7 +97,7 @@ async function messages(locale: string) {
   return { dao: dao.default };
 }
 
-function render(locale: string, dao: Awaited<ReturnType<typeof messages>>, target: string, calldata: string) {
+function render(locale: Locale, dao: Awaited<ReturnType<typeof messages>>, target: string, calldata: string) {
   return renderToStaticMarkup(
     createElement(
       NextIntlClientProvider,
@@ -104,7 +111,9 @@ describe("app › DAO proposal templates (form → calldata → decoded call →
   it("has a case for every template and every field of each", function () {
     expect(Object.keys(CASES).sort()).to.deep.equal([...TEMPLATES].sort());
     for (const template of TEMPLATES)
-      expect(Object.keys(CASES[template].values).sort(), template).to.deep.equal([...FIELDS[template]].sort());
+      expect(Object.keys(CASES[template].values).sort(), template).to.deep.equal(
+        [...FIELDS[template]].sort(),
+      );
   });
 
   for (const template of TEMPLATES) {
