@@ -99,11 +99,12 @@ async function messages(locale: string) {
 
 function render(locale: Locale, dao: Awaited<ReturnType<typeof messages>>, target: string, calldata: string) {
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages: dao, timeZone: "UTC" },
-      createElement(CallWords, { target, calldata, link: false }),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: dao,
+      timeZone: "UTC",
+      children: createElement(CallWords, { target, calldata, link: false }),
+    }),
   ).replace(/<[^>]+>/g, "");
 }
 
