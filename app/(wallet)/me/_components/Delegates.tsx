@@ -13,14 +13,23 @@ const DELEGATES = 20;
 
 /**
  * One request: how many proposals had opened to vote by `now` (chain time: the Governor opens a vote once its snapshot is in the past), and for each voter
- * (`voter<i>`) how many votes it cast. Only the counts are read (one row each at most).
+ * (`voter<i>`) how many votes it cast. Only the counts are read (one row each at most); Ponder
+ * refuses a list without an order.
  */
 function participationParts(voters: readonly string[], now: bigint) {
   const parts: Record<string, Part<Page<unknown>>> = {
-    opened: many("proposal", { id: "bigint" }, { where: { voteStart_lt: now }, limit: 1 }),
+    opened: many(
+      "proposal",
+      { id: "bigint" },
+      { where: { voteStart_lt: now }, orderBy: "createdAt", limit: 1 },
+    ),
   };
   voters.forEach((voter, index) => {
-    parts[`voter${index}`] = many("vote", { id: true }, { where: { voter: voter.toLowerCase() }, limit: 1 });
+    parts[`voter${index}`] = many(
+      "vote",
+      { id: true },
+      { where: { voter: voter.toLowerCase() }, orderBy: "timestamp", limit: 1 },
+    );
   });
   return parts;
 }
