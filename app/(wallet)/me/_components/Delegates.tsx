@@ -12,9 +12,10 @@ import { useIndexerRead } from "@/app/_wallet/useIndexer";
 const DELEGATES = 20;
 
 /**
- * One request: how many proposals had opened to vote by `now` (chain time: the Governor opens a vote once its snapshot is in the past), and for each voter
- * (`voter<i>`) how many votes it cast. Only the counts are read (one row each at most); Ponder
- * refuses a list without an order.
+ * One request: how many proposals had opened to vote by `now` (chain time: the Governor opens a
+ * vote once its snapshot is in the past), and for each voter (`voter<i>`) how many votes it cast.
+ * Only the counts are read (one row each at most). Every list is ordered: Ponder refuses a list
+ * whose orderBy is null, and the whole request fails with it.
  */
 function participationParts(voters: readonly string[], now: bigint) {
   const parts: Record<string, Part<Page<unknown>>> = {
