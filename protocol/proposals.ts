@@ -1,6 +1,6 @@
 // Governor proposals as the protocol defines them: ids, the calls, the state names, and the
 // on-chain description format (a title and the IPFS CID of the full text).
-import { encodeAbiParameters, encodeFunctionData, keccak256, toHex } from "viem";
+import { encodeAbiParameters, encodeFunctionData, keccak256, toHex, zeroHash } from "viem";
 import type { Abi, Address, Hex } from "viem";
 import { CID } from "multiformats/cid";
 import { ProposalState, enumLabel } from "./enums";
@@ -49,6 +49,29 @@ export function proposalOf(calls: readonly ProposalCall[], description: string):
 
 /** `propose`'s arguments. */
 export const proposeArgs = (p: Proposal) => [p.targets, p.values, p.calldatas, p.description] as const;
+
+/**
+ * The AzoraTimelock operation a queued proposal becomes, as OpenZeppelin's GovernorTimelockControl
+ * schedules it: `hashOperationBatch(targets, values, calldatas, 0, bytes20(governor) ^ descriptionHash)`.
+ */
+export function timelockOperationId(
+  p: Pick<Proposal, "targets" | "values" | "calldatas" | "descriptionHash">,
+  governor: Address,
+): Hex {
+  const salt = toHex((BigInt(governor) << 96n) ^ BigInt(p.descriptionHash), { size: 32 });
+  return keccak256(
+    encodeAbiParameters(
+      [
+        { type: "address[]" },
+        { type: "uint256[]" },
+        { type: "bytes[]" },
+        { type: "bytes32" },
+        { type: "bytes32" },
+      ],
+      [p.targets, p.values, p.calldatas, zeroHash, salt],
+    ),
+  );
+}
 
 /** `queue`'s, `execute`'s and `cancel`'s arguments. */
 export const operationArgs = (p: Proposal) => [p.targets, p.values, p.calldatas, p.descriptionHash] as const;

@@ -272,9 +272,81 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
         .getByTestId("proposal-releases")
         .filter({ hasText: azr(grant) })
         .waitFor();
+      // The timeline: passed, queued (when, and its ETA), executed (when).
+      expect(await page.getByTestId("timeline-outcome").textContent()).to.match(/^Passed/);
+      expect(await page.getByTestId("timeline-queued").textContent()).to.match(
+        /^Queued .+\. It can run from .+/,
+      );
+      expect(await page.getByTestId("timeline-executed").textContent()).to.match(/^Executed .+/);
       await shoot(page, "proposal-executed");
       await context.close();
     }
+  });
+
+  it("/me lists the delegates with how many of the opened proposals each voted on, as the chain counts", async function () {
+    // The chain's own count: proposals whose vote had opened (snapshot in the past), and Tendai's votes.
+    const governor = contractOf(stack.manifest, "AzoraGovernor");
+    const now = (await stack.publicClient.getBlock()).timestamp;
+    const created = await stack.publicClient.getContractEvents({
+      ...governor,
+      eventName: "ProposalCreated",
+      fromBlock: 0n,
+    });
+    let opened = 0;
+    let voted = 0;
+    for (const { args } of created) {
+      if (args.voteStart! >= now) continue;
+      opened++;
+      const hasVoted = await stack.publicClient.readContract({
+        ...governor,
+        functionName: "hasVoted",
+        args: [args.proposalId!, TENDAI],
+      });
+      if (hasVoted) voted++;
+    }
+    expect(opened).to.be.greaterThan(2);
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${appUrl}/me`);
+    await page
+      .getByTestId("delegates")
+      .locator("tr", { hasText: "Tendai" })
+      .filter({ hasText: `${voted} of ${opened} proposals` })
+      .waitFor({ timeout: 30_000 });
+    await shoot(page, "me-delegates");
+    await page.close();
+  });
+
+  it("proposes the emission schedule from its template on /dao/new; the proposal page decodes what was chosen", async function () {
+    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      account: AMARA.address,
+      chainId: 31337,
+    });
+    await page.goto(`${appUrl}/dao/new`);
+    await connect(page);
+    await page.getByTestId("template").selectOption("emission");
+    await page.getByTestId("field-epochHours").fill("168");
+    await page.getByTestId("field-budget").fill("5000");
+    await page.getByTestId("field-halvingEpochs").fill("52");
+    await page.getByTestId("proposal-title").fill("Weekly epochs of 5,000 AZR, halved yearly");
+    await page.getByTestId("proposal-body").fill("## Why\n\nA steadier mining budget.");
+    const words = [/168 hours/, /5,000\sAZR/, /halved every 52 epochs/];
+    for (const word of words) await page.getByTestId("preview").filter({ hasText: word }).waitFor();
+    await shoot(page, "new-proposal");
+    await page.getByTestId("propose").click();
+    await page.getByTestId("new-proposal-link").waitFor({ timeout: 45_000 });
+    const href = await page.getByTestId("new-proposal-link").getAttribute("href");
+    await until(
+      page,
+      `${appUrl}${href}`,
+      async () => (await page.getByTestId("proposal-calls").count()) > 0,
+      "the new proposal",
+    );
+    for (const word of words) await page.getByTestId("proposal-calls").filter({ hasText: word }).waitFor();
+    expect(await page.getByTestId("proposal-calls").locator("li").count()).to.equal(1);
+    await page.getByText("Weekly epochs of 5,000 AZR, halved yearly").first().waitFor();
+    expect(await seriousA11yViolations(page)).to.deep.equal([]);
+    await shoot(page, "new-proposal-decoded");
+    await context.close();
   });
 
   it("/citadel shows the chain's balance and the release linked to its proposal", async function () {
@@ -287,6 +359,9 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       "the release on /citadel",
     );
     expect((await page.getByTestId("citadel-balance").textContent())?.trim()).to.equal(azr(fundBalance));
+    expect(await page.getByTestId("citadel-rule").textContent()).to.match(
+      /90% to the learner or worker and 10% to the CitadelFund/,
+    );
     await page
       .getByTestId("releases")
       .getByText(azr(parseUnits(String(GRANT_AZR), 18)))

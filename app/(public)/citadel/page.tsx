@@ -11,7 +11,7 @@ import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { CITADEL_DIVISOR } from "@/protocol/fee";
 import { BalanceChart } from "./_components/BalanceChart";
-import { citadelParts } from "./_components/citadel-data";
+import { citadelParts, giftsByDay } from "./_components/citadel-data";
 import type { Day, Flow, FlowFilter } from "./_components/citadel-data";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,7 +55,12 @@ export default async function CitadelPage({ searchParams }: CitadelPageProps) {
         ) : (
           <ReadFailure source="chain" kind={balance.kind} />
         )}
-        <p>{t("rule", { percent: Number(100n / CITADEL_DIVISOR) })}</p>
+        <p data-testid="citadel-rule">
+          {t("rule", {
+            percent: Number(100n / CITADEL_DIVISOR),
+            recipient: 100 - Number(100n / CITADEL_DIVISOR),
+          })}
+        </p>
         <p>
           <Link href="/dao">{t("balance.dao")}</Link>
         </p>
@@ -70,7 +75,7 @@ export default async function CitadelPage({ searchParams }: CitadelPageProps) {
               label={t("history.chartLabel")}
               locale={locale}
             />
-            <DaysTable days={read.data.days.items} />
+            <DaysTable days={read.data.days.items} gifts={giftsByDay(read.data.gifts.items)} />
           </Card>
           <Card title={t("releases.title")} id="releases-title">
             {read.data.releases.items.length === 0 ? (
@@ -121,7 +126,7 @@ export default async function CitadelPage({ searchParams }: CitadelPageProps) {
   );
 }
 
-async function DaysTable({ days }: { days: Day[] }) {
+async function DaysTable({ days, gifts }: { days: Day[]; gifts: Map<bigint, bigint> }) {
   const t = await getTranslations("citadel");
   if (days.length === 0) return <EmptyState title={t("history.none")} />;
   const columns: Column<Day>[] = [
@@ -151,6 +156,13 @@ async function DaysTable({ days }: { days: Day[] }) {
       label: t("history.fromEscrow"),
       numeric: true,
       cell: (d) => <Amount value={d.escrowReleased / CITADEL_DIVISOR} />,
+    },
+    {
+      key: "gifts",
+      header: t("history.fromGifts"),
+      label: t("history.fromGifts"),
+      numeric: true,
+      cell: (d) => <Amount value={gifts.get(d.day) ?? 0n} />,
     },
   ];
   return (

@@ -1,5 +1,5 @@
 import { manifest } from "@/deployments/index";
-import { many } from "@/app/_lib/indexer-query";
+import { MAX_PAGE_SIZE, many } from "@/app/_lib/indexer-query";
 import type { PartsData } from "@/app/_lib/indexer-query";
 
 // The treasury page's reads of the indexer: the daily stats for the chart (at most DAYS rows)
@@ -24,8 +24,21 @@ export type FlowFilter = "all" | "in" | "out";
 /** AZR flows only: the amounts are shown in AZR (an ETH flow would need its own unit). */
 const AZR = manifest.contracts.AzoraToken.address.toLowerCase();
 
+const SECONDS_PER_DAY = 86_400n;
+
 export function citadelParts(filter: FlowFilter, after: string | null) {
   return {
+    // Gifts (donations) have no daily total in the indexer's stats: the latest ones, summed per day.
+    gifts: many(
+      "citadelFlow",
+      { amount: "bigint", timestamp: "bigint" },
+      {
+        where: { token: AZR, source: "donation" },
+        orderBy: "timestamp",
+        orderDirection: "desc",
+        limit: MAX_PAGE_SIZE,
+      },
+    ),
     days: many(
       "dailyStat",
       { day: "bigint", date: true, citadelBalance: "bigint", azrMined: "bigint", escrowReleased: "bigint" },
@@ -50,3 +63,13 @@ export function citadelParts(filter: FlowFilter, after: string | null) {
 export type CitadelData = PartsData<ReturnType<typeof citadelParts>>;
 export type Flow = CitadelData["flows"]["items"][number];
 export type Day = CitadelData["days"]["items"][number];
+
+/** The AZR given each day (days since 1970-01-01, as `dailyStat.day`). */
+export function giftsByDay(gifts: CitadelData["gifts"]["items"]): Map<bigint, bigint> {
+  const byDay = new Map<bigint, bigint>();
+  for (const gift of gifts) {
+    const day = gift.timestamp / SECONDS_PER_DAY;
+    byDay.set(day, (byDay.get(day) ?? 0n) + gift.amount);
+  }
+  return byDay;
+}

@@ -23,7 +23,13 @@ import { ProposalState } from "@/protocol/enums";
 import { ProposalCalls } from "../_components/ProposalCalls";
 import { ProposalText } from "../_components/ProposalText";
 import { VoteTally } from "../_components/VoteTally";
-import { parseProposalId, proposalDetailParts, stateName, stateTone } from "../_lib/proposals";
+import {
+  parseProposalId,
+  proposalDetailParts,
+  stateName,
+  stateTone,
+  timelockOperationParts,
+} from "../_lib/proposals";
 import type { IndexedVote } from "../_lib/proposals";
 import { governorView, proposalText } from "../_lib/server";
 import { ProposalActionsIsland } from "./_components/ProposalActionsIsland";
@@ -66,6 +72,28 @@ export default async function ProposalPage({ params }: ProposalPageProps) {
     );
   const onChain = chain.data.byId.get(proposal.id);
   const state = onChain?.state ?? ProposalState.Pending;
+  const descriptionHash = keccak256(toHex(proposal.description));
+  // When it was queued and executed: the Timelock's operation (the proposal's own row has the ETA only).
+  const operation =
+    proposal.eta !== null && proposal.eta > 0n
+      ? await indexerRead(
+          timelockOperationParts({
+            targets: proposal.targets as Hex20[],
+            values: proposal.values.map(BigInt),
+            calldatas: proposal.calldatas as Hex[],
+            descriptionHash,
+          }),
+        )
+      : null;
+  const timelock = operation?.ok ? operation.data.operation : null;
+  const outcome =
+    state === ProposalState.Defeated
+      ? "defeated"
+      : state === ProposalState.Succeeded ||
+          state === ProposalState.Queued ||
+          state === ProposalState.Executed
+        ? "passed"
+        : null;
   return (
     <>
       <PageHeader
@@ -104,7 +132,7 @@ export default async function ProposalPage({ params }: ProposalPageProps) {
             targets: proposal.targets as Hex20[],
             values: proposal.values,
             calldatas: proposal.calldatas as Hex[],
-            descriptionHash: keccak256(toHex(proposal.description)),
+            descriptionHash,
             voteStart: proposal.voteStart.toString(),
           }}
           labels={{
@@ -132,14 +160,28 @@ export default async function ProposalPage({ params }: ProposalPageProps) {
             {t("timeline.closes")} <DateTime seconds={proposal.voteEnd} />
             {proposal.extended && <> {t("timeline.extended")}</>}
           </li>
+          {outcome && (
+            <li data-testid="timeline-outcome">
+              {t(`timeline.${outcome}`)} <DateTime seconds={proposal.voteEnd} />
+            </li>
+          )}
           {proposal.eta !== null && proposal.eta > 0n && (
-            <li>
-              {t("timeline.queued")} <DateTime seconds={proposal.eta} />
+            <li data-testid="timeline-queued">
+              {timelock ? (
+                <>
+                  {t("timeline.queuedAt")} <DateTime seconds={timelock.scheduledAt} />. {t("timeline.eta")}{" "}
+                  <DateTime seconds={proposal.eta} />
+                </>
+              ) : (
+                <>
+                  {t("timeline.queued")} <DateTime seconds={proposal.eta} />
+                </>
+              )}
             </li>
           )}
           {state === ProposalState.Executed && (
-            <li>
-              {t("timeline.executed")} <DateTime seconds={proposal.updatedAt} />
+            <li data-testid="timeline-executed">
+              {t("timeline.executed")} <DateTime seconds={timelock?.executedAt ?? proposal.updatedAt} />
             </li>
           )}
         </ol>

@@ -1,7 +1,9 @@
 import { decodeFunctionData, getAddress, isAddressEqual } from "viem";
 import type { Address, Hex } from "viem";
 import { manifest } from "@/deployments/index";
-import { contractsOf } from "@/protocol/manifest";
+import { contractOf, contractsOf } from "@/protocol/manifest";
+import { timelockOperationId } from "@/protocol/proposals";
+import type { Proposal } from "@/protocol/proposals";
 import type { ContractName } from "@/protocol/manifest";
 import { ProposalState } from "@/protocol/enums";
 import { Roles, roleName } from "@/protocol/roles";
@@ -88,6 +90,19 @@ export function proposalDetailParts(id: bigint) {
   };
 }
 
+/** The Timelock operation a queued proposal became: when it was queued and executed. */
+export function timelockOperationParts(
+  proposal: Pick<Proposal, "targets" | "values" | "calldatas" | "descriptionHash">,
+) {
+  return {
+    operation: one(
+      "timelockOperation",
+      { id: timelockOperationId(proposal, contractOf(manifest, "AzoraGovernor").address) },
+      { scheduledAt: "bigint", readyAt: "bigint", executedAt: "bigint" },
+    ),
+  };
+}
+
 export type ProposalList = PartsData<ReturnType<typeof proposalListParts>>;
 export type ProposalDetail = PartsData<ReturnType<typeof proposalDetailParts>>;
 export type IndexedProposal = ProposalList["proposals"]["items"][number];
@@ -135,7 +150,14 @@ export function stateTone(state: number): "ok" | "warn" | "bad" | "info" | "neut
 /** One call of a proposal in plain words: a catalog key (`dao.calls.<kind>`) and its values. */
 export type DecodedCall =
   | { kind: "release"; amount: bigint; token: Address; to: Address }
-  | { kind: "registerCourse"; reward: bigint; verifier: Address }
+  | {
+      kind: "registerCourse";
+      contentCid: string;
+      reward: bigint;
+      verifier: Address;
+      minScore: bigint;
+      validity: bigint;
+    }
   | { kind: "updateCourse"; courseId: bigint; reward: bigint }
   | { kind: "setCourseActive"; courseId: bigint; active: boolean }
   | { kind: "appointArbiter"; account: Address }
@@ -161,23 +183,33 @@ export function decodeCall(target: string, calldata: string): DecodedCall {
   }
   const args = decoded.args ?? [];
   const at = <T>(index: number) => args[index] as T;
+  // viem decodes integers of 48 bits or fewer (uint16, uint32) as numbers, wider ones as bigints:
+  // every amount and count of a decoded call is a bigint here.
+  const int = (index: number) => BigInt(args[index] as number | bigint);
   switch (`${name}.${decoded.functionName}`) {
     case "CitadelFund.release":
-      return { kind: "release", token: at<Address>(0), to: at<Address>(1), amount: at<bigint>(2) };
+      return { kind: "release", token: at<Address>(0), to: at<Address>(1), amount: int(2) };
     case "ProofOfKnowledge.registerCourse":
-      return { kind: "registerCourse", reward: at<bigint>(1), verifier: at<Address>(2) };
+      return {
+        kind: "registerCourse",
+        contentCid: at<string>(0),
+        reward: int(1),
+        verifier: at<Address>(2),
+        minScore: int(3),
+        validity: int(4),
+      };
     case "ProofOfKnowledge.updateCourse":
-      return { kind: "updateCourse", courseId: at<bigint>(0), reward: at<bigint>(2) };
+      return { kind: "updateCourse", courseId: int(0), reward: int(2) };
     case "ProofOfKnowledge.setCourseActive":
-      return { kind: "setCourseActive", courseId: at<bigint>(0), active: at<boolean>(1) };
+      return { kind: "setCourseActive", courseId: int(0), active: at<boolean>(1) };
     case "ProofOfKnowledge.setVerifierLimit":
-      return { kind: "setVerifierLimit", verifier: at<Address>(0), limit: at<bigint>(1) };
+      return { kind: "setVerifierLimit", verifier: at<Address>(0), limit: int(1) };
     case "ProofOfKnowledge.setEmissionSchedule":
       return {
         kind: "setEmissionSchedule",
-        epochLength: at<bigint>(0),
-        initialBudget: at<bigint>(1),
-        halvingInterval: at<bigint>(2),
+        epochLength: int(0),
+        initialBudget: int(1),
+        halvingInterval: int(2),
       };
     case "JobEscrow.grantRole":
     case "ProofOfKnowledge.grantRole":

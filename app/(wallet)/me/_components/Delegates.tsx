@@ -2,52 +2,66 @@
 import { useTranslations } from "next-intl";
 import { Address, Amount, Card, DataTable, EmptyState, Loading } from "@/app/_components/ui";
 import type { Column } from "@/app/_components/ui";
+import { useBlock } from "wagmi";
+import { manifest } from "@/deployments/index";
 import { many } from "@/app/_lib/indexer-query";
+import type { Page, Part } from "@/app/_lib/indexer-query";
+import { REFRESH_MS } from "@/app/_wallet/refresh";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 
 const DELEGATES = 20;
 
-/** The delegates with the most voting power, and how many of the latest proposals each voted on. */
+/**
+ * One request: how many proposals had opened to vote by `now` (chain time: the Governor opens a
+ * vote once its snapshot is in the past), and for each voter (`voter<i>`) how many votes it cast.
+ * Only the counts are read (one row each at most). Every list is ordered: Ponder refuses a list
+ * whose orderBy is null, and the whole request fails with it.
+ */
+function participationParts(voters: readonly string[], now: bigint) {
+  const parts: Record<string, Part<Page<unknown>>> = {
+    opened: many(
+      "proposal",
+      { id: "bigint" },
+      { where: { voteStart_lt: now }, orderBy: "createdAt", limit: 1 },
+    ),
+  };
+  voters.forEach((voter, index) => {
+    parts[`voter${index}`] = many(
+      "vote",
+      { id: true },
+      { where: { voter: voter.toLowerCase() }, orderBy: "timestamp", limit: 1 },
+    );
+  });
+  return parts;
+}
+
+/**
+ * The delegates with the most voting power, and how many of the proposals opened to vote so far
+ * each voted on. Each delegate's count is the `totalCount` of its own votes (one vote per proposal
+ * and voter), so no page limit can cut it short; proposals still pending, which nobody can have
+ * voted on yet, are not counted against anyone.
+ */
 export function Delegates() {
   const t = useTranslations("me");
+  // The chain's clock, not the reader's: a proposal opens at its snapshot time on the chain.
+  const block = useBlock({ chainId: manifest.chainId, query: { refetchInterval: REFRESH_MS } });
   const delegates = useIndexerRead("delegates", {
     delegates: many(
       "account",
-      { address: true, votes: "bigint", balance: "bigint" },
-      {
-        where: { votes_gt: 0n },
-        orderBy: "votes",
-        orderDirection: "desc",
-        limit: DELEGATES,
-      },
-    ),
-    proposals: many(
-      "proposal",
-      { id: "bigint" },
-      { orderBy: "createdAt", orderDirection: "desc", limit: 100 },
+      { address: true, votes: "bigint" },
+      { where: { votes_gt: 0n }, orderBy: "votes", orderDirection: "desc", limit: DELEGATES },
     ),
   });
-  const voters = delegates.data?.delegates.items.map((d) => d.address.toLowerCase()) ?? [];
-  const proposalIds = delegates.data?.proposals.items.map((p) => p.id) ?? [];
-  const votes = useIndexerRead("delegateVotes", {
-    votes: many(
-      "vote",
-      { voter: true, proposalId: "bigint" },
-      {
-        where: { voter_in: voters, proposalId_in: proposalIds },
-        limit: 100,
-      },
-    ),
-  });
-  type Row = { address: `0x${string}`; votes: bigint; voted: number };
-  const counts = new Map<string, number>();
-  for (const vote of votes.data?.votes.items ?? [])
-    counts.set(vote.voter.toLowerCase(), (counts.get(vote.voter.toLowerCase()) ?? 0) + 1);
-  const total = proposalIds.length;
-  const rows: Row[] = (delegates.data?.delegates.items ?? []).map((d) => ({
+  const voters = delegates.data?.delegates.items.map((d) => d.address) ?? [];
+  const now = block.data?.timestamp;
+  const participation = useIndexerRead("delegateParticipation", participationParts(voters, now ?? 0n));
+  type Row = { address: `0x${string}`; votes: bigint; voted: number | undefined };
+  const counts = participation.data && now !== undefined ? participation.data : undefined;
+  const total = counts?.opened?.totalCount;
+  const rows: Row[] = (delegates.data?.delegates.items ?? []).map((d, index) => ({
     address: d.address,
     votes: d.votes,
-    voted: counts.get(d.address.toLowerCase()) ?? 0,
+    voted: counts?.[`voter${index}`]?.totalCount,
   }));
   const columns: Column<Row>[] = [
     {
@@ -68,7 +82,10 @@ export function Delegates() {
       header: t("delegation.participation"),
       label: t("delegation.participation"),
       numeric: true,
-      cell: (r) => t("delegation.participated", { voted: r.voted, total }),
+      cell: (r) =>
+        r.voted === undefined || total === undefined
+          ? ""
+          : t("delegation.participated", { voted: r.voted, total }),
     },
   ];
   return (

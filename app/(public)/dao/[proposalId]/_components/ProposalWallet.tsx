@@ -4,7 +4,8 @@ import { NextIntlClientProvider, useTranslations } from "next-intl";
 import type { AbstractIntlMessages } from "next-intl";
 import { useEffect, useState } from "react";
 import type { Address, Hex } from "viem";
-import { useAccount, useBlock, usePublicClient, useReadContract, useSignTypedData } from "wagmi";
+import { useAccount, useBlock, useConfig, useReadContract, useSignTypedData } from "wagmi";
+import { simulateContract } from "wagmi/actions";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { ballotTypedData } from "@/protocol/eip712";
@@ -131,15 +132,18 @@ type GovernorCall =
 
 /** Simulates the call first (a revert becomes a sentence and a next step), then sends it. */
 function useGuardedSend(tx: Tx, account: Address | undefined) {
-  const publicClient = usePublicClient({ chainId: manifest.chainId });
+  const config = useConfig();
   const [refusal, setRefusal] = useState<DaoError | "unknown" | null>(null);
   async function send(call: GovernorCall) {
     setRefusal(null);
-    if (!account || !publicClient) return;
+    if (!account) return;
     try {
-      await publicClient.simulateContract({ ...governor, ...call, account } as Parameters<
-        typeof publicClient.simulateContract
-      >[0]);
+      await simulateContract(config, {
+        ...governor,
+        ...call,
+        account,
+        chainId: manifest.chainId,
+      } as Parameters<typeof simulateContract>[1]);
     } catch (error) {
       setRefusal(daoErrorOf(error));
       return;

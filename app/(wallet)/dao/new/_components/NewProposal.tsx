@@ -3,19 +3,22 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Address } from "viem";
-import { useAccount, usePublicClient, useReadContract, useSignMessage } from "wagmi";
+import { useAccount, useConfig, useReadContract, useSignMessage } from "wagmi";
+// One action, not usePublicClient(): that client carries every public action (ENS, fee
+// estimation, simulateBlocks…), some 40 kB gzipped for one simulation.
+import { simulateContract } from "wagmi/actions";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { formatProposalDescription, proposalOf, proposeArgs } from "@/protocol/proposals";
 import type { Proposal } from "@/protocol/proposals";
 import { signedUpload } from "@/content/upload-request";
-import { Address as AddressView, Amount, Card } from "@/app/_components/ui";
+import { Amount, Card } from "@/app/_components/ui";
 import { TxButton } from "@/app/_wallet/TxButton";
 import { useTransaction } from "@/app/_wallet/useTransaction";
 import { WalletButton } from "@/app/_wallet/WalletButton";
 import { daoErrorOf } from "@/app/(public)/dao/_lib/errors";
 import type { DaoError } from "@/app/(public)/dao/_lib/errors";
-import { decodeCall } from "@/app/(public)/dao/_lib/proposals";
+import { CallWords } from "@/app/(public)/dao/_components/CallWords";
 import { FIELDS, FieldError, TEMPLATES, callsOf } from "./templates";
 import type { Field, Template } from "./templates";
 
@@ -68,7 +71,7 @@ function ProposalForm({ account }: { account: Address }) {
     query: { enabled: template === "updateReward" && courseId > 0n },
   });
   const { signMessageAsync } = useSignMessage();
-  const publicClient = usePublicClient({ chainId: manifest.chainId });
+  const config = useConfig();
   const tx = useTransaction();
 
   let calls: ReturnType<typeof callsOf> | null = null;
@@ -88,7 +91,7 @@ function ProposalForm({ account }: { account: Address }) {
     calls !== null && titleOk && body.trim() !== "" && lacking === 0n && threshold.data !== undefined;
 
   async function submit() {
-    if (!calls || !publicClient) return;
+    if (!calls) return;
     setRefusal(null);
     setUpload("signing");
     let cid: string;
@@ -111,8 +114,9 @@ function ProposalForm({ account }: { account: Address }) {
     setUpload("idle");
     const next = proposalOf(calls, formatProposalDescription({ title: title.trim(), cid }));
     try {
-      await publicClient.simulateContract({
+      await simulateContract(config, {
         ...governor,
+        chainId: manifest.chainId,
         functionName: "propose",
         args: proposeArgs(next),
         account,
@@ -202,7 +206,7 @@ function ProposalForm({ account }: { account: Address }) {
           <ol className="proposal-calls" data-testid="preview">
             {calls.map((call, index) => (
               <li key={index}>
-                <CallLine target={call.target} calldata={proposalOf([call], "x").calldatas[0] ?? "0x"} />
+                <CallWords target={call.target} calldata={proposalOf([call], "x").calldatas[0] ?? "0x"} link={false} />
               </li>
             ))}
           </ol>
@@ -243,68 +247,4 @@ function ProposalForm({ account }: { account: Address }) {
       </Card>
     </>
   );
-}
-
-/** One call in plain words (the same decoding as the proposal page). */
-function CallLine({ target, calldata }: { target: string; calldata: string }) {
-  const t = useTranslations("dao");
-  const call = decodeCall(target, calldata);
-  switch (call.kind) {
-    case "release":
-      return (
-        <>
-          {t("calls.release")} <Amount value={call.amount} /> {t("calls.releaseTo")}{" "}
-          <AddressView address={call.to} copy={false} link={false} />
-        </>
-      );
-    case "registerCourse":
-      return (
-        <>
-          {t("calls.registerCourse")} <Amount value={call.reward} />
-        </>
-      );
-    case "updateCourse":
-      return (
-        <>
-          {t("calls.updateCourse", { course: call.courseId.toString() })} <Amount value={call.reward} />
-        </>
-      );
-    case "setCourseActive":
-      return (
-        <>
-          {t(call.active ? "calls.activateCourse" : "calls.deactivateCourse", {
-            course: call.courseId.toString(),
-          })}
-        </>
-      );
-    case "appointArbiter":
-      return (
-        <>
-          {t("calls.appointArbiter")} <AddressView address={call.account} copy={false} link={false} />
-        </>
-      );
-    case "grantRole":
-      return (
-        <>
-          {t("calls.grantRole", { role: call.role, contract: call.contract })}{" "}
-          <AddressView address={call.account} copy={false} link={false} />
-        </>
-      );
-    case "setVerifierLimit":
-      return (
-        <>
-          {t("calls.setVerifierLimit", { limit: call.limit.toString() })}{" "}
-          <AddressView address={call.verifier} copy={false} link={false} />
-        </>
-      );
-    case "setEmissionSchedule":
-      return (
-        <>
-          {t("calls.setEmissionSchedule", { hours: Number(call.epochLength / 3_600n) })}{" "}
-          <Amount value={call.initialBudget} />
-        </>
-      );
-    case "other":
-      return <>{t("calls.other", { fn: call.functionName ?? "?" })}</>;
-  }
 }
