@@ -268,10 +268,17 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
         async () => (await page.getByTestId("proposal-state").textContent())?.includes("Executed") ?? false,
         "the execution",
       );
-      await page
-        .getByTestId("proposal-releases")
-        .filter({ hasText: azr(grant) })
-        .waitFor();
+      // The state comes from the chain, the releases and the timeline from the indexer: reload until it caught up.
+      await until(
+        page,
+        url,
+        async () =>
+          (await page
+            .getByTestId("proposal-releases")
+            .filter({ hasText: azr(grant) })
+            .count()) > 0 && (await page.getByTestId("timeline-executed").count()) > 0,
+        "the indexed release",
+      );
       // The timeline: passed, queued (when, and its ETA), executed (when).
       expect(await page.getByTestId("timeline-outcome").textContent()).to.match(/^Passed/);
       expect(await page.getByTestId("timeline-queued").textContent()).to.match(
