@@ -11,17 +11,13 @@ import { DelegateName } from "@/app/_components/account/DelegateName";
 import { YourAzrIsland } from "./_components/YourAzrIsland";
 
 const FIGURES_QUERY = `
-query HomeFigures($fund: String!) {
-  holders: accounts(where: { balance_gt: "0" }, limit: 1) { totalCount }
-  courses(where: { active: true }, limit: 1) { totalCount }
-  openJobs: jobs(where: { status: open }, limit: 1) { totalCount }
+query HomeFigures($fund: String!, $azr: String!) {
+  totals(token: $azr) { holders activeCourses openJobs }
   fund: account(address: $fund) { balance }
 }`;
 
 interface FiguresResponse {
-  holders: { totalCount: number };
-  courses: { totalCount: number };
-  openJobs: { totalCount: number };
+  totals: { holders: number; activeCourses: number; openJobs: number } | null;
   fund: { balance: string } | null;
 }
 
@@ -31,6 +27,7 @@ export default async function HomePage() {
   const [figures, top, runtime] = await Promise.all([
     indexerQuery<FiguresResponse>(FIGURES_QUERY, {
       fund: manifest.contracts.CitadelFund.address.toLowerCase(),
+      azr: manifest.contracts.AzoraToken.address.toLowerCase(),
     }),
     holders(),
     getRuntimeConfig(),
@@ -58,15 +55,15 @@ export default async function HomePage() {
           <dl className="facts" data-testid="figures">
             <div>
               <dt>{t("figures.holders")}</dt>
-              <dd>{figures.data.holders.totalCount}</dd>
+              <dd>{figures.data.totals?.holders ?? 0}</dd>
             </div>
             <div>
               <dt>{t("figures.courses")}</dt>
-              <dd>{figures.data.courses.totalCount}</dd>
+              <dd>{figures.data.totals?.activeCourses ?? 0}</dd>
             </div>
             <div>
               <dt>{t("figures.openJobs")}</dt>
-              <dd>{figures.data.openJobs.totalCount}</dd>
+              <dd>{figures.data.totals?.openJobs ?? 0}</dd>
             </div>
             <div>
               <dt>{t("figures.citadel")}</dt>
@@ -99,7 +96,7 @@ export default async function HomePage() {
         ) : top.data.holders.items.length === 0 ? (
           <EmptyState title={t("holders.none")} />
         ) : (
-          <HoldersTable holders={top.data.holders.items} total={top.data.holders.totalCount} />
+          <HoldersTable holders={top.data.holders.items} total={top.data.totals?.holders ?? 0} />
         )}
       </Card>
     </>

@@ -30,11 +30,12 @@ export type Picked<T extends TableName, F extends Fields<T>> = Pick<Row<T>, keyo
 
 export interface Page<R> {
   items: R[];
-  totalCount: number;
   /** Pass as `after` for the next page; null on the last. */
   endCursor: string | null;
   hasNextPage: boolean;
 }
+/** A page that also counts every row of the filter (`count: true`): a second query, ask only when shown. */
+export type CountedPage<R> = Page<R> & { totalCount: number };
 
 /** The most rows one list may ask for: every list is bounded and paged. */
 export const MAX_PAGE_SIZE = 100;
@@ -92,8 +93,11 @@ export function one<T extends TableName, F extends Fields<T>>(
   };
 }
 
-/** A page of `table`: filtered (Ponder's filter: `{ balance_gt: 0n }`), ordered, at most `limit` rows after `after`. */
-export function many<T extends TableName, F extends Fields<T>>(
+/**
+ * A page of `table`: filtered (Ponder's filter: `{ balance_gt: 0n }`), ordered, at most `limit` rows
+ * after `after`; with `count: true`, also the number of rows of the filter (`totalCount`).
+ */
+export function many<T extends TableName, F extends Fields<T>, C extends boolean = false>(
   table: T,
   fields: F,
   options: {
@@ -102,12 +106,14 @@ export function many<T extends TableName, F extends Fields<T>>(
     orderDirection?: "asc" | "desc";
     limit: number;
     after?: string | null;
+    count?: C;
   },
-): Part<Page<Picked<T, F>>> {
+): Part<C extends true ? CountedPage<Picked<T, F>> : Page<Picked<T, F>>> {
   const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(options.limit)));
+  const count = options.count === true ? " totalCount" : "";
   return {
     text: (alias) =>
-      `${alias}: ${table}s(where: $${alias}_where, orderBy: $${alias}_orderBy, orderDirection: $${alias}_orderDirection, limit: $${alias}_limit, after: $${alias}_after) { items { ${Object.keys(fields).join(" ")} } totalCount pageInfo { endCursor hasNextPage } }`,
+      `${alias}: ${table}s(where: $${alias}_where, orderBy: $${alias}_orderBy, orderDirection: $${alias}_orderDirection, limit: $${alias}_limit, after: $${alias}_after) { items { ${Object.keys(fields).join(" ")} }${count} pageInfo { endCursor hasNextPage } }`,
     variables: {
       where: { type: `${table}Filter`, value: toWire(options.where ?? {}) },
       orderBy: { type: "String", value: options.orderBy ?? null },
@@ -118,15 +124,15 @@ export function many<T extends TableName, F extends Fields<T>>(
     parse: (raw) => {
       const page = raw as {
         items: Record<string, unknown>[];
-        totalCount: number;
+        totalCount?: number;
         pageInfo: { endCursor: string | null; hasNextPage: boolean };
       };
       return {
         items: page.items.map((item) => decode<T, F>(fields, item)),
-        totalCount: page.totalCount,
+        ...(page.totalCount === undefined ? {} : { totalCount: page.totalCount }),
         endCursor: page.pageInfo.endCursor,
         hasNextPage: page.pageInfo.hasNextPage,
-      };
+      } as C extends true ? CountedPage<Picked<T, F>> : Page<Picked<T, F>>;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import { manifest } from "@/deployments/index";
 import { many, one } from "./indexer-query";
 import type { PartsData } from "./indexer-query";
 
@@ -61,6 +62,8 @@ export function holdersParts() {
       orderDirection: "desc",
       limit: HOLDERS_LIMIT,
     }),
+    // How many there are, as the indexer counts them on arrival (never counted per request).
+    totals: one("totals", { token: manifest.contracts.AzoraToken.address }, { holders: true }),
   };
 }
 

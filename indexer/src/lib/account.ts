@@ -1,6 +1,7 @@
 import type { Context } from "ponder:registry";
 import { account } from "ponder:schema";
 import type { Address } from "viem";
+import { addToTotals } from "./totals";
 
 /** What one event changes on an account row: deltas, except `votes` and `delegate` which are set. */
 export interface AccountChange {
@@ -16,16 +17,19 @@ export interface AccountChange {
   rating?: number;
 }
 
-/** Applies `change` to an account row, creating it with zeroes first if needed. */
+/**
+ * Applies `change` to an account row, creating it with zeroes first if needed, and counts the
+ * account in or out of `totals.holders` when its balance crosses zero.
+ */
 export async function touchAccount(
   db: Context["db"],
   address: Address,
   timestamp: bigint,
   change: AccountChange,
 ) {
-  await db
-    .insert(account)
-    .values({
+  const row = await db.find(account, { address });
+  if (!row) {
+    await db.insert(account).values({
       address,
       balance: change.balance ?? 0n,
       votes: change.votes ?? 0n,
@@ -38,8 +42,9 @@ export async function touchAccount(
       ratingCount: change.rating === undefined ? 0 : 1,
       ratingSum: change.rating ?? 0,
       updatedAt: timestamp,
-    })
-    .onConflictDoUpdate((row) => ({
+    });
+  } else {
+    await db.update(account, { address }).set({
       balance: row.balance + (change.balance ?? 0n),
       votes: change.votes ?? row.votes,
       delegate: change.delegate ?? row.delegate,
@@ -51,7 +56,11 @@ export async function touchAccount(
       ratingCount: row.ratingCount + (change.rating === undefined ? 0 : 1),
       ratingSum: row.ratingSum + (change.rating ?? 0),
       updatedAt: timestamp,
-    }));
+    });
+  }
+  const before = row?.balance ?? 0n;
+  const after = before + (change.balance ?? 0n);
+  if (before > 0n !== after > 0n) await addToTotals(db, { holders: after > 0n ? 1 : -1 });
 }
 
 /** Row id of an event: `<txHash>-<logIndex>`. */
