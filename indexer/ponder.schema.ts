@@ -427,23 +427,6 @@ export const timelockOperation = onchainTable("timelock_operation", (t) => ({
 }));
 
 /**
- * Counters kept by the handlers as events arrive, so a page reads one row instead of counting
- * (one row, keyed by the deployment's AZR address): the home page's figures.
- */
-export const totals = onchainTable("totals", (t) => ({
-  token: t.hex().primaryKey(),
-  /** Accounts whose AZR balance is above zero. */
-  holders: t.integer().notNull(),
-  /** Courses open for claims. */
-  activeCourses: t.integer().notNull(),
-  /** Jobs by status: open (no provider yet), and all of them. */
-  openJobs: t.integer().notNull(),
-  jobs: t.integer().notNull(),
-  credentials: t.integer().notNull(),
-  proposals: t.integer().notNull(),
-}));
-
-/**
  * The CitadelFund's flows of one token, summed as they arrive (one row per token): what it
  * received by source, what governance released, and how many flows of each direction.
  */

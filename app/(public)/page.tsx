@@ -11,13 +11,17 @@ import { DelegateName } from "@/app/_components/account/DelegateName";
 import { YourAzrIsland } from "./_components/YourAzrIsland";
 
 const FIGURES_QUERY = `
-query HomeFigures($fund: String!, $azr: String!) {
-  totals(token: $azr) { holders activeCourses openJobs }
+query HomeFigures($fund: String!) {
+  holders: accounts(where: { balance_gt: "0" }, limit: 1) { totalCount }
+  courses(where: { active: true }, limit: 1) { totalCount }
+  openJobs: jobs(where: { status: open }, limit: 1) { totalCount }
   fund: account(address: $fund) { balance }
 }`;
 
 interface FiguresResponse {
-  totals: { holders: number; activeCourses: number; openJobs: number } | null;
+  holders: { totalCount: number };
+  courses: { totalCount: number };
+  openJobs: { totalCount: number };
   fund: { balance: string } | null;
 }
 
@@ -27,7 +31,6 @@ export default async function HomePage() {
   const [figures, top, runtime] = await Promise.all([
     indexerQuery<FiguresResponse>(FIGURES_QUERY, {
       fund: manifest.contracts.CitadelFund.address.toLowerCase(),
-      azr: manifest.contracts.AzoraToken.address.toLowerCase(),
     }),
     holders(),
     getRuntimeConfig(),
@@ -55,15 +58,15 @@ export default async function HomePage() {
           <dl className="facts" data-testid="figures">
             <div>
               <dt>{t("figures.holders")}</dt>
-              <dd>{figures.data.totals?.holders ?? 0}</dd>
+              <dd>{figures.data.holders.totalCount}</dd>
             </div>
             <div>
               <dt>{t("figures.courses")}</dt>
-              <dd>{figures.data.totals?.activeCourses ?? 0}</dd>
+              <dd>{figures.data.courses.totalCount}</dd>
             </div>
             <div>
               <dt>{t("figures.openJobs")}</dt>
-              <dd>{figures.data.totals?.openJobs ?? 0}</dd>
+              <dd>{figures.data.openJobs.totalCount}</dd>
             </div>
             <div>
               <dt>{t("figures.citadel")}</dt>
@@ -96,7 +99,7 @@ export default async function HomePage() {
         ) : top.data.holders.items.length === 0 ? (
           <EmptyState title={t("holders.none")} />
         ) : (
-          <HoldersTable holders={top.data.holders.items} total={top.data.totals?.holders ?? 0} />
+          <HoldersTable holders={top.data.holders.items} total={top.data.holders.totalCount} />
         )}
       </Card>
     </>

@@ -40,11 +40,11 @@ export type CountedPage<R> = Page<R> & { totalCount: number };
 /** The most rows one list may ask for: every list is bounded and paged. */
 export const MAX_PAGE_SIZE = 100;
 
-/** One root field of a query: its text (variables prefixed `$_`), variables and parser. */
+/** One root field of a query (or several, named `<alias>_…`): its text (variables prefixed `$_`), variables and parser. */
 export interface Part<D> {
   text: (alias: string) => string;
   variables: Record<string, { type: string; value: unknown }>;
-  parse: (raw: unknown) => D;
+  parse: (raw: unknown, data: Record<string, unknown>, alias: string) => D;
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -137,6 +137,54 @@ export function many<T extends TableName, F extends Fields<T>, C extends boolean
   };
 }
 
+const compare = (a: unknown, b: unknown) =>
+  (a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0;
+
+/**
+ * The first `limit` rows of `table` that match any of `where`, in one order: each filter is a list
+ * of its own, merged here. For an OR across two columns that no one index orders (an account's
+ * transfers, sent or received): each list reads `limit` rows of its own index, however long the
+ * history, where an OR would read and sort all of it. The first page only (no cursor).
+ */
+export function manyOfEither<T extends TableName, F extends Fields<T>>(
+  table: T,
+  fields: F,
+  options: {
+    where: Record<string, unknown>[];
+    orderBy: keyof Row<T> & keyof F & string;
+    orderDirection: "asc" | "desc";
+    /** The primary key: orders ties (as Ponder does) and drops a row both lists return. */
+    key: keyof Row<T> & keyof F & string;
+    limit: number;
+  },
+): Part<Page<Picked<T, F>>> {
+  const { orderBy, orderDirection, key, limit } = options;
+  const lists = options.where.map((where) => many(table, fields, { where, orderBy, orderDirection, limit }));
+  return {
+    text: (alias) => lists.map((list, i) => list.text(`${alias}_${i}`)).join(" "),
+    variables: Object.fromEntries(
+      lists.flatMap((list, i) => Object.entries(list.variables).map(([name, v]) => [`${i}_${name}`, v])),
+    ),
+    parse: (_raw, data, alias) => {
+      const pages = lists.map((list, i) => list.parse(data[`${alias}_${i}`], data, `${alias}_${i}`));
+      const rows = new Map<unknown, Picked<T, F>>();
+      for (const row of pages.flatMap((page) => page.items)) rows.set(row[key as keyof Picked<T, F>], row);
+      const sign = orderDirection === "desc" ? -1 : 1;
+      const items = [...rows.values()].sort(
+        (a, b) =>
+          sign *
+          (compare(a[orderBy as keyof Picked<T, F>], b[orderBy as keyof Picked<T, F>]) ||
+            compare(a[key as keyof Picked<T, F>], b[key as keyof Picked<T, F>])),
+      );
+      return {
+        items: items.slice(0, limit),
+        endCursor: null,
+        hasNextPage: items.length > limit || pages.some((page) => page.hasNextPage),
+      };
+    },
+  };
+}
+
 export type Parts = Record<string, Part<unknown>>;
 export type PartsData<P extends Parts> = { [K in keyof P]: P[K] extends Part<infer D> ? D : never };
 
@@ -153,6 +201,8 @@ export function compose<P extends Parts>(parts: P) {
   );
   const query = `query (${declarations.join(", ")}) { ${entries.map(([alias, part]) => part.text(alias)).join(" ")} }`;
   const parse = (data: Record<string, unknown>) =>
-    Object.fromEntries(entries.map(([alias, part]) => [alias, part.parse(data[alias])])) as PartsData<P>;
+    Object.fromEntries(
+      entries.map(([alias, part]) => [alias, part.parse(data[alias], data, alias)]),
+    ) as PartsData<P>;
   return { query, variables, parse };
 }

@@ -1,6 +1,5 @@
 import type { Address } from "viem";
-import { manifest } from "@/deployments/index";
-import { many, one } from "./indexer-query";
+import { many, manyOfEither, one } from "./indexer-query";
 import type { PartsData } from "./indexer-query";
 
 // The account page's and the home page's reads of the indexer (typed from its schema).
@@ -38,10 +37,12 @@ export function accountActivityParts(address: Address) {
   const lower = address.toLowerCase();
   return {
     account: one("account", { address: lower }, ACCOUNT),
-    transfers: many("transfer", TRANSFER, {
-      where: { OR: [{ from: lower }, { to: lower }] },
+    // Sent and received, each from its own index, merged (an OR would sort the whole history).
+    transfers: manyOfEither("transfer", TRANSFER, {
+      where: [{ from: lower }, { to: lower }],
       orderBy: "timestamp",
       orderDirection: "desc",
+      key: "id",
       limit: HISTORY_LIMIT,
     }),
     delegations: many("delegationChange", DELEGATION, {
@@ -61,9 +62,8 @@ export function holdersParts() {
       orderBy: "balance",
       orderDirection: "desc",
       limit: HOLDERS_LIMIT,
+      count: true,
     }),
-    // How many there are, as the indexer counts them on arrival (never counted per request).
-    totals: one("totals", { token: manifest.contracts.AzoraToken.address }, { holders: true }),
   };
 }
 

@@ -3,7 +3,6 @@ import { credential } from "ponder:schema";
 import { zeroAddress } from "viem";
 import { touchAccount } from "./lib/account";
 import { indexRoles } from "./lib/roles";
-import { addToTotals } from "./lib/totals";
 
 indexRoles("AzoraCredential");
 
@@ -22,7 +21,6 @@ ponder.on("AzoraCredential:Issued", async ({ event, context }) => {
     transactionHash: event.transaction.hash,
   });
   await touchAccount(context.db, learner, event.block.timestamp, { credentials: 1 });
-  await addToTotals(context.db, { credentials: 1 });
 });
 
 ponder.on("AzoraCredential:Revoked", async ({ event, context }) => {

@@ -4,7 +4,6 @@ import { VoteType } from "../../protocol/enums";
 import { labelFor } from "./lib/enums";
 import { parseProposalDescription } from "../../protocol/proposals";
 import { dayOf, touchDay } from "./lib/daily";
-import { addToTotals } from "./lib/totals";
 
 ponder.on("AzoraGovernor:ProposalCreated", async ({ event, context }) => {
   const { proposalId, proposer, targets, values, calldatas, voteStart, voteEnd, description } = event.args;
@@ -30,7 +29,6 @@ ponder.on("AzoraGovernor:ProposalCreated", async ({ event, context }) => {
     updatedAt: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
-  await addToTotals(context.db, { proposals: 1 });
 });
 
 ponder.on("AzoraGovernor:VoteCast", async ({ event, context }) => {

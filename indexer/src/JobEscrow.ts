@@ -6,7 +6,6 @@ import { labelFor } from "./lib/enums";
 import { touchAccount } from "./lib/account";
 import { indexRoles } from "./lib/roles";
 import { touchDay } from "./lib/daily";
-import { addToTotals } from "./lib/totals";
 
 indexRoles("JobEscrow");
 
@@ -59,7 +58,6 @@ ponder.on("JobEscrow:JobPosted", async ({ event, context }) => {
     })),
   );
   await touchDay(context.db, event.block.timestamp, { jobsPosted: 1, jobVolume: total });
-  await addToTotals(context.db, { jobs: 1, openJobs: 1 });
 });
 
 ponder.on("JobEscrow:ApplicationSubmitted", async ({ event, context }) => {
@@ -82,7 +80,6 @@ ponder.on("JobEscrow:JobAssigned", async ({ event, context }) => {
   await context.db
     .update(job, { id: jobId })
     .set({ provider, status: "assigned", updatedAt: event.block.timestamp });
-  await addToTotals(context.db, { openJobs: -1 });
 });
 
 ponder.on("JobEscrow:JobCancelled", async ({ event, context }) => {
@@ -94,8 +91,6 @@ ponder.on("JobEscrow:JobCancelled", async ({ event, context }) => {
     refunded: row.refunded + refund,
     updatedAt: event.block.timestamp,
   });
-  // Only an open job can be cancelled.
-  await addToTotals(context.db, { openJobs: -1 });
   for (let index = 0n; index < BigInt(row.milestoneCount); index++) {
     await context.db
       .update(milestone, { id: milestoneId(jobId, index) })

@@ -1,10 +1,8 @@
 import { ponder } from "ponder:registry";
-import type { Context } from "ponder:registry";
 import { claim, course } from "ponder:schema";
 import { eventId, touchAccount } from "./lib/account";
 import { indexRoles } from "./lib/roles";
 import { touchDay } from "./lib/daily";
-import { addToTotals } from "./lib/totals";
 
 indexRoles("ProofOfKnowledge");
 
@@ -22,7 +20,6 @@ ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
     registeredAt: event.block.timestamp,
     updatedAt: event.block.timestamp,
   });
-  await addToTotals(context.db, { activeCourses: 1 });
 });
 
 ponder.on("ProofOfKnowledge:CourseUpdated", async ({ event, context }) => {
@@ -37,19 +34,16 @@ ponder.on("ProofOfKnowledge:CourseUpdated", async ({ event, context }) => {
   });
 });
 
-/** Opens or closes a course for claims, and counts it in or out of `totals.activeCourses`. */
-async function setCourseActive(db: Context["db"], id: bigint, active: boolean, timestamp: bigint) {
-  const row = await db.find(course, { id });
-  await db.update(course, { id }).set({ active, updatedAt: timestamp });
-  if (row && row.active !== active) await addToTotals(db, { activeCourses: active ? 1 : -1 });
-}
-
 ponder.on("ProofOfKnowledge:CourseActivated", async ({ event, context }) => {
-  await setCourseActive(context.db, event.args.courseId, true, event.block.timestamp);
+  await context.db
+    .update(course, { id: event.args.courseId })
+    .set({ active: true, updatedAt: event.block.timestamp });
 });
 
 ponder.on("ProofOfKnowledge:CourseDeactivated", async ({ event, context }) => {
-  await setCourseActive(context.db, event.args.courseId, false, event.block.timestamp);
+  await context.db
+    .update(course, { id: event.args.courseId })
+    .set({ active: false, updatedAt: event.block.timestamp });
 });
 
 ponder.on("ProofOfKnowledge:Claimed", async ({ event, context }) => {

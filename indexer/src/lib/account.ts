@@ -1,7 +1,6 @@
 import type { Context } from "ponder:registry";
 import { account } from "ponder:schema";
 import type { Address } from "viem";
-import { addToTotals } from "./totals";
 
 /** What one event changes on an account row: deltas, except `votes` and `delegate` which are set. */
 export interface AccountChange {
@@ -17,19 +16,16 @@ export interface AccountChange {
   rating?: number;
 }
 
-/**
- * Applies `change` to an account row, creating it with zeroes first if needed, and counts the
- * account in or out of `totals.holders` when its balance crosses zero.
- */
+/** Applies `change` to an account row, creating it with zeroes first if needed. */
 export async function touchAccount(
   db: Context["db"],
   address: Address,
   timestamp: bigint,
   change: AccountChange,
 ) {
-  const row = await db.find(account, { address });
-  if (!row) {
-    await db.insert(account).values({
+  await db
+    .insert(account)
+    .values({
       address,
       balance: change.balance ?? 0n,
       votes: change.votes ?? 0n,
@@ -42,9 +38,8 @@ export async function touchAccount(
       ratingCount: change.rating === undefined ? 0 : 1,
       ratingSum: change.rating ?? 0,
       updatedAt: timestamp,
-    });
-  } else {
-    await db.update(account, { address }).set({
+    })
+    .onConflictDoUpdate((row) => ({
       balance: row.balance + (change.balance ?? 0n),
       votes: change.votes ?? row.votes,
       delegate: change.delegate ?? row.delegate,
@@ -56,11 +51,7 @@ export async function touchAccount(
       ratingCount: row.ratingCount + (change.rating === undefined ? 0 : 1),
       ratingSum: row.ratingSum + (change.rating ?? 0),
       updatedAt: timestamp,
-    });
-  }
-  const before = row?.balance ?? 0n;
-  const after = before + (change.balance ?? 0n);
-  if (before > 0n !== after > 0n) await addToTotals(db, { holders: after > 0n ? 1 : -1 });
+    }));
 }
 
 /** Row id of an event: `<txHash>-<logIndex>`. */
