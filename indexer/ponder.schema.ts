@@ -1,26 +1,34 @@
 import { index, onchainEnum, onchainTable, relations } from "ponder";
 
 /** One row per address that ever held, sent, received or delegated AZR. */
-export const account = onchainTable("account", (t) => ({
-  address: t.hex().primaryKey(),
-  balance: t.bigint().notNull(),
-  /** Voting power delegated to this account (ERC-5805 `getVotes`). */
-  votes: t.bigint().notNull(),
-  /** Whom this account delegates its votes to; null until it first delegates. */
-  delegate: t.hex(),
-  transferCount: t.integer().notNull(),
-  /** AZR received as a learner's 90% share of mining rewards. */
-  minedAzr: t.bigint().notNull(),
-  /** Credentials currently held (issued minus burned; revoked ones still count as held). */
-  credentialsHeld: t.integer().notNull(),
-  /** Marketplace jobs completed with this account as the client, and as the provider. */
-  jobsAsClient: t.integer().notNull(),
-  jobsAsProvider: t.integer().notNull(),
-  /** Ratings received and the sum of their scores: the average is `ratingSum / ratingCount`. */
-  ratingCount: t.integer().notNull(),
-  ratingSum: t.integer().notNull(),
-  updatedAt: t.bigint().notNull(),
-}));
+export const account = onchainTable(
+  "account",
+  (t) => ({
+    address: t.hex().primaryKey(),
+    balance: t.bigint().notNull(),
+    /** Voting power delegated to this account (ERC-5805 `getVotes`). */
+    votes: t.bigint().notNull(),
+    /** Whom this account delegates its votes to; null until it first delegates. */
+    delegate: t.hex(),
+    transferCount: t.integer().notNull(),
+    /** AZR received as a learner's 90% share of mining rewards. */
+    minedAzr: t.bigint().notNull(),
+    /** Credentials currently held (issued minus burned; revoked ones still count as held). */
+    credentialsHeld: t.integer().notNull(),
+    /** Marketplace jobs completed with this account as the client, and as the provider. */
+    jobsAsClient: t.integer().notNull(),
+    jobsAsProvider: t.integer().notNull(),
+    /** Ratings received and the sum of their scores: the average is `ratingSum / ratingCount`. */
+    ratingCount: t.integer().notNull(),
+    ratingSum: t.integer().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  // The home page's holders and /me's delegates: largest first (Ponder orders ties by the key).
+  (table) => ({
+    balanceIdx: index().on(table.balance, table.address),
+    votesIdx: index().on(table.votes, table.address),
+  }),
+);
 
 export const transfer = onchainTable(
   "transfer",
@@ -34,10 +42,11 @@ export const transfer = onchainTable(
     timestamp: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
   }),
+  // An account's history, newest first: sent and received, each in the order pages read it.
   (table) => ({
-    fromIdx: index().on(table.from),
-    toIdx: index().on(table.to),
-    timestampIdx: index().on(table.timestamp),
+    fromIdx: index().on(table.from, table.timestamp, table.id),
+    toIdx: index().on(table.to, table.timestamp, table.id),
+    transactionIdx: index().on(table.transactionHash),
   }),
 );
 
@@ -53,7 +62,7 @@ export const delegationChange = onchainTable(
     transactionHash: t.hex().notNull(),
   }),
   (table) => ({
-    delegatorIdx: index().on(table.delegator),
+    delegatorIdx: index().on(table.delegator, table.timestamp, table.id),
     toDelegateIdx: index().on(table.toDelegate),
   }),
 );
@@ -93,7 +102,10 @@ export const claim = onchainTable(
     timestamp: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
   }),
-  (table) => ({ learnerIdx: index().on(table.learner), courseIdx: index().on(table.courseId) }),
+  (table) => ({
+    learnerIdx: index().on(table.learner, table.timestamp),
+    courseIdx: index().on(table.courseId),
+  }),
 );
 
 /** A soulbound credential (AzoraCredential token). */
@@ -115,7 +127,11 @@ export const credential = onchainTable(
     burned: t.boolean().notNull(),
     transactionHash: t.hex().notNull(),
   }),
-  (table) => ({ holderIdx: index().on(table.holder), courseIdx: index().on(table.courseId) }),
+  // A holder's credentials, newest first (the verifier route, /me, the account page).
+  (table) => ({
+    holderIdx: index().on(table.holder, table.issuedAt, table.id),
+    courseIdx: index().on(table.courseId),
+  }),
 );
 
 export const flowDirection = onchainEnum("flow_direction", ["in", "out"]);
@@ -139,7 +155,13 @@ export const citadelFlow = onchainTable(
     timestamp: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
   }),
-  (table) => ({ timestampIdx: index().on(table.timestamp), tokenIdx: index().on(table.token) }),
+  // The treasury page and GET /citadel: one token's flows (one direction or both), newest first;
+  // a proposal's releases.
+  (table) => ({
+    tokenIdx: index().on(table.token, table.timestamp, table.id),
+    tokenDirectionIdx: index().on(table.token, table.direction, table.timestamp, table.id),
+    proposalIdx: index().on(table.proposalId),
+  }),
 );
 
 /** `refunded`: every milestone went back to the client, nothing paid the provider (no ratings). */
@@ -187,10 +209,12 @@ export const job = onchainTable(
     updatedAt: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
   }),
+  // The job list (all, or one status) and an account's jobs, newest first.
   (table) => ({
-    clientIdx: index().on(table.client),
-    providerIdx: index().on(table.provider),
-    statusIdx: index().on(table.status),
+    postedIdx: index().on(table.postedAt, table.id),
+    clientIdx: index().on(table.client, table.postedAt, table.id),
+    providerIdx: index().on(table.provider, table.postedAt, table.id),
+    statusIdx: index().on(table.status, table.postedAt, table.id),
   }),
 );
 
@@ -230,7 +254,7 @@ export const milestone = onchainTable(
     clientRefund: t.bigint().notNull(),
     settledAt: t.bigint(),
   }),
-  (table) => ({ jobIdx: index().on(table.jobId) }),
+  (table) => ({ jobIdx: index().on(table.jobId, table.index) }),
 );
 
 /** A dispute of a milestone, and its split once resolved (by an arbiter, by agreement or by default). */
@@ -252,7 +276,11 @@ export const dispute = onchainTable(
     resolutionCid: t.text(),
     resolvedAt: t.bigint(),
   }),
-  (table) => ({ jobIdx: index().on(table.jobId) }),
+  // A job's disputes; the arbiters' queue (unresolved, oldest first).
+  (table) => ({
+    jobIdx: index().on(table.jobId, table.index),
+    queueIdx: index().on(table.resolved, table.openedAt, table.id),
+  }),
 );
 
 /** A rating of one party of a completed job by the other. */
@@ -269,7 +297,11 @@ export const rating = onchainTable(
     timestamp: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
   }),
-  (table) => ({ rateeIdx: index().on(table.ratee), jobIdx: index().on(table.jobId) }),
+  (table) => ({
+    rateeIdx: index().on(table.ratee, table.timestamp, table.id),
+    raterIdx: index().on(table.rater, table.timestamp, table.id),
+    jobIdx: index().on(table.jobId),
+  }),
 );
 
 export const proposalStatus = onchainEnum("proposal_status", ["created", "queued", "executed", "canceled"]);
@@ -308,7 +340,11 @@ export const proposal = onchainTable(
     updatedAt: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
   }),
-  (table) => ({ proposerIdx: index().on(table.proposer), statusIdx: index().on(table.status) }),
+  (table) => ({
+    createdIdx: index().on(table.createdAt, table.id),
+    proposerIdx: index().on(table.proposer),
+    statusIdx: index().on(table.status),
+  }),
 );
 
 export const voteSupport = onchainEnum("vote_support", ["against", "for", "abstain"]);
@@ -329,7 +365,11 @@ export const vote = onchainTable(
     timestamp: t.bigint().notNull(),
     transactionHash: t.hex().notNull(),
   }),
-  (table) => ({ proposalIdx: index().on(table.proposalId), voterIdx: index().on(table.voter) }),
+  // A proposal's votes, largest first; a voter's votes.
+  (table) => ({
+    proposalIdx: index().on(table.proposalId, table.weight, table.id),
+    voterIdx: index().on(table.voter, table.proposalId),
+  }),
 );
 
 /** The CitadelFund releases of one transaction, until a proposal execution claims them. */
@@ -384,6 +424,21 @@ export const timelockOperation = onchainTable("timelock_operation", (t) => ({
   scheduledAt: t.bigint().notNull(),
   executedAt: t.bigint(),
   scheduledIn: t.hex().notNull(),
+}));
+
+/**
+ * The CitadelFund's flows of one token, summed as they arrive (one row per token): what it
+ * received by source, what governance released, and how many flows of each direction.
+ */
+export const citadelTotal = onchainTable("citadel_total", (t) => ({
+  /** The token (address(0) for ETH). */
+  token: t.hex().primaryKey(),
+  receivedMining: t.bigint().notNull(),
+  receivedEscrow: t.bigint().notNull(),
+  receivedDonation: t.bigint().notNull(),
+  released: t.bigint().notNull(),
+  flowsIn: t.integer().notNull(),
+  flowsOut: t.integer().notNull(),
 }));
 
 /** What happened on one UTC day, for charts: one row per day that saw activity. */

@@ -30,20 +30,21 @@ export type Picked<T extends TableName, F extends Fields<T>> = Pick<Row<T>, keyo
 
 export interface Page<R> {
   items: R[];
-  totalCount: number;
   /** Pass as `after` for the next page; null on the last. */
   endCursor: string | null;
   hasNextPage: boolean;
 }
+/** A page that also counts every row of the filter (`count: true`): a second query, ask only when shown. */
+export type CountedPage<R> = Page<R> & { totalCount: number };
 
 /** The most rows one list may ask for: every list is bounded and paged. */
 export const MAX_PAGE_SIZE = 100;
 
-/** One root field of a query: its text (variables prefixed `$_`), variables and parser. */
+/** One root field of a query (or several, named `<alias>_…`): its text (variables prefixed `$_`), variables and parser. */
 export interface Part<D> {
   text: (alias: string) => string;
   variables: Record<string, { type: string; value: unknown }>;
-  parse: (raw: unknown) => D;
+  parse: (raw: unknown, data: Record<string, unknown>, alias: string) => D;
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -92,8 +93,11 @@ export function one<T extends TableName, F extends Fields<T>>(
   };
 }
 
-/** A page of `table`: filtered (Ponder's filter: `{ balance_gt: 0n }`), ordered, at most `limit` rows after `after`. */
-export function many<T extends TableName, F extends Fields<T>>(
+/**
+ * A page of `table`: filtered (Ponder's filter: `{ balance_gt: 0n }`), ordered, at most `limit` rows
+ * after `after`; with `count: true`, also the number of rows of the filter (`totalCount`).
+ */
+export function many<T extends TableName, F extends Fields<T>, C extends boolean = false>(
   table: T,
   fields: F,
   options: {
@@ -102,12 +106,14 @@ export function many<T extends TableName, F extends Fields<T>>(
     orderDirection?: "asc" | "desc";
     limit: number;
     after?: string | null;
+    count?: C;
   },
-): Part<Page<Picked<T, F>>> {
+): Part<C extends true ? CountedPage<Picked<T, F>> : Page<Picked<T, F>>> {
   const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(options.limit)));
+  const count = options.count === true ? " totalCount" : "";
   return {
     text: (alias) =>
-      `${alias}: ${table}s(where: $${alias}_where, orderBy: $${alias}_orderBy, orderDirection: $${alias}_orderDirection, limit: $${alias}_limit, after: $${alias}_after) { items { ${Object.keys(fields).join(" ")} } totalCount pageInfo { endCursor hasNextPage } }`,
+      `${alias}: ${table}s(where: $${alias}_where, orderBy: $${alias}_orderBy, orderDirection: $${alias}_orderDirection, limit: $${alias}_limit, after: $${alias}_after) { items { ${Object.keys(fields).join(" ")} }${count} pageInfo { endCursor hasNextPage } }`,
     variables: {
       where: { type: `${table}Filter`, value: toWire(options.where ?? {}) },
       orderBy: { type: "String", value: options.orderBy ?? null },
@@ -118,14 +124,62 @@ export function many<T extends TableName, F extends Fields<T>>(
     parse: (raw) => {
       const page = raw as {
         items: Record<string, unknown>[];
-        totalCount: number;
+        totalCount?: number;
         pageInfo: { endCursor: string | null; hasNextPage: boolean };
       };
       return {
         items: page.items.map((item) => decode<T, F>(fields, item)),
-        totalCount: page.totalCount,
+        ...(page.totalCount === undefined ? {} : { totalCount: page.totalCount }),
         endCursor: page.pageInfo.endCursor,
         hasNextPage: page.pageInfo.hasNextPage,
+      } as C extends true ? CountedPage<Picked<T, F>> : Page<Picked<T, F>>;
+    },
+  };
+}
+
+const compare = (a: unknown, b: unknown) =>
+  (a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0;
+
+/**
+ * The first `limit` rows of `table` that match any of `where`, in one order: each filter is a list
+ * of its own, merged here. For an OR across two columns that no one index orders (an account's
+ * transfers, sent or received): each list reads `limit` rows of its own index, however long the
+ * history, where an OR would read and sort all of it. The first page only (no cursor).
+ */
+export function manyOfEither<T extends TableName, F extends Fields<T>>(
+  table: T,
+  fields: F,
+  options: {
+    where: Record<string, unknown>[];
+    orderBy: keyof Row<T> & keyof F & string;
+    orderDirection: "asc" | "desc";
+    /** The primary key: orders ties (as Ponder does) and drops a row both lists return. */
+    key: keyof Row<T> & keyof F & string;
+    limit: number;
+  },
+): Part<Page<Picked<T, F>>> {
+  const { orderBy, orderDirection, key, limit } = options;
+  const lists = options.where.map((where) => many(table, fields, { where, orderBy, orderDirection, limit }));
+  return {
+    text: (alias) => lists.map((list, i) => list.text(`${alias}_${i}`)).join(" "),
+    variables: Object.fromEntries(
+      lists.flatMap((list, i) => Object.entries(list.variables).map(([name, v]) => [`${i}_${name}`, v])),
+    ),
+    parse: (_raw, data, alias) => {
+      const pages = lists.map((list, i) => list.parse(data[`${alias}_${i}`], data, `${alias}_${i}`));
+      const rows = new Map<unknown, Picked<T, F>>();
+      for (const row of pages.flatMap((page) => page.items)) rows.set(row[key as keyof Picked<T, F>], row);
+      const sign = orderDirection === "desc" ? -1 : 1;
+      const items = [...rows.values()].sort(
+        (a, b) =>
+          sign *
+          (compare(a[orderBy as keyof Picked<T, F>], b[orderBy as keyof Picked<T, F>]) ||
+            compare(a[key as keyof Picked<T, F>], b[key as keyof Picked<T, F>])),
+      );
+      return {
+        items: items.slice(0, limit),
+        endCursor: null,
+        hasNextPage: items.length > limit || pages.some((page) => page.hasNextPage),
       };
     },
   };
@@ -147,6 +201,8 @@ export function compose<P extends Parts>(parts: P) {
   );
   const query = `query (${declarations.join(", ")}) { ${entries.map(([alias, part]) => part.text(alias)).join(" ")} }`;
   const parse = (data: Record<string, unknown>) =>
-    Object.fromEntries(entries.map(([alias, part]) => [alias, part.parse(data[alias])])) as PartsData<P>;
+    Object.fromEntries(
+      entries.map(([alias, part]) => [alias, part.parse(data[alias], data, alias)]),
+    ) as PartsData<P>;
   return { query, variables, parse };
 }

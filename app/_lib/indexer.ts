@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { many, one } from "./indexer-query";
+import { many, manyOfEither, one } from "./indexer-query";
 import type { PartsData } from "./indexer-query";
 
 // The account page's and the home page's reads of the indexer (typed from its schema).
@@ -37,10 +37,12 @@ export function accountActivityParts(address: Address) {
   const lower = address.toLowerCase();
   return {
     account: one("account", { address: lower }, ACCOUNT),
-    transfers: many("transfer", TRANSFER, {
-      where: { OR: [{ from: lower }, { to: lower }] },
+    // Sent and received, each from its own index, merged (an OR would sort the whole history).
+    transfers: manyOfEither("transfer", TRANSFER, {
+      where: [{ from: lower }, { to: lower }],
       orderBy: "timestamp",
       orderDirection: "desc",
+      key: "id",
       limit: HISTORY_LIMIT,
     }),
     delegations: many("delegationChange", DELEGATION, {
@@ -60,6 +62,7 @@ export function holdersParts() {
       orderBy: "balance",
       orderDirection: "desc",
       limit: HOLDERS_LIMIT,
+      count: true,
     }),
   };
 }

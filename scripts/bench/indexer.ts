@@ -1,12 +1,11 @@
 // The indexer benchmark of `npm run bench`: backfill of a synthetic history of 100,000+ events
 // across the contracts (next to a bare eth_getLogs loop over the same node, the ceiling), on
-// PGlite and on PostgreSQL, GraphQL latency of the app's queries at 1 and 10 concurrent clients,
-// and the time from a mined transaction to its row in the index.
+// PGlite and on PostgreSQL, the latency of the app's queries and the REST routes at 1, 10 and 100
+// concurrent clients (indexer-load.ts; on PostgreSQL also over two `ponder serve` replicas), and the
+// time from a mined transaction to its row in the index.
 import { getContract, keccak256, parseUnits, slice, toHex } from "viem";
 import type { Address, Chain, Hash, Hex } from "viem";
 import type { ArtifactMap } from "hardhat/types/artifacts";
-import { accountActivityParts, holdersParts } from "../../app/_lib/indexer";
-import { compose } from "../../app/_lib/indexer-query";
 import { readArtifact } from "../deploy/artifacts";
 import { chainAt, clientsFor } from "../deploy/clients";
 import { signCompletion } from "../../protocol/eip712";
@@ -18,7 +17,8 @@ import { writeManifest } from "../deploy/manifest";
 import type { Manifest } from "../../protocol/manifest";
 import { freePort, stopAllServices, waitForHttp } from "../stack/processes";
 import type { Service } from "../stack/processes";
-import { startChain, startIndexer } from "../stack/stack";
+import { startApiReplica, startChain, startIndexer } from "../stack/stack";
+import { loadRows, loadTargets } from "./indexer-load";
 import { table } from "./report";
 import type { Rows } from "./report";
 import type { FigureGroup } from "./setup";
@@ -160,34 +160,15 @@ async function backfill(rpcUrl: string, databaseUrl: string | null) {
   return { indexer, startup, indexing };
 }
 
-async function graphqlOnce(url: string, query: string, variables: object): Promise<number> {
-  const start = performance.now();
+/** Ids of some credentials of the history, for the credential route. */
+async function credentialIds(url: string): Promise<bigint[]> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: "{ credentials(limit: 50) { items { id } } }" }),
   });
-  const body = (await response.json()) as { errors?: unknown[] };
-  if (!response.ok || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body).slice(0, 300)}`);
-  return performance.now() - start;
-}
-
-/** p50 and p99 of `total` requests from `clients` concurrent clients, and how many failed. */
-async function latency(run: () => Promise<number>, clients: number, total: number) {
-  const times: number[] = [];
-  let failed = 0;
-  const worker = async () => {
-    while (times.length + failed < total) {
-      try {
-        times.push(await run());
-      } catch {
-        failed++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, worker));
-  const failures = failed > 0 ? `, ${failed} failed` : "";
-  return `p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}${failures}`;
+  const body = (await response.json()) as { data: { credentials: { items: { id: string }[] } } };
+  return body.data.credentials.items.map((c) => BigInt(c.id));
 }
 
 /** Sends `samples` transfers and times each from its receipt to its row in GraphQL. */
@@ -246,44 +227,57 @@ async function indexerBench(): Promise<IndexerBench> {
     ];
     const databases: [string, string | null][] = [["PGlite", null]];
     if (process.env.DATABASE_URL) databases.push(["PostgreSQL", process.env.DATABASE_URL]);
-    // One after the other, never two at once: the last one stays up for the latency figures.
+    const latencyRows: Rows = [];
+    // One after the other, never two at once: each is measured under load once it is live, and
+    // the last one stays up for the freshness figure.
     let served: Awaited<ReturnType<typeof backfill>> | undefined;
-    for (const [name, url] of databases) {
+    for (const [name, databaseUrl] of databases) {
       await served?.indexer.service.stop();
-      served = await backfill(chain.rpcUrl, url);
-      const { indexing, startup } = served;
+      served = await backfill(chain.rpcUrl, databaseUrl);
+      const { indexer, indexing, startup } = served;
       backfillRows.push(
         [`Ponder on ${name}: backfill`, rate(events, indexing / 1000)],
+        [
+          `Ponder on ${name}: backfill / ceiling`,
+          `${((100 * ceiling.seconds * 1000) / indexing).toFixed(1)} %`,
+        ],
         [
           `Ponder on ${name}: backfill time (startup before it)`,
           `${(indexing / 1000).toFixed(1)} s (${(startup / 1000).toFixed(1)} s)`,
         ],
       );
+      await until(indexer.service, /Started live indexing/);
+      await waitForHttp(`${indexer.url}/ready`, indexer.service);
+      const targets = loadTargets({
+        accounts: Array.from({ length: 50 }, (_, i) => someone(`holder ${i}`)),
+        credentialIds: await credentialIds(indexer.url),
+      });
+      // The indexer serves on its own; on PostgreSQL, two `ponder serve` replicas beside it on
+      // the same schema as well, the load spread over both.
+      latencyRows.push(...(await loadRows(name, [indexer.url], targets)));
+      if (databaseUrl !== null) {
+        const replicas = [];
+        for (const n of [1, 2])
+          replicas.push(
+            await startApiReplica({
+              name: `api-${n}`,
+              rpcUrl: chain.rpcUrl,
+              port: await freePort(),
+              databaseUrl,
+              schema: indexer.schema,
+            }),
+          );
+        const urls = replicas.map((r) => r.url);
+        latencyRows.push(...(await loadRows(`${name}, 2 serve replicas`, urls, targets)));
+        for (const replica of replicas) await replica.service.stop();
+      }
     }
     if (!process.env.DATABASE_URL) backfillRows.push(["Ponder on PostgreSQL", "skipped: set DATABASE_URL"]);
 
-    const url = served!.indexer.url;
-    await until(served!.indexer.service, /Started live indexing/);
-    await waitForHttp(`${url}/ready`, served!.indexer.service);
-    // The app's own queries, as its pages send them.
-    const activity = compose(accountActivityParts(someone("holder 0")));
-    const top = compose(holdersParts());
-    const queries: [string, () => Promise<number>][] = [
-      ["AccountActivity (account page)", () => graphqlOnce(url, activity.query, activity.variables)],
-      ["Holders (home page)", () => graphqlOnce(url, top.query, top.variables)],
-    ];
-    const latencyRows: Rows = [];
-    for (const [name, run] of queries) {
-      for (const clients of [1, 10])
-        latencyRows.push([
-          `${name}, ${clients} client${clients > 1 ? "s" : ""}`,
-          await latency(run, clients, 300),
-        ]);
-    }
     const visible: Rows = [
       [
         `mined → visible in GraphQL (${databases.at(-1)![0]}, 250 ms polling)`,
-        await minedToVisible(manifest, evm, url, 20),
+        await minedToVisible(manifest, evm, served!.indexer.url, 20),
       ],
     ];
     return { history, backfill: backfillRows, latency: latencyRows, visible };
@@ -300,7 +294,10 @@ export const indexerGroup: FigureGroup = {
     return () => {
       table("Indexer: the synthetic history (BenchHistory, contracts/test/)", indexer.history);
       table("Indexer: backfill of that history, same node", indexer.backfill);
-      table("Indexer: GraphQL latency of the app's queries (300 requests each)", indexer.latency);
+      table(
+        "Indexer: latency of the app's queries and the REST routes (p99 also as a multiple of the trivial query's)",
+        indexer.latency,
+      );
       table("Indexer: freshness", indexer.visible);
     };
   },

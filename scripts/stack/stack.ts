@@ -132,18 +132,18 @@ async function clearPonderSyncCache(databaseUrl: string) {
   }
 }
 
-/** Ponder (`ponder start`) indexing the chain at `rpcUrl`, serving on 127.0.0.1:`port`. */
-export async function startIndexer(options: IndexerOptions) {
-  const databaseUrl = options.databaseUrl === undefined ? process.env.DATABASE_URL : options.databaseUrl;
-  const pgliteDir = databaseUrl
-    ? undefined
-    : (options.pgliteDir ?? (await mkdtemp(path.join(tmpdir(), "azora-pglite-"))));
-  const schema = options.schema ?? `azora_${Date.now()}`;
-  if (databaseUrl) await clearPonderSyncCache(databaseUrl);
-  const service = startService(
-    "indexer",
+/** Runs the Ponder CLI (`command`) from `indexer/` with the config at the repository root. */
+function startPonder(
+  name: string,
+  command: "start" | "serve",
+  options: IndexerOptions & { schema: string },
+  databaseUrl: string | undefined | null,
+  pgliteDir: string | undefined,
+) {
+  return startService(
+    name,
     binOf("ponder"),
-    ["start", "--config", "../ponder.config.ts", "--schema", schema, "--port", String(options.port)],
+    [command, "--config", "../ponder.config.ts", "--schema", options.schema, "--port", String(options.port)],
     {
       ...options,
       cwd: path.join(REPO_ROOT, "indexer"),
@@ -158,9 +158,40 @@ export async function startIndexer(options: IndexerOptions) {
       },
     },
   );
+}
+
+/** Ponder (`ponder start`) indexing the chain at `rpcUrl`, serving on 127.0.0.1:`port`. */
+export async function startIndexer(options: IndexerOptions & { clearSyncCache?: boolean }) {
+  const databaseUrl = options.databaseUrl === undefined ? process.env.DATABASE_URL : options.databaseUrl;
+  const pgliteDir = databaseUrl
+    ? undefined
+    : (options.pgliteDir ?? (await mkdtemp(path.join(tmpdir(), "azora-pglite-"))));
+  const schema = options.schema ?? `azora_${Date.now()}`;
+  if (databaseUrl && options.clearSyncCache !== false) await clearPonderSyncCache(databaseUrl);
+  const service = startPonder("indexer", "start", { ...options, schema }, databaseUrl, pgliteDir);
   const url = `http://127.0.0.1:${options.port}`;
   if (options.waitUntilReady !== false) await waitForHttp(`${url}/ready`, service, 180_000);
   return { service, url, pgliteDir, schema };
+}
+
+/**
+ * An API replica (`ponder serve`): GraphQL and the REST routes over the tables that a
+ * `ponder start` on the same PostgreSQL `databaseUrl` and `schema` writes; it indexes nothing.
+ * Resolves once it answers `/ready` (the indexer has finished its backfill).
+ */
+export async function startApiReplica(
+  options: ServiceOptions & {
+    rpcUrl: string;
+    port: number;
+    databaseUrl: string;
+    schema: string;
+    name?: string;
+  },
+) {
+  const service = startPonder(options.name ?? "api", "serve", options, options.databaseUrl, undefined);
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitForHttp(`${url}/ready`, service, 180_000);
+  return { service, url };
 }
 
 export interface AppOptions extends ServiceOptions {

@@ -3,6 +3,8 @@ import { getAddress, getContract, parseUnits } from "viem";
 import { clientsFor, chainAt } from "../../scripts/deploy/clients";
 import { localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
+import { HISTORY_LIMIT, accountActivityParts } from "../../app/_lib/indexer";
+import { compose } from "../../app/_lib/indexer-query";
 import { rng, seedFromEnv } from "../support/random";
 import {
   describeOnEveryDatabase,
@@ -103,5 +105,108 @@ describeOnEveryDatabase("indexer › AzoraToken", (database) => {
     expect(delegationChanges.items.map((d) => getAddress(d.toDelegate))).to.include(
       getAddress(localAccount(1).address),
     );
+  });
+
+  it("gives the account page the same latest transfers as one OR query, from two index ranges", async function () {
+    for (const who of [people[0]!, people[3]!]) {
+      const { query, variables, parse } = compose(accountActivityParts(who.address));
+      const page = parse(await graphql<Record<string, unknown>>(stack.indexer.url, query, variables));
+      const { transfers } = await graphql<{
+        transfers: { items: { id: string }[]; pageInfo: { hasNextPage: boolean } };
+      }>(
+        stack.indexer.url,
+        `
+          query ($a: String!, $n: Int!) {
+            transfers(
+              where: { OR: [{ from: $a }, { to: $a }] }
+              orderBy: "timestamp"
+              orderDirection: "desc"
+              limit: $n
+            ) {
+              items {
+                id
+              }
+              pageInfo {
+                hasNextPage
+              }
+            }
+          }
+        `,
+        { a: who.address.toLowerCase(), n: HISTORY_LIMIT },
+      );
+      expect(transfers.items.length, "the scenario made enough transfers").to.be.greaterThan(0);
+      expect(page.transfers.items.map((t) => t.id)).to.deep.equal(transfers.items.map((t) => t.id));
+      expect(page.transfers.hasNextPage).to.equal(transfers.pageInfo.hasNextPage);
+    }
+  });
+
+  it("answers a repeat with 304 while the indexed block stays, and after a new block with 200", async function () {
+    const body = JSON.stringify({ query: "{ accounts(limit: 5) { items { address balance } } }" });
+    const post = (headers: Record<string, string> = {}) =>
+      fetch(`${stack.indexer.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
+    const first = await post();
+    const etag = first.headers.get("etag")!;
+    expect(etag).to.match(/^W\/"[0-9]+-[A-Za-z0-9_-]+"$/);
+    expect(first.headers.get("cache-control")).to.equal("public, max-age=0, must-revalidate");
+    expect(etag).to.include(`"${first.headers.get("x-indexed-block")}-`);
+    const again = await post({ "if-none-match": etag });
+    expect(again.status).to.equal(304);
+    // The same query by GET answers the same rows.
+    const get = await fetch(
+      `${stack.indexer.url}/graphql?query=${encodeURIComponent(JSON.parse(body).query)}`,
+    );
+    expect(await get.json()).to.deep.equal(await first.json());
+    // A new block moves the ETag: the stale one gets the full answer.
+    await runScenario(1);
+    await eventually(async () => {
+      const later = await post({ "if-none-match": etag });
+      expect(later.status).to.equal(200);
+      expect(later.headers.get("etag")).to.not.equal(etag);
+    });
+  });
+
+  it("refuses a query that may read too many rows, before it runs, with the reason", async function () {
+    const response = await fetch(`${stack.indexer.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: "query ($n: Int) { accounts(limit: $n) { items { sent(limit: 100) { items { id } } } } }",
+        variables: { n: 1000 },
+      }),
+    });
+    expect(response.status).to.equal(400);
+    expect(await response.json()).to.deep.equal({
+      errors: [
+        {
+          message:
+            "Query too large: it may read 101,000 rows (the most through accounts 1000 × sent 100), and the " +
+            'limit is 10,000 rows per query. Ask for fewer rows with "limit" (nested lists multiply), and page with "after".',
+          extensions: { code: "QUERY_REFUSED" },
+        },
+      ],
+    });
+    // Within the limit the same shape answers.
+    const small = await graphql<{ accounts: { items: unknown[] } }>(
+      stack.indexer.url,
+      "{ accounts(limit: 10) { items { sent(limit: 10) { items { id } } } } }",
+    );
+    expect(small.accounts.items.length).to.be.greaterThan(0);
+  });
+
+  it("refuses a query nested deeper than the depth limit", async function () {
+    // accounts › items, then sent › items › sender four times: 15 levels, one row each.
+    const levels = 4;
+    const query = `{ accounts(limit: 1) { items { ${"sent(limit: 1) { items { sender { ".repeat(levels)}address${" } } }".repeat(levels)} } } }`;
+    const response = await fetch(`${stack.indexer.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    expect(body.errors?.[0]?.message).to.match(/depth limit of 12 exceeded/i);
   });
 });

@@ -173,9 +173,11 @@ export interface IndexedJob {
   milestones: { items: { index: number; amount: string; status: string; reviewEndsAt: string | null }[] };
 }
 
+// Within the indexer's 10,000-row limit per query (indexer/src/api/limits.ts): 150 jobs of up
+// to 50 milestones (JobEscrow's MAX_MILESTONES_LIMIT) each.
 const JOBS_QUERY = `
   {
-    jobs(limit: 1000, orderBy: "id") {
+    jobs(limit: 150, orderBy: "id") {
       items {
         id
         client
@@ -187,7 +189,7 @@ const JOBS_QUERY = `
         paidToCitadel
         refunded
         applicationCount
-        milestones(orderBy: "index") {
+        milestones(orderBy: "index", limit: 50) {
           items {
             index
             amount

@@ -11,7 +11,7 @@ import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { CITADEL_DIVISOR } from "@/protocol/fee";
 import { BalanceChart } from "./_components/BalanceChart";
-import { citadelParts, giftsByDay } from "./_components/citadel-data";
+import { citadelParts, flowCount, giftsByDay } from "./_components/citadel-data";
 import type { Day, Flow, FlowFilter } from "./_components/citadel-data";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -106,7 +106,7 @@ export default async function CitadelPage({ searchParams }: CitadelPageProps) {
             ) : (
               <FlowTable
                 flows={read.data.flows.items}
-                caption={t("flows.caption", { total: read.data.flows.totalCount })}
+                caption={t("flows.caption", { total: flowCount(read.data.total, filter) })}
                 testId="flows"
               />
             )}

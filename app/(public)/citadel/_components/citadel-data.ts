@@ -1,5 +1,5 @@
 import { manifest } from "@/deployments/index";
-import { MAX_PAGE_SIZE, many } from "@/app/_lib/indexer-query";
+import { MAX_PAGE_SIZE, many, one } from "@/app/_lib/indexer-query";
 import type { PartsData } from "@/app/_lib/indexer-query";
 
 // The treasury page's reads of the indexer: the daily stats for the chart (at most DAYS rows)
@@ -57,7 +57,15 @@ export function citadelParts(filter: FlowFilter, after: string | null) {
       orderDirection: "desc",
       limit: FLOWS_PAGE,
     }),
+    // How many flows there are, as the indexer counts them on arrival (never counted per request).
+    total: one("citadelTotal", { token: AZR }, { flowsIn: true, flowsOut: true }),
   };
+}
+
+/** The number of AZR flows `filter` shows. */
+export function flowCount(total: CitadelData["total"], filter: FlowFilter): number {
+  if (!total) return 0;
+  return filter === "in" ? total.flowsIn : filter === "out" ? total.flowsOut : total.flowsIn + total.flowsOut;
 }
 
 export type CitadelData = PartsData<ReturnType<typeof citadelParts>>;

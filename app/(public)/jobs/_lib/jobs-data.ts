@@ -90,6 +90,7 @@ export function jobListParts(status: JobStatusName | undefined, after: string | 
       orderDirection: "desc",
       limit: JOBS_PAGE_SIZE,
       after,
+      count: true,
     }),
   };
 }
