@@ -5,7 +5,7 @@ import type { Column } from "@/app/_components/ui";
 import { useBlock } from "wagmi";
 import { manifest } from "@/deployments/index";
 import { many } from "@/app/_lib/indexer-query";
-import type { Page, Part } from "@/app/_lib/indexer-query";
+import type { CountedPage, Part } from "@/app/_lib/indexer-query";
 import { REFRESH_MS } from "@/app/_wallet/refresh";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 
@@ -18,18 +18,18 @@ const DELEGATES = 20;
  * whose orderBy is null, and the whole request fails with it.
  */
 function participationParts(voters: readonly string[], now: bigint) {
-  const parts: Record<string, Part<Page<unknown>>> = {
+  const parts: Record<string, Part<CountedPage<unknown>>> = {
     opened: many(
       "proposal",
       { id: "bigint" },
-      { where: { voteStart_lt: now }, orderBy: "createdAt", limit: 1 },
+      { where: { voteStart_lt: now }, orderBy: "createdAt", limit: 1, count: true },
     ),
   };
   voters.forEach((voter, index) => {
     parts[`voter${index}`] = many(
       "vote",
       { id: true },
-      { where: { voter: voter.toLowerCase() }, orderBy: "timestamp", limit: 1 },
+      { where: { voter: voter.toLowerCase() }, orderBy: "timestamp", limit: 1, count: true },
     );
   });
   return parts;
