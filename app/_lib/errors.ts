@@ -1,4 +1,11 @@
-import { BaseError, ContractFunctionZeroDataError, HttpRequestError, TimeoutError } from "viem";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  ContractFunctionZeroDataError,
+  HttpRequestError,
+  TimeoutError,
+} from "viem";
+import type { Abi } from "viem";
 
 /** Whether `error` or anything in its `cause` chain passes `test`. */
 function hasCause(error: unknown, test: (cause: unknown) => boolean): boolean {
@@ -27,4 +34,18 @@ export function chainErrorKind(error: unknown): "unreachable" | "noContract" | "
 /** A refusal in the wallet (EIP-1193 code 4001). */
 export function isUserRejection(error: unknown): boolean {
   return hasCause(error, (e) => typeof e === "object" && e !== null && "code" in e && e.code === 4001);
+}
+
+/** The custom errors an ABI declares, by name. */
+export type ErrorNameOf<TAbi extends Abi> = Extract<TAbi[number], { type: "error" }>["name"];
+
+/**
+ * The custom error a failed contract call or simulation reverted with (decoded by viem from the
+ * revert data against the ABI it was given), with its arguments; null when it was something else.
+ */
+export function revertedWith(error: unknown): { name: string; args: readonly unknown[] } | null {
+  if (!(error instanceof BaseError)) return null;
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+  if (!(reverted instanceof ContractFunctionRevertedError) || !reverted.data?.errorName) return null;
+  return { name: reverted.data.errorName, args: reverted.data.args ?? [] };
 }

@@ -38,10 +38,7 @@ const VERDICT_WORDS = {
 } as const;
 type Locale = keyof typeof VERDICT_WORDS;
 
-// Pending: this flow was built this session against the JobEscrow, AzoraCredential and grader of
-// before issue 18 landed, and its browser test has not yet run green against the merged contracts.
-// The next session runs it, fixes what differs, and removes `.skip` (see the session note).
-describe.skip("app › verify a credential (production build, real chain, real Ponder, Chromium)", function () {
+describe("app › verify a credential (production build, real chain, real Ponder, Chromium)", function () {
   let stack: Awaited<ReturnType<typeof startIndexedChain>>;
   let appUrl: string;
   let browser: Browser;
@@ -50,8 +47,7 @@ describe.skip("app › verify a credential (production build, real chain, real P
     // The production build shares 2 cores with other builds: it may take more than mocha's 10 minutes.
     this.timeout(30 * 60_000);
     stack = await startIndexedChain();
-    // AZORA_APP_BUILT=1 reuses a production build already in .next (a rerun of this file alone).
-    if (!process.env.AZORA_APP_BUILT) await buildApp();
+    await buildApp();
     const app = await startApp({
       mode: "start",
       port: await freePort(),
@@ -160,12 +156,23 @@ describe.skip("app › verify a credential (production build, real chain, real P
     expect((await open(page, BURNED, "en-burned"))?.status()).to.equal(200);
     expect(await verdictOf(page)).to.equal("burned");
     expect(await page.locator("main").innerText()).to.match(/Burned by its holder/);
-    expect((await open(page, NEVER_ISSUED, "en-unknown"))?.status()).to.equal(404);
-    expect(await page.locator("main").innerText()).to.contain("No such credential exists on this chain");
+    // A 404 with JavaScript off answers the right status, but Next 16's production build renders
+    // a page's notFound() as an empty body (its words only in the RSC payload): vercel/next.js#98954.
+    // The words are checked with JavaScript on below; docs/app.md says what this costs.
+    expect((await open(page, NEVER_ISSUED, "en-unknown-nojs"))?.status()).to.equal(404);
     expect((await open(page, VALID, "en-valid-nojs"))?.status()).to.equal(200);
     expect(await verdictOf(page)).to.equal("valid");
     expect((await open(page, REVOKED, "en-revoked-nojs"))?.status()).to.equal(200);
     expect(await page.getByTestId("revocation-reason").innerText()).to.contain(REASON);
+    await context.close();
+  });
+
+  it("says no such credential exists on this chain, as a 404", async function () {
+    const context = await phone("en");
+    const page = await context.newPage();
+    expect((await open(page, NEVER_ISSUED, "en-unknown"))?.status()).to.equal(404);
+    expect(await page.locator("main").innerText()).to.contain("No such credential exists on this chain");
+    expect(await seriousA11yViolations(page)).to.deep.equal([]);
     await context.close();
   });
 

@@ -77,12 +77,28 @@ export async function switchWalletChain(page: Page, chainId: number): Promise<vo
 
 /**
  * The page side of the test wallet (plain JavaScript). Like a real wallet it reveals no account
- * until the site asks with eth_requestAccounts.
+ * until the site asks with eth_requestAccounts, and then remembers the site's permission (here for
+ * the tab, in its sessionStorage) across reloads and navigations, until the site revokes it.
  */
 const WALLET_SCRIPT = String.raw`function installTestWallet(options) {
   const listeners = new Map();
   let chainId = options.chainId;
-  let connected = false;
+  const PERMISSION = "azoraTestWallet.connected";
+  const remembered = () => {
+    try {
+      return sessionStorage.getItem(PERMISSION) === "1";
+    } catch {
+      return false; // about:blank and opaque origins have no storage
+    }
+  };
+  let connected = remembered();
+  const setConnected = (value) => {
+    connected = value;
+    try {
+      if (value) sessionStorage.setItem(PERMISSION, "1");
+      else sessionStorage.removeItem(PERMISSION);
+    } catch {}
+  };
   const hexChain = () => "0x" + chainId.toString(16);
   const emit = (event, value) => (listeners.get(event) || new Set()).forEach((listener) => listener(value));
   const rpcError = (code, message) => Object.assign(new Error(message), { code });
@@ -95,7 +111,7 @@ const WALLET_SCRIPT = String.raw`function installTestWallet(options) {
     async request({ method, params = [] }) {
       switch (method) {
         case "eth_requestAccounts":
-          connected = true;
+          setConnected(true);
           emit("connect", { chainId: hexChain() });
           emit("accountsChanged", [options.account]);
           return [options.account];
@@ -111,12 +127,12 @@ const WALLET_SCRIPT = String.raw`function installTestWallet(options) {
         case "wallet_addEthereumChain":
           return null;
         case "wallet_requestPermissions":
-          connected = true;
+          setConnected(true);
           return [{ parentCapability: "eth_accounts" }];
         case "wallet_getPermissions":
           return connected ? [{ parentCapability: "eth_accounts" }] : [];
         case "wallet_revokePermissions":
-          connected = false;
+          setConnected(false);
           return null;
         case "eth_sendTransaction":
           if (options.rejectTransactions) throw rpcError(4001, "User rejected the request.");

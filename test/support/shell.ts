@@ -1,5 +1,7 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
+import { REPO_ROOT } from "../../scripts/stack/paths";
 
 /** Every section of the app by URL (the shell's navigation), with what identifies its page. */
 export interface SectionPage {
@@ -27,4 +29,31 @@ export function watchConsole(page: Page): string[] {
   });
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   return errors;
+}
+
+/**
+ * Waits for a wallet action's status line (`statusId`) to say its transaction was confirmed; if it
+ * never does, fails with what the line and the page's refusals say instead.
+ */
+export async function confirmed(page: Page, statusId: string, timeout = 45_000): Promise<void> {
+  try {
+    await page
+      .getByTestId(statusId)
+      .filter({ hasText: /confirmed in block/i })
+      .waitFor({ timeout });
+  } catch (error) {
+    const status = await page
+      .getByTestId(statusId)
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    const refusal = await page
+      .locator(".error-state")
+      .allTextContents()
+      .catch(() => []);
+    const shot = path.join(REPO_ROOT, ".azora", "artifacts", "failures", `${statusId}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    throw new Error(`${statusId}: "${status}" ${refusal.join(" | ")} (screenshot: ${shot})`, {
+      cause: error,
+    });
+  }
 }

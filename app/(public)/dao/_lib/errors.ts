@@ -1,4 +1,4 @@
-import { BaseError, ContractFunctionRevertedError } from "viem";
+import { revertedWith } from "@/app/_lib/errors";
 
 /**
  * The custom errors a DAO page can hit, each with a sentence and a next step in the catalog
@@ -25,12 +25,8 @@ export type DaoError = (typeof DAO_ERRORS)[number];
 
 /** The name of the custom error a failed contract call reverted with, when it is one we explain. */
 export function daoErrorOf(error: unknown): DaoError | "unknown" {
-  if (error instanceof BaseError) {
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    const name = reverted instanceof ContractFunctionRevertedError ? reverted.data?.errorName : undefined;
-    if (name && (DAO_ERRORS as readonly string[]).includes(name)) return name as DaoError;
-  }
-  return "unknown";
+  const name = revertedWith(error)?.name;
+  return name && (DAO_ERRORS as readonly string[]).includes(name) ? (name as DaoError) : "unknown";
 }
 
 /** The relayer's refusal (HTTP status) as a catalog key (`dao.relay.<key>`). */

@@ -1,4 +1,4 @@
-import { BaseError, ContractFunctionRevertedError } from "viem";
+import { revertedWith } from "@/app/_lib/errors";
 import type { Abi, Address, Hex } from "viem";
 import { manifest } from "@/deployments/index";
 import { permitTypedData } from "@/protocol/eip712";
@@ -100,11 +100,8 @@ const ERROR_NAMES = new Set(
  * from the revert data, or found by name in the message), or null when it was something else.
  */
 export function revertName(error: unknown): string | null {
-  if (error instanceof BaseError) {
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName)
-      return reverted.data.errorName;
-  }
+  const reverted = revertedWith(error);
+  if (reverted) return reverted.name;
   const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
   for (const name of ERROR_NAMES) if (new RegExp(`\\b${name}\\b`).test(text)) return name;
   return null;

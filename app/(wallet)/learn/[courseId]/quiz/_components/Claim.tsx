@@ -188,6 +188,8 @@ function ClaimFailureState({
         return t("claim.error.relayerNext");
       case "wrongNetwork":
         return t("claim.error.wrongNetworkNext");
+      case "paused":
+        return t("claim.error.pausedNext", { deadline: when(deadline) });
       case "claimed":
       case "inactive":
       case "verifierDisabled":
