@@ -138,7 +138,11 @@ export function createUploadHandler(options: UploadOptions): (request: Request) 
 
       // The declared size against the day's quotas before reading; the real size after.
       quota.take(client, Number(request.headers.get("content-length")) || 1, now(), false);
-      const body = await readBoundedBody(request, maxBytes, (status, message) => new UploadError(status, message));
+      const body = await readBoundedBody(
+        request,
+        maxBytes,
+        (status, message) => new UploadError(status, message),
+      );
       const signer = await verifiedSigner(request.headers, body, now());
       limitRate(signers, signer, now());
       quota.take(client, body.length, now(), true);

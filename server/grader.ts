@@ -139,9 +139,7 @@ const gradeRequest = z
   })
   .strict();
 
-const attemptQuery = z
-  .object({ learner: addressField, courseId: courseIdField })
-  .strict();
+const attemptQuery = z.object({ learner: addressField, courseId: courseIdField }).strict();
 
 interface LoadedCourse {
   course: Course;
@@ -237,7 +235,8 @@ export function createGrader(options: GraderOptions) {
       if (recent.length > 0) state.clients[key] = recent;
       else delete state.clients[key];
     }
-    for (const [digest, { until }] of Object.entries(state.results)) if (until <= at) delete state.results[digest];
+    for (const [digest, { until }] of Object.entries(state.results))
+      if (until <= at) delete state.results[digest];
     const today = dayOf(at);
     for (const key of Object.keys(state.passes)) if (!key.startsWith(today)) delete state.passes[key];
   }
@@ -278,7 +277,10 @@ export function createGrader(options: GraderOptions) {
     const ofClient = state.clients[client] ?? [];
     if (ofClient.length >= limits.attemptsPerClient) {
       const oldest = ofClient[ofClient.length - limits.attemptsPerClient] ?? at;
-      return tooMany(`too many attempts from this client`, (oldest + limits.windowSeconds * 1000 - at) / 1000);
+      return tooMany(
+        `too many attempts from this client`,
+        (oldest + limits.windowSeconds * 1000 - at) / 1000,
+      );
     }
     if ((state.passes[`${dayOf(at)} ${courseId}`] ?? 0) >= limits.passesPerCoursePerDay) {
       return tooMany(
@@ -310,12 +312,17 @@ export function createGrader(options: GraderOptions) {
   }
 
   const asked = (course: Course, learner: Address, courseId: bigint, attempt: number) =>
-    selectAttempt(secret, course.quiz.questions, course.quiz.questionsPerAttempt ?? course.quiz.questions.length, {
-      chainId,
-      learner,
-      courseId,
-      attempt,
-    });
+    selectAttempt(
+      secret,
+      course.quiz.questions,
+      course.quiz.questionsPerAttempt ?? course.quiz.questions.length,
+      {
+        chainId,
+        learner,
+        courseId,
+        attempt,
+      },
+    );
 
   /** `GET /api/grade`: the open attempt's questions, its wait if any, or the pass already made. */
   async function openAttempt(query: z.infer<typeof attemptQuery>): Promise<AttemptView> {

@@ -67,7 +67,11 @@ export function jsonEndpoint<T>(
         throw new ServiceError(405, `use POST with a JSON body`, { allow: "POST" });
       }
       options.limit?.(request);
-      const bytes = await readBoundedBody(request, maxBytes, (status, message) => new ServiceError(status, message));
+      const bytes = await readBoundedBody(
+        request,
+        maxBytes,
+        (status, message) => new ServiceError(status, message),
+      );
       let json: unknown;
       try {
         json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
@@ -141,7 +145,10 @@ export const ecdsaSignatureField = z
 export const uintField = z
   .union([
     z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    z.string().max(78).regex(/^\d{1,78}$/, "expected a decimal integer"),
+    z
+      .string()
+      .max(78)
+      .regex(/^\d{1,78}$/, "expected a decimal integer"),
   ])
   .transform((value) => BigInt(value))
   .refine((value) => value < 2n ** 256n, "expected a uint256");

@@ -221,7 +221,8 @@ export function createRelayer(options: RelayerOptions) {
   /** The chain the signatures are checked for (their EIP-712 domains name it). */
   const chainId = async () => publicClient.chain?.id ?? (await publicClient.getChainId());
 
-  const dayKey = (address: Address | typeof EVERYONE) => `${new Date(now()).toISOString().slice(0, 10)} ${address}`;
+  const dayKey = (address: Address | typeof EVERYONE) =>
+    `${new Date(now()).toISOString().slice(0, 10)} ${address}`;
   const untilTomorrow = () => (DAY_MS - (now() % DAY_MS)) / 1000;
 
   /**
@@ -286,7 +287,8 @@ export function createRelayer(options: RelayerOptions) {
   const settle = (digest: string) =>
     options.state.update((state) => {
       delete state.pending[digest];
-      for (const [key, { at }] of Object.entries(state.pending)) if (at < now() - DAY_MS) delete state.pending[key];
+      for (const [key, { at }] of Object.entries(state.pending))
+        if (at < now() - DAY_MS) delete state.pending[key];
     });
 
   /**

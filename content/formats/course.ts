@@ -62,7 +62,9 @@ export const courseSchema = z
           .array(question)
           .min(1, "expected at least one question")
           .max(100)
-          .describe("The bank of questions; each attempt asks `questionsPerAttempt` of them, options shuffled"),
+          .describe(
+            "The bank of questions; each attempt asks `questionsPerAttempt` of them, options shuffled",
+          ),
       })
       .strict(),
   })

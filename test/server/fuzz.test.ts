@@ -285,13 +285,11 @@ describe("servers › fuzzing: random malformed requests to every route (product
   it("/graphql: no 5xx, every 4xx with a message; then answers a query", async function () {
     const graphqlBody = fc.oneof(
       fc.string({ maxLength: 300 }).map((query) => JSON.stringify({ query })),
-      fc
-        .integer({ min: 1, max: 400 })
-        .map((depth) =>
-          JSON.stringify({
-            query: `{ ${"accounts { items { ".repeat(depth)}address${" } }".repeat(depth)} }`,
-          }),
-        ),
+      fc.integer({ min: 1, max: 400 }).map((depth) =>
+        JSON.stringify({
+          query: `{ ${"accounts { items { ".repeat(depth)}address${" } }".repeat(depth)} }`,
+        }),
+      ),
       fc.constantFrom(
         JSON.stringify({ query: "{ __schema { types { name } } }" }),
         JSON.stringify({

@@ -207,6 +207,22 @@ describe("grader › grading and relaying against a local chain", function () {
     expect(body.attemptsLeft).to.equal(2);
   });
 
+  it("never says which questions were wrong when the course does not show them, even on a pass", async function () {
+    const folder = path.join(setup.dir.dir, "hidden");
+    await cp(FOLDER, folder, { recursive: true });
+    const head = JSON.parse(await readFile(path.join(folder, "course.json"), "utf8")) as Course;
+    head.quiz.showWrongAnswers = false;
+    await writeFile(path.join(folder, "course.json"), JSON.stringify(head, null, 2));
+    const { contentCid } = await publishCourse(setup.store, folder, VERIFIER.publicKey);
+    await setup.pok.write.registerCourse([contentCid, AZR(100), VERIFIER.address, 7_000, 0]);
+    const { status, body } = await submit(grader(), newLearner(), (view) => withWrong(view, 1), {
+      courseId: 2n,
+    });
+    expect(status, body.error).to.equal(200);
+    expect(body).to.include({ passed: true, correct: 9, total: 10 });
+    expect(body).to.not.have.property("wrong");
+  });
+
   it("finding 1: the review's attack (move every wrong answer one option on) passes no quiz, and the waits grow", async function () {
     // The attacker answers the first option everywhere, then moves each answer it is told is
     // wrong one option on, as the review did: today's grader listed the wrong questions after
