@@ -199,7 +199,6 @@ contract JobEscrow is IJobEscrow, AccessControl, ReentrancyGuard {
     /// @inheritdoc IJobEscrow
     function releaseAfterReview(uint256 jobId, uint256 index) external nonReentrant {
         Job storage job = _jobWithStatus(jobId, JobStatus.Assigned);
-        _onlyProvider(jobId, job);
         Milestone storage milestone = _milestoneWithStatus(
             jobId,
             job,

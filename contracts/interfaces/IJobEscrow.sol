@@ -317,7 +317,8 @@ interface IJobEscrow {
     /// @notice The client approves a submitted milestone, releasing it 90/10.
     function approveMilestone(uint256 jobId, uint256 index) external;
 
-    /// @notice The provider releases a submitted milestone after its review window, 90/10.
+    /// @notice Anyone releases a submitted milestone after its review window, 90/10 to the provider
+    /// and the CitadelFund (the client let the window pass in silence; the caller chooses nothing).
     function releaseAfterReview(uint256 jobId, uint256 index) external;
 
     /// @notice After the deadline, the client takes back every milestone never submitted.

@@ -378,21 +378,21 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
         // approve, or release after the review window
         const index = pickIndex(job, "Submitted");
         const m = job?.milestones[Number(index)];
-        const byProvider = r.int(3) === 0;
+        const afterReview = r.int(3) === 0;
         const caller =
-          job && r.int(8) !== 0 ? (byProvider ? (job.provider ?? job.client) : job.client) : r.pick(everyone);
+          job && r.int(8) !== 0 ? (afterReview ? (job.provider ?? job.client) : job.client) : r.pick(everyone);
         const allowed =
           job &&
           job.status === "Assigned" &&
           m?.status === "Submitted" &&
-          (byProvider ? caller === job.provider && now > m.reviewEndsAt : caller === job.client);
+          (afterReview ? now > m.reviewEndsAt : caller === job.client);
         if (allowed) {
           const moves = new Map<Address, bigint>();
           release(moves, job.provider!, m.amount);
           outcome = { refused: false, moves };
         }
         send = () =>
-          byProvider
+          afterReview
             ? escrow.write.releaseAfterReview([unknown, index], { account: caller.account })
             : escrow.write.approveMilestone([unknown, index], { account: caller.account });
         after = () => {

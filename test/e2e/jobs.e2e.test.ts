@@ -244,11 +244,11 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     // Too early, the contract refuses, and the page says so in words.
     const reviewWindow = await stack.publicClient.readContract({ ...escrow, functionName: "reviewWindow" });
     await passTime(Number(reviewWindow) + 60);
-    // JobEscrow lets only the provider release after the review window (JobEscrowNotProvider for
-    // anyone else; docs/contracts.md): the provider does it.
-    await openJob(provider, (p) => p.getByTestId("release-1"));
-    await provider.getByTestId("release-1").click();
-    await confirmed(provider, "release-1-status");
+    // After a silent review window anyone may release: here the applicant who was not chosen.
+    const stranger = await person(TENDAI);
+    await openJob(stranger, (p) => p.getByTestId("release-1"));
+    await stranger.getByTestId("release-1").click();
+    await confirmed(stranger, "release-1-status");
 
     const arbiter = await person(ARBITER);
     await openJob(arbiter, (p) => p.getByTestId("resolve-2"));

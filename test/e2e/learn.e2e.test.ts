@@ -2,14 +2,18 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
-import type { Address } from "viem";
+import { createWalletClient, http } from "viem";
+import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { azoraChain, localAccount, localVerifier } from "../../protocol/chain";
+import { signCompletion } from "../../protocol/eip712";
 import { contractOf } from "../../protocol/manifest";
 import { splitPayout } from "../../protocol/fee";
 import { formatAzr } from "../../app/_lib/format";
 import { freePort, stopAllServices } from "../../scripts/stack/processes";
 import { startApp } from "../../scripts/stack/stack";
 import { REPO_ROOT } from "../../scripts/stack/paths";
+import { advanceTimePast } from "../../scripts/seed/governance";
 import { buildApp } from "../support/app-build";
 import { launchBrowser, withWallet } from "../support/browser";
 import { seriousA11yViolations } from "../support/shell";
@@ -54,6 +58,30 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
       .getByText(/browser wallet|injected/i)
       .first()
       .click();
+  }
+
+  /** Answers every question of the quiz on screen with `pick`, then submits the answers. */
+  /**
+   * Answers the open attempt, all right or all wrong. An attempt asks `questionsPerAttempt` of the
+   * bank's questions, options shuffled: each question is found by its prompt, the right option by
+   * its text.
+   */
+  async function answerAll(page: Page, right: boolean) {
+    const { questions: bank, questionsPerAttempt } = coursePackage.quiz;
+    expect(bank.length).to.be.greaterThan(questionsPerAttempt);
+    await page.getByTestId("quiz").waitFor();
+    for (let i = 0; i < questionsPerAttempt; i++) {
+      const legend = await page.getByTestId("quiz").locator("legend span[lang]").innerText();
+      const question = bank.find((q) => q.prompt === legend.trim());
+      expect(question, legend).to.not.equal(undefined);
+      const correct = question!.options[answers[question!.id as keyof typeof answers]]!;
+      const shown = await page.locator(".quiz-option span").allInnerTexts();
+      const pick = right ? shown.indexOf(correct) : shown.findIndex((text) => text !== correct);
+      await page.getByTestId(`option-${pick}`).check();
+      await page.getByTestId("quiz-next").click();
+    }
+    await shot(page, "quiz-review");
+    await page.getByTestId("quiz-submit").click();
   }
 
   const shot = (page: Page, name: string) =>
@@ -134,26 +162,8 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     await shot(page, "quiz-question");
     await expectAccessible(page);
 
-    // The attempt asks 10 of the bank's 20 questions, options shuffled: the test finds each
-    // question by its prompt and the right option by its text.
-    const { questions: bank, questionsPerAttempt } = coursePackage.quiz;
-    expect(bank.length).to.be.greaterThan(questionsPerAttempt);
-    async function answerAll(right: boolean) {
-      for (let i = 0; i < questionsPerAttempt; i++) {
-        const legend = await page.getByTestId("quiz").locator("legend span[lang]").innerText();
-        const question = bank.find((q) => q.prompt === legend.trim());
-        expect(question, legend).to.not.equal(undefined);
-        const correct = question!.options[answers[question!.id as keyof typeof answers]]!;
-        const shown = await page.locator(".quiz-option span").allInnerTexts();
-        const pick = right ? shown.indexOf(correct) : shown.findIndex((text) => text !== correct);
-        await page.getByTestId(`option-${pick}`).check();
-        await page.getByTestId("quiz-next").click();
-      }
-      await shot(page, "quiz-review");
-      await page.getByTestId("quiz-submit").click();
-    }
     // Every answer wrong: a fail, told only its score (the wrong questions come after a round).
-    await answerAll(false);
+    await answerAll(page, false);
     await page
       .getByTestId("quiz-verdict")
       .filter({ hasText: /not passed/i })
@@ -164,12 +174,10 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
 
     // The next attempt draws again; no wait after a first failure.
     await page.getByTestId("quiz-again").click();
-    await page.getByTestId("quiz").waitFor();
-    await answerAll(true);
+    await answerAll(page, true);
     await page.getByTestId("claim").waitFor();
     // The voucher is on the device: a reload still offers the claim.
     await page.reload();
-    await connect(page);
     await page.getByTestId("claim").waitFor();
     await shot(page, "claim");
     await expectAccessible(page);
@@ -184,6 +192,7 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
       });
     await page.getByTestId("credential-link").waitFor();
     await shot(page, "claimed");
+    const credentialHref = await page.getByTestId("credential-link").getAttribute("href");
 
     // The chain: 90% to the learner, 10% to the CitadelFund, a credential, and still 0 ETH.
     expect(
@@ -212,6 +221,119 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     );
     await shot(page, "me");
     await expectAccessible(page);
+
+    // The credential's public page says it is valid, from the chain.
+    expect(credentialHref).to.equal(`/credentials/${credentialId}`);
+    await page.goto(`${appUrl}${credentialHref}`);
+    expect(await page.getByTestId("verdict").getAttribute("data-verdict")).to.equal("valid");
     await context.close();
   });
+
+  it("a funded learner whose claim meets a spent epoch budget sees when the next opens, and claims with the same voucher from its wallet then", async function () {
+    const { publicClient, manifest } = stack;
+    const learner = localAccount(16);
+    const token = contractOf(manifest, "AzoraToken");
+    const pok = contractOf(manifest, "ProofOfKnowledge");
+    const course = await publicClient.readContract({ ...pok, functionName: "course", args: [COURSE] });
+    const { recipient } = splitPayout(course.reward);
+
+    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      account: learner.address,
+      chainId: manifest.chainId,
+    });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${appUrl}/learn/${COURSE}/quiz`);
+    await connect(page);
+    await page.getByTestId("quiz").waitFor();
+    await answerAll(page, true);
+    await page.getByTestId("claim").waitFor();
+
+    // The DAO sets a schedule whose epoch budget is one reward, and someone else's claim spends it.
+    const admin = contractOf(manifest, "AzoraTimelock").address;
+    const schedule = await publicClient.readContract({ ...pok, functionName: "emissionSchedule" });
+    const setSchedule = (epochLength: number, budget: bigint, halvingInterval: number) =>
+      asImpersonated(admin, (wallet) =>
+        wallet.writeContract({
+          ...pok,
+          functionName: "setEmissionSchedule",
+          args: [epochLength, budget, halvingInterval],
+        }),
+      );
+    // Ten-minute epochs: the next one opens well within the voucher's hour.
+    await setSchedule(600, course.reward, 1_000);
+    try {
+      const other = privateKeyToAccount(generatePrivateKey()).address;
+      const verifier = createWalletClient({
+        account: localVerifier(),
+        chain: azoraChain(manifest.chainId, stack.chain.rpcUrl),
+        transport: http(stack.chain.rpcUrl),
+      });
+      const block = await publicClient.getBlock();
+      const completion = {
+        learner: other,
+        courseId: COURSE,
+        score: 10_000,
+        deadline: block.timestamp + 3_600n,
+      };
+      const signature = await signCompletion(verifier, pok.address, completion);
+      await publicClient.waitForTransactionReceipt({
+        hash: await verifier.writeContract({ ...pok, functionName: "claim", args: [completion, signature] }),
+      });
+      const [, , , , endsAt] = await publicClient.readContract({ ...pok, functionName: "epochStatus" });
+
+      // The free claim is refused: the page says the budget is spent and when the next one opens.
+      await page.getByTestId("claim-free").click();
+      const refusal = page.getByTestId("claim-error-budget");
+      await refusal.waitFor().catch(async (error: unknown) => {
+        await shot(page, "claim-budget-failed");
+        throw new Error(`no budget refusal: ${await page.getByTestId("claim").innerText()}`, {
+          cause: error,
+        });
+      });
+      const opens = new Intl.DateTimeFormat("en", {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "UTC",
+      }).format(new Date(Number(endsAt) * 1000));
+      expect(await refusal.innerText()).to.contain(opens);
+      await shot(page, "claim-budget-spent");
+      await expectAccessible(page);
+
+      // Once the chain's clock passes it, the same voucher claims from the learner's own wallet.
+      await advanceTimePast(publicClient, endsAt);
+      const ethBefore = await publicClient.getBalance({ address: learner.address });
+      await page.getByTestId("claim-wallet").click();
+      await page.getByTestId("claim-done").waitFor({ timeout: 60_000 });
+      await shot(page, "claimed-by-wallet");
+      expect(
+        await publicClient.readContract({ ...token, functionName: "balanceOf", args: [learner.address] }),
+      ).to.equal(recipient);
+      // The learner paid the gas.
+      expect((await publicClient.getBalance({ address: learner.address })) < ethBefore).to.equal(true);
+    } finally {
+      // The DAO's schedule as it was, for whatever runs after this test.
+      await setSchedule(schedule.epochLength, schedule.initialBudget, schedule.halvingInterval);
+    }
+    await context.close();
+  });
+
+  /** Sends one transaction as `account` (a contract such as the Timelock) on the local node. */
+  async function asImpersonated(
+    account: Address,
+    send: (wallet: WalletClient<Transport, Chain, Account>) => Promise<Hex>,
+  ) {
+    const { publicClient, chain, manifest } = stack;
+    await publicClient.request({ method: "hardhat_impersonateAccount", params: [account] } as never);
+    await publicClient.request({
+      method: "hardhat_setBalance",
+      params: [account, "0xde0b6b3a7640000"],
+    } as never);
+    const wallet = createWalletClient({
+      account: { address: account, type: "json-rpc" },
+      chain: azoraChain(manifest.chainId, chain.rpcUrl),
+      transport: http(chain.rpcUrl),
+    });
+    await publicClient.waitForTransactionReceipt({ hash: await send(wallet) });
+    await publicClient.request({ method: "hardhat_stopImpersonatingAccount", params: [account] } as never);
+  }
 });

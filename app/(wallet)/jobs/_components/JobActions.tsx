@@ -59,8 +59,8 @@ export function JobActions({ job }: { job: JobView }) {
     if (m.status === "submitted" && isClient) {
       items.push(<Simple key={`approve-${m.index}`} jobId={job.id} index={m.index} kind="approve" />);
     }
-    // Today's JobEscrow lets only the provider release after the review window (EscrowNotProvider).
-    if (m.status === "submitted" && isProvider && m.reviewEndsAt !== null && now > m.reviewEndsAt)
+    // After a silent review window anyone may release: the provider is paid all the same.
+    if (m.status === "submitted" && m.reviewEndsAt !== null && now > m.reviewEndsAt)
       items.push(<Simple key={`release-${m.index}`} jobId={job.id} index={m.index} kind="release" />);
     if (
       m.status === "submitted" &&
