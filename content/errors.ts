@@ -27,3 +27,13 @@ export function toContentError(error: unknown, what: string): unknown {
   }
   return error;
 }
+
+/**
+ * Logs an unexpected failure with a fresh reference id and returns the id: the answer names the
+ * reference, never the failure's own message (it may hold store URLs, paths or keys).
+ */
+export function logFailure(what: string, error: unknown): string {
+  const reference = crypto.randomUUID();
+  console.error(`${what} failed (reference ${reference}):`, error);
+  return reference;
+}

@@ -3,7 +3,7 @@ import { varint } from "multiformats";
 import type { CID } from "multiformats/cid";
 import { fileContent, isFile, listDirectory, readAll, resolve, walkDag } from "./dag";
 import type { BlockReader, ReadOptions } from "./dag";
-import { ContentNotFoundError, ContentTimeoutError, InvalidContentRefError } from "./errors";
+import { ContentNotFoundError, ContentTimeoutError, InvalidContentRefError, logFailure } from "./errors";
 import { servedContentType } from "./media-types";
 import { contentRefFromUrlPath, formatContentRef } from "./ref";
 
@@ -168,5 +168,6 @@ function errorResponse(error: unknown): Response {
   if (error instanceof InvalidContentRefError) return reply(400, error.message);
   if (error instanceof ContentNotFoundError) return reply(404, error.message);
   if (error instanceof ContentTimeoutError) return reply(504, error.message);
-  return reply(502, `the content store failed: ${error instanceof Error ? error.message : String(error)}`);
+  const reference = logFailure("gateway read", error);
+  return reply(502, `the content store failed: try again later (reference ${reference})`);
 }

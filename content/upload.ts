@@ -1,8 +1,8 @@
 import { getAddress, isAddress, isHex, verifyMessage } from "viem";
 import type { Address } from "viem";
 import { InvalidTreeError } from "./cid";
+import { logFailure } from "./errors";
 import type { TreeEntry } from "./cid";
-import { readAll } from "./dag";
 import { FormatError, parseJsonFormat } from "./formats/common";
 import { ENCRYPTED_ANSWERS } from "./formats/answer-key";
 import { checkCoursePackage, clearAnswerKeyIssue } from "./formats/course-package";
@@ -11,6 +11,7 @@ import type { JsonFormat } from "./formats/index";
 import { CONTENT_TYPES, bytesMatch, contentTypeOfHeader, contentTypeOfName } from "./media-types";
 import type { ContentType } from "./media-types";
 import { RateLimiter, clientOf } from "./rate-limit";
+import { readBoundedBody } from "./request-body";
 import type { RateLimit } from "./rate-limit";
 import type { ContentStore } from "./store";
 import { UPLOAD_HEADERS, UPLOAD_SIGNATURE_TTL_SECONDS, sha256Hex, uploadMessage } from "./upload-request";
@@ -18,17 +19,66 @@ import { UPLOAD_HEADERS, UPLOAD_SIGNATURE_TTL_SECONDS, sha256Hex, uploadMessage 
 export interface UploadLimits {
   /** Largest request body accepted, in bytes (413 beyond). */
   maxBytes: number;
-  /** Per client address (the last `X-Forwarded-For` hop: run behind a proxy that sets it). */
+  /** Per client address (`clientOf`: the socket's, or the trusted proxy's `X-Forwarded-For` hop). */
   perClient: RateLimit;
   /** Per signing wallet. */
   perSigner: RateLimit;
+  /** Bytes one client address may add per UTC day (429 until midnight UTC beyond). */
+  bytesPerClientPerDay: number;
+  /** Bytes everyone together may add per UTC day (503 until midnight UTC beyond). */
+  bytesPerDay: number;
 }
 
-const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxBytes: 5 * 1024 * 1024,
   perClient: { burst: 30, perMinute: 10 },
   perSigner: { burst: 20, perMinute: 5 },
+  bytesPerClientPerDay: 50 * 1024 * 1024,
+  bytesPerDay: 1024 * 1024 * 1024,
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Bytes added today, per client and in all (this process's memory: a restart starts the day's
+ * counts again, which at most doubles a day's bound).
+ */
+class DailyQuota {
+  private day = "";
+  private total = 0;
+  private readonly byClient = new Map<string, number>();
+
+  constructor(private readonly limits: Pick<UploadLimits, "bytesPerClientPerDay" | "bytesPerDay">) {}
+
+  /** Refuses (429 for the client, 503 for everyone) when `bytes` more would pass a bound; else counts them. */
+  take(client: string, bytes: number, now: number, count: boolean): void {
+    const day = new Date(now).toISOString().slice(0, 10);
+    if (day !== this.day) {
+      this.day = day;
+      this.total = 0;
+      this.byClient.clear();
+    }
+    const wait = String(Math.max(1, Math.ceil((DAY_MS - (now % DAY_MS)) / 1000)));
+    const ofClient = this.byClient.get(client) ?? 0;
+    if (ofClient + bytes > this.limits.bytesPerClientPerDay) {
+      throw new UploadError(
+        429,
+        `this client's upload quota of ${this.limits.bytesPerClientPerDay} bytes a day is used (${ofClient} bytes today): try again after midnight UTC, in ${wait} s`,
+        { "retry-after": wait },
+      );
+    }
+    if (this.total + bytes > this.limits.bytesPerDay) {
+      throw new UploadError(
+        503,
+        `the content store takes no more uploads today (its ${this.limits.bytesPerDay} bytes a day are used): try again after midnight UTC, in ${wait} s`,
+        { "retry-after": wait },
+      );
+    }
+    if (!count) return;
+    this.byClient.set(client, ofClient + bytes);
+    this.total += bytes;
+  }
+}
 
 /** Who added what, one record per accepted upload. */
 export interface UploadRecord {
@@ -59,12 +109,18 @@ type UploadFormat = "course" | JsonFormat;
  *
  * Refuses: 401 unsigned, expired or wrong signature; 413 body over `maxBytes`; 415 a type we do
  * not store, or bytes that are not what they claim; 422 content that breaks its format, or an
- * `answers.json`; 429 too many uploads from this client or signer (with `Retry-After`).
+ * `answers.json`; 429 too many uploads from this client or signer, or the client's bytes for
+ * today used; 503 the day's bytes for everyone used (both with `Retry-After`). Every check that
+ * costs nothing (rates, quotas against the declared size) comes before the body is read.
  */
 export function createUploadHandler(options: UploadOptions): (request: Request) => Promise<Response> {
   const maxBytes = options.maxBytes ?? DEFAULT_UPLOAD_LIMITS.maxBytes;
   const clients = new RateLimiter(options.perClient ?? DEFAULT_UPLOAD_LIMITS.perClient);
   const signers = new RateLimiter(options.perSigner ?? DEFAULT_UPLOAD_LIMITS.perSigner);
+  const quota = new DailyQuota({
+    bytesPerClientPerDay: options.bytesPerClientPerDay ?? DEFAULT_UPLOAD_LIMITS.bytesPerClientPerDay,
+    bytesPerDay: options.bytesPerDay ?? DEFAULT_UPLOAD_LIMITS.bytesPerDay,
+  });
   const now = options.now ?? Date.now;
   const log =
     options.log ?? ((record) => console.info(JSON.stringify({ event: "content-upload", ...record })));
@@ -80,9 +136,16 @@ export function createUploadHandler(options: UploadOptions): (request: Request) 
         : contentTypeOfHeader(contentType);
       if (!kind) throw new UploadError(415, `${contentType || "no content type"}: ${ACCEPTED}`);
 
-      const body = await readBody(request, maxBytes);
+      // The declared size against the day's quotas before reading; the real size after.
+      quota.take(client, Number(request.headers.get("content-length")) || 1, now(), false);
+      const body = await readBoundedBody(
+        request,
+        maxBytes,
+        (status, message) => new UploadError(status, message),
+      );
       const signer = await verifiedSigner(request.headers, body, now());
       limitRate(signers, signer, now());
+      quota.take(client, body.length, now(), true);
 
       const store = await options.store();
       const added =
@@ -129,25 +192,6 @@ function uploadFormat(format: string | null): UploadFormat | null {
   if (format === null || format === "course" || Object.hasOwn(JSON_FORMATS, format))
     return format as UploadFormat | null;
   throw new UploadError(400, `format must be one of course, ${Object.keys(JSON_FORMATS).join(", ")}`);
-}
-
-/** The body, read up to `maxBytes` (413 as soon as it is known to be larger). */
-async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new UploadError(413, `the upload is larger than ${maxBytes} bytes`);
-  if (Number(request.headers.get("content-length")) > maxBytes) throw tooLarge();
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
-    size += chunk.value.length;
-    if (size > maxBytes) {
-      await reader?.cancel();
-      throw tooLarge();
-    }
-    chunks.push(chunk.value);
-  }
-  if (size === 0) throw new UploadError(400, "the upload is empty");
-  return readAll(chunks);
 }
 
 /** The signer, if the signature headers sign this body (see `uploadMessage`) and have not expired. */
@@ -239,6 +283,9 @@ function errorResponse(error: unknown): Response {
   if (error instanceof FormatError)
     return Response.json({ error: error.message, issues: error.issues }, { status: 422 });
   if (error instanceof InvalidTreeError) return Response.json({ error: error.message }, { status: 400 });
-  console.error("content upload failed:", error);
-  return Response.json({ error: "the content store could not take the upload" }, { status: 502 });
+  const reference = logFailure("content upload", error);
+  return Response.json(
+    { error: `the content store could not take the upload (reference ${reference})`, reference },
+    { status: 502 },
+  );
 }

@@ -64,14 +64,17 @@ export interface Completion {
 }
 
 /**
- * `Submission(address learner,uint256 courseId,uint8[] answers,uint64 expires)`: a learner's
- * answers (option indexes, in the order of course.json's questions) to one course, valid until
- * `expires`. Signed by the learner, it proves who is asking; the grader accepts each signature once.
+ * `Submission(address learner,uint256 courseId,uint32 attempt,uint8[] answers,uint64 expires)`: a
+ * learner's answers to one attempt at one course, valid until `expires`. `attempt` is the number
+ * the grader gave the attempt (`GET /api/grade`); `answers` are option indexes as that attempt
+ * showed them, in the order it asked its questions. Signed by the learner, it proves who is
+ * asking; the grader grades each signature once (a repeat gets the same answer).
  */
 export const SUBMISSION_TYPES = {
   Submission: [
     { name: "learner", type: "address" },
     { name: "courseId", type: "uint256" },
+    { name: "attempt", type: "uint32" },
     { name: "answers", type: "uint8[]" },
     { name: "expires", type: "uint64" },
   ],
@@ -80,6 +83,7 @@ export const SUBMISSION_TYPES = {
 export interface Submission {
   learner: Address;
   courseId: bigint;
+  attempt: number;
   answers: number[];
   expires: bigint;
 }

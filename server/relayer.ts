@@ -6,23 +6,46 @@ import {
   formatEther,
   getAddress,
   isAddressEqual,
+  keccak256,
+  concat,
   parseEventLogs,
   parseSignature,
   recoverTypedDataAddress,
 } from "viem";
-import type { Abi, Account, Address, Chain, Hash, Hex, PublicClient, Transport, WalletClient } from "viem";
+import type {
+  Abi,
+  Account,
+  Address,
+  Chain,
+  Hash,
+  Hex,
+  PublicClient,
+  TransactionReceipt,
+  Transport,
+  WalletClient,
+} from "viem";
 import { z } from "zod";
 import { clientOf, RateLimiter } from "../content/rate-limit";
 import type { RateLimit } from "../content/rate-limit";
 import type { Contract } from "../protocol/manifest";
 import { BALLOT_TYPES, DELEGATION_TYPES, azrDomain, governorDomain } from "../protocol/eip712";
-import { ServiceError, addressField, jsonEndpoint, signatureField, tooMany, uintField } from "./http";
+import {
+  ServiceError,
+  addressField,
+  ecdsaSignatureField,
+  jsonEndpoint,
+  signatureField,
+  tooMany,
+  uintField,
+} from "./http";
 import type { StateFile } from "./state-file";
 import { proposalStateName } from "../protocol/proposals";
 
 export interface RelayerLimits {
   /** Gas the relayer spends for one address (the learner, the delegator) per UTC day. */
   gasPerAddressPerDay: bigint;
+  /** Gas the relayer spends for everyone together per UTC day (addresses are free: this bounds a farm of them). */
+  gasPerDay: bigint;
   /** Below this balance (wei) the relayer refuses everything, with a clear message. */
   minBalance: bigint;
   /** Relay requests per client (IP address), whoever they are for. */
@@ -31,16 +54,27 @@ export interface RelayerLimits {
 
 export const DEFAULT_RELAYER_LIMITS: RelayerLimits = {
   gasPerAddressPerDay: 1_000_000n,
+  gasPerDay: 50_000_000n,
   minBalance: 10n ** 16n,
   perClient: { burst: 20, perMinute: 10 },
 };
 
-/** Gas spent per UTC day and address: `"<yyyy-mm-dd> <address>"` → gas (a decimal string). */
+/** What survives a restart. */
 export interface RelayerState {
+  /** Gas spent per UTC day and address: `"<yyyy-mm-dd> <address>"` → gas (a decimal string); `"<yyyy-mm-dd> *"` for everyone. */
   gas: Record<string, string>;
+  /**
+   * Transactions signed and not yet seen mined, by the digest of their call (target and data):
+   * written before the transaction is broadcast, so a request for the same call after a restart
+   * waits for that transaction instead of paying for a second one.
+   */
+  pending: Record<string, { hash: Hash; raw: Hex; at: number }>;
 }
 
-export const emptyRelayerState = (): RelayerState => ({ gas: {} });
+export const emptyRelayerState = (): RelayerState => ({ gas: {}, pending: {} });
+
+/** The key of everyone's spending in `RelayerState.gas`. */
+const EVERYONE = "*";
 
 export interface RelayerOptions {
   publicClient: PublicClient;
@@ -84,7 +118,7 @@ const delegateRequest = z
     delegatee: addressField,
     nonce: uintField,
     expiry: uintField,
-    signature: signatureField,
+    signature: ecdsaSignatureField,
   })
   .strict();
 
@@ -149,8 +183,11 @@ const EXPLAIN: Record<string, (args: readonly unknown[]) => [401 | 404 | 409 | 5
 
 /**
  * The relayer: submits claims, signed delegations and signed votes for people with no ETH. Each
- * call is simulated first and refused with the contract's reason if it would revert; the gas it
- * spends per address and UTC day is bounded; it refuses everything while its balance is low.
+ * route checks the client's request rate before reading anything; each call is simulated first
+ * and refused with the contract's reason if it would revert, and refused if it would change
+ * nothing (a ballot with no votes, a delegation of no AZR); the gas it spends per address and
+ * UTC day, and for everyone per UTC day, is bounded; it refuses everything while its balance is
+ * low; a transaction is recorded before it is broadcast, so a restart never pays twice for one call.
  */
 export function createRelayer(options: RelayerOptions) {
   const limits = { ...DEFAULT_RELAYER_LIMITS, ...options.limits };
@@ -184,16 +221,29 @@ export function createRelayer(options: RelayerOptions) {
   /** The chain the signatures are checked for (their EIP-712 domains name it). */
   const chainId = async () => publicClient.chain?.id ?? (await publicClient.getChainId());
 
-  const dayKey = (address: Address) => `${new Date(now()).toISOString().slice(0, 10)} ${address}`;
+  const dayKey = (address: Address | typeof EVERYONE) =>
+    `${new Date(now()).toISOString().slice(0, 10)} ${address}`;
   const untilTomorrow = () => (DAY_MS - (now() % DAY_MS)) / 1000;
 
-  /** Adds `gas` (may be negative) to `payer`'s spending today, refusing to pass the budget when `check`. */
+  /**
+   * Adds `gas` (may be negative) to `payer`'s and everyone's spending today, refusing to pass
+   * either budget when `check`: the payer's with 429, everyone's with 503 (both until midnight UTC).
+   */
   const spend = (payer: Address, gas: bigint, check: boolean) =>
     options.state.update((state) => {
       const today = new Date(now()).toISOString().slice(0, 10);
       for (const key of Object.keys(state.gas)) if (!key.startsWith(today)) delete state.gas[key];
       const key = dayKey(payer);
       const spent = BigInt(state.gas[key] ?? "0");
+      const everyoneKey = dayKey(EVERYONE);
+      const everyone = BigInt(state.gas[everyoneKey] ?? "0");
+      if (check && everyone + gas > limits.gasPerDay) {
+        throw tooMany(
+          `the relayer's budget for today is spent (${everyone} of ${limits.gasPerDay} gas used, this needs ${gas}): submit the transaction from your own wallet, or ask again after midnight UTC`,
+          untilTomorrow(),
+          503,
+        );
+      }
       if (check && spent + gas > limits.gasPerAddressPerDay) {
         throw tooMany(
           `the relay budget of ${payer} is spent for today (${spent} of ${limits.gasPerAddressPerDay} gas used, this needs ${gas})`,
@@ -201,21 +251,84 @@ export function createRelayer(options: RelayerOptions) {
         );
       }
       state.gas[key] = String(spent + gas);
+      state.gas[everyoneKey] = String(everyone + gas);
       return limits.gasPerAddressPerDay - spent - gas;
     });
 
+  /** The cheap limit of every route, before its body is read: requests per client. */
+  function limitClient(request: Request): void {
+    const wait = clients.take(clientOf(request), now());
+    if (wait > 0) throw tooMany("too many relay requests from this client", wait);
+  }
+
+  /** Signs and broadcasts `call`, recording it as pending first; one at a time (the nonce). */
+  function send(digest: string, call: { to: Address; data: Hex }, gas: bigint): Promise<Hash> {
+    const sent = sending
+      .catch(() => undefined)
+      .then(async () => {
+        const nonce = await publicClient.getTransactionCount({
+          address: wallet.account.address,
+          blockTag: "pending",
+        });
+        const prepared = await wallet.prepareTransactionRequest({ ...call, gas, nonce });
+        const raw = await wallet.signTransaction(prepared);
+        const hash = keccak256(raw);
+        await options.state.update((state) => {
+          state.pending[digest] = { hash, raw, at: now() };
+        });
+        await wallet.sendRawTransaction({ serializedTransaction: raw });
+        return hash;
+      });
+    sending = sent;
+    return sent;
+  }
+
+  /** Forgets a pending transaction once it is mined (or known never to be). */
+  const settle = (digest: string) =>
+    options.state.update((state) => {
+      delete state.pending[digest];
+      for (const [key, { at }] of Object.entries(state.pending))
+        if (at < now() - DAY_MS) delete state.pending[key];
+    });
+
   /**
-   * The one path of every relayed call: the balance check, the simulation (a revert refused with
-   * its reason), the budget check against the estimated gas, then the transaction, one at a time.
+   * The transaction already sent for this call before a restart, if any: its receipt once mined
+   * (broadcast again if the node lost it), or `undefined` when there is none (or it can never be
+   * mined: its nonce went to another transaction).
+   */
+  async function alreadySent(digest: string): Promise<TransactionReceipt | undefined> {
+    const pending = await options.state.update((state) => state.pending[digest]);
+    if (!pending) return undefined;
+    const known = await publicClient.getTransaction({ hash: pending.hash }).catch(() => undefined);
+    if (!known) {
+      const rebroadcast = await publicClient
+        .sendRawTransaction({ serializedTransaction: pending.raw })
+        .catch(() => undefined);
+      if (!rebroadcast) {
+        await settle(digest);
+        return undefined;
+      }
+    }
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: pending.hash, timeout: 120_000 });
+    await settle(digest);
+    return receipt;
+  }
+
+  /**
+   * The one path of every relayed call (the client's rate was checked before the body was read):
+   * a call already sent before a restart is awaited, not sent again; then the balance check, the
+   * simulation (a revert refused with its reason), the effect check (nothing is paid for a call
+   * that changes nothing), the budgets against the estimated gas, then the transaction.
    */
   async function relay(
-    request: Request,
     payer: Address,
     call: { to: Address; data: Hex },
     simulate: () => Promise<unknown>,
+    effect: () => Promise<void> = async () => undefined,
   ) {
-    const wait = clients.take(clientOf(request), now());
-    if (wait > 0) throw tooMany("too many relay requests from this client", wait);
+    const digest = keccak256(concat([call.to, call.data]));
+    const earlier = await alreadySent(digest);
+    if (earlier) return finish(payer, earlier, 0n);
     const balance = await publicClient.getBalance({ address: wallet.account.address });
     if (balance < limits.minBalance) {
       console.warn(
@@ -227,28 +340,38 @@ export function createRelayer(options: RelayerOptions) {
       );
     }
     await simulate().catch(explainRevert);
+    await effect();
     const gas = await publicClient.estimateGas({ ...call, account: wallet.account }).catch(explainRevert);
     await spend(payer, gas, true);
     let hash: Hash;
     try {
-      const send = sending.catch(() => undefined).then(() => wallet.sendTransaction({ ...call, gas }));
-      sending = send;
-      hash = await send;
+      hash = await send(digest, call, gas);
     } catch (error) {
+      await settle(digest);
       await spend(payer, -gas, false);
       throw error;
     }
     const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: 120_000 });
-    const gasLeft = await spend(payer, receipt.gasUsed - gas, false);
+    await settle(digest);
+    return finish(payer, receipt, gas);
+  }
+
+  /** The answer for a mined relayed transaction; its real gas replaces the estimate `charged`. */
+  async function finish(payer: Address, receipt: TransactionReceipt, charged: bigint) {
+    const gasLeft = await spend(payer, charged === 0n ? 0n : receipt.gasUsed - charged, false);
     if (receipt.status !== "success")
-      throw new ServiceError(409, `the transaction ${hash} reverted on chain`);
+      throw new ServiceError(409, `the transaction ${receipt.transactionHash} reverted on chain`);
     return {
       receipt,
-      result: { hash, gasUsed: receipt.gasUsed.toString(), gasLeftToday: gasLeft.toString() },
+      result: {
+        hash: receipt.transactionHash,
+        gasUsed: receipt.gasUsed.toString(),
+        gasLeftToday: gasLeft.toString(),
+      },
     };
   }
 
-  async function claim(body: z.infer<typeof claimRequest>, request: Request) {
+  async function claim(body: z.infer<typeof claimRequest>) {
     const completion = { ...body.completion, learner: getAddress(body.completion.learner) };
     const call = {
       ...proofOfKnowledge,
@@ -256,7 +379,6 @@ export function createRelayer(options: RelayerOptions) {
       args: [completion, body.signature as Hex],
     } as const;
     const { receipt, result } = await relay(
-      request,
       completion.learner,
       { to: proofOfKnowledge.address, data: encodeFunctionData(call) },
       () => publicClient.simulateContract({ ...call, account: wallet.account }),
@@ -269,7 +391,7 @@ export function createRelayer(options: RelayerOptions) {
     };
   }
 
-  async function delegate(body: z.infer<typeof delegateRequest>, request: Request) {
+  async function delegate(body: z.infer<typeof delegateRequest>) {
     const delegator = getAddress(body.delegator);
     const delegatee = getAddress(body.delegatee);
     const signature = body.signature as Hex;
@@ -291,15 +413,29 @@ export function createRelayer(options: RelayerOptions) {
       args: [delegatee, body.nonce, body.expiry, Number(v), r, s],
     } as const;
     const { result } = await relay(
-      request,
       delegator,
       { to: token.address, data: encodeFunctionData(call) },
       () => publicClient.simulateContract({ ...call, account: wallet.account }),
+      async () => {
+        const [balance, current] = await Promise.all([
+          publicClient.readContract({ ...token, functionName: "balanceOf", args: [delegator] }),
+          publicClient.readContract({ ...token, functionName: "delegates", args: [delegator] }),
+        ]);
+        if (balance === 0n) {
+          throw new ServiceError(
+            409,
+            `${delegator} holds no AZR: a delegation would move no votes, so the relayer does not pay for it`,
+          );
+        }
+        if (isAddressEqual(current, delegatee)) {
+          throw new ServiceError(409, `${delegator} already delegates to ${delegatee}: nothing to relay`);
+        }
+      },
     );
     return result;
   }
 
-  async function vote(body: z.infer<typeof voteRequest>, request: Request) {
+  async function vote(body: z.infer<typeof voteRequest>) {
     const voter = getAddress(body.voter);
     const signature = body.signature as Hex;
     const nonce = await publicClient.readContract({ ...governor, functionName: "nonces", args: [voter] });
@@ -322,18 +458,35 @@ export function createRelayer(options: RelayerOptions) {
       args: [body.proposalId, body.support, voter, signature],
     } as const;
     const { result } = await relay(
-      request,
       voter,
       { to: governor.address, data: encodeFunctionData(call) },
       () => publicClient.simulateContract({ ...call, account: wallet.account }),
+      async () => {
+        const snapshot = await publicClient.readContract({
+          ...governor,
+          functionName: "proposalSnapshot",
+          args: [body.proposalId],
+        });
+        const weight = await publicClient.readContract({
+          ...governor,
+          functionName: "getVotes",
+          args: [voter, snapshot],
+        });
+        if (weight === 0n) {
+          throw new ServiceError(
+            409,
+            `${voter} had no votes at proposal ${body.proposalId}'s snapshot: a ballot would count nothing, so the relayer does not pay for it`,
+          );
+        }
+      },
     );
     return result;
   }
 
   return {
     address: wallet.account.address,
-    claim: jsonEndpoint(claimRequest, claim),
-    delegate: jsonEndpoint(delegateRequest, delegate),
-    vote: jsonEndpoint(voteRequest, vote),
+    claim: jsonEndpoint(claimRequest, claim, { limit: limitClient }),
+    delegate: jsonEndpoint(delegateRequest, delegate, { limit: limitClient }),
+    vote: jsonEndpoint(voteRequest, vote, { limit: limitClient }),
   };
 }

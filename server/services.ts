@@ -43,15 +43,21 @@ function build() {
   const publicClient: PublicClient = createPublicClient({ chain, transport });
   const contracts = contractsOf(manifest);
   const graderLimits: Partial<GraderLimits> = {
-    attemptsPerLearner: numberFromEnv("AZORA_GRADER_ATTEMPTS"),
+    attemptsPerRound: numberFromEnv("AZORA_GRADER_ATTEMPTS"),
+    cooldownSeconds: numberFromEnv("AZORA_GRADER_COOLDOWN_SECONDS"),
     attemptsPerClient: numberFromEnv("AZORA_GRADER_CLIENT_ATTEMPTS"),
     windowSeconds: numberFromEnv("AZORA_GRADER_WINDOW_SECONDS"),
+    passesPerCoursePerDay: numberFromEnv("AZORA_GRADER_DAILY_PASSES"),
     voucherTtlSeconds: numberFromEnv("AZORA_VOUCHER_TTL_SECONDS"),
   };
-  const gasPerDay = numberFromEnv("AZORA_RELAY_GAS_PER_DAY");
+  const gas = (name: string) => {
+    const value = numberFromEnv(name);
+    return value === undefined ? undefined : BigInt(Math.floor(value));
+  };
   const minEth = process.env.AZORA_RELAYER_MIN_ETH;
   const relayerLimits: Partial<RelayerLimits> = {
-    gasPerAddressPerDay: gasPerDay === undefined ? undefined : BigInt(Math.floor(gasPerDay)),
+    gasPerAddressPerDay: gas("AZORA_RELAY_GAS_PER_DAY"),
+    gasPerDay: gas("AZORA_RELAY_GLOBAL_GAS_PER_DAY"),
     minBalance: minEth ? parseEther(minEth) : undefined,
   };
 

@@ -1,10 +1,12 @@
 import "server-only";
 import { manifest } from "../deployments/index";
+import { stampClientAddresses } from "./client-address";
 import { serverKey } from "./keys";
 
 // Imported once at server start (instrumentation.ts): no usable keys for the manifest's chain,
-// no server.
+// no server. Every request is stamped with its client's address (AZORA_TRUSTED_PROXIES).
 try {
+  stampClientAddresses();
   serverKey("verifier", manifest.chainId);
   serverKey("relayer", manifest.chainId);
 } catch (error) {

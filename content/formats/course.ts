@@ -44,13 +44,40 @@ export const courseSchema = z
           .min(1)
           .max(10_000)
           .describe("Share of right answers needed to pass, in basis points (7000 = 70%)"),
-        showWrongAnswers: z.boolean().describe("Whether a learner is told which answers were wrong"),
-        questions: z.array(question).min(1, "expected at least one question").max(100),
+        showWrongAnswers: z
+          .boolean()
+          .describe(
+            "Whether a learner is told which questions were wrong (after a pass, or after the last attempt of a round)",
+          ),
+        questionsPerAttempt: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .optional()
+          .describe(
+            "Questions one attempt asks, drawn from the bank (`questions`) per learner and attempt; all of them when absent",
+          ),
+        questions: z
+          .array(question)
+          .min(1, "expected at least one question")
+          .max(100)
+          .describe(
+            "The bank of questions; each attempt asks `questionsPerAttempt` of them, options shuffled",
+          ),
       })
       .strict(),
   })
   .strict()
   .superRefine((course, context) => {
+    const { questionsPerAttempt, questions } = course.quiz;
+    if (questionsPerAttempt !== undefined && questionsPerAttempt > questions.length) {
+      context.addIssue({
+        code: "custom",
+        path: ["quiz", "questionsPerAttempt"],
+        message: `is more than the ${questions.length} questions of the bank`,
+      });
+    }
     const seen = new Set<string>();
     course.quiz.questions.forEach(({ id, options }, i) => {
       if (seen.has(id))

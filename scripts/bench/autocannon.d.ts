@@ -1,11 +1,12 @@
-// The part of autocannon 9's programmatic API the indexer benchmark uses (the package ships no types).
+// The part of autocannon 9's programmatic API the load figures use (the package ships no types).
 declare module "autocannon" {
-  interface Request {
+  export interface AutocannonRequest {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
-    body?: string;
-    setupRequest?: (request: Request) => Request;
+    body?: string | Buffer;
+    setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   interface Options {
     url: string | string[];
@@ -13,21 +14,27 @@ declare module "autocannon" {
     duration?: number;
     amount?: number;
     timeout?: number;
-    requests?: Request[];
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    requests?: AutocannonRequest[];
     verifyBody?: (body: string) => boolean;
   }
   interface Histogram {
+    average: number;
     p50: number;
     p99: number;
-    average: number;
+    total: number;
   }
   interface Result {
+    requests: Histogram;
     latency: Histogram;
-    requests: { total: number; average: number };
+    duration: number;
     errors: number;
     timeouts: number;
     mismatches: number;
     non2xx: number;
+    statusCodeStats: Record<string, { count: number }>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -11,7 +11,8 @@ import { localAccount, localPrivateKey, localVerifier } from "../../protocol/cha
 import { contractOf } from "../../protocol/manifest";
 import { createGrader, emptyGraderState } from "../../server/grader";
 import { StateFile } from "../../server/state-file";
-import { gradeRequestBody } from "../../server/submission";
+import { attemptUrl, gradeRequestBody } from "../../server/submission";
+import type { AttemptView } from "../../server/submission";
 import { publishCourse } from "../seed/courses";
 import { registerCourse } from "../seed/learning";
 import { REPO_ROOT } from "../stack/paths";
@@ -42,7 +43,6 @@ async function gradingLatency({ manifest, evm, publicClient, wallet }: BenchNode
     );
     const { course: quiz } = await packCourse(folder);
     const key = parseAnswers(await readFile(path.join(folder, CLEAR_ANSWERS)));
-    const right = quiz.quiz.questions.map(({ id }) => key[id]!);
     const pok = contractOf(manifest, "ProofOfKnowledge");
     const grader = createGrader({
       publicClient,
@@ -52,16 +52,28 @@ async function gradingLatency({ manifest, evm, publicClient, wallet }: BenchNode
       credential: contractOf(manifest, "AzoraCredential"),
       store: async () => store,
       state: new StateFile(path.join(dir, "grader.json"), emptyGraderState),
-      limits: { attemptsPerClient: runs * 2, requestsPerClient: { burst: runs * 2, perMinute: 60 } },
+      limits: {
+        attemptsPerClient: runs * 2,
+        requestsPerClient: { burst: runs * 4, perMinute: 60 },
+        passesPerCoursePerDay: runs,
+      },
     });
     const times: Record<"fail" | "pass", number[]> = { fail: [], pass: [] };
     for (let i = 0; i < runs; i++) {
       const learner = privateKeyToAccount(generatePrivateKey());
       const outcome = i % 2 === 0 ? "fail" : "pass";
+      const view = (await (
+        await grader.attempt(new Request(`http://bench${attemptUrl(learner.address, courseId)}`))
+      ).json()) as AttemptView;
+      const right = view.questions.map(({ id, options }) => {
+        const question = quiz.quiz.questions.find((q) => q.id === id)!;
+        return options.indexOf(question.options[key[id]!]!);
+      });
       const answers = outcome === "pass" ? right : right.map((a) => (a + 1) % 4);
       const submission = {
         learner: learner.address,
         courseId,
+        attempt: view.attempt,
         answers,
         expires: BigInt(Math.floor(Date.now() / 1000) + 120),
       };

@@ -1,6 +1,7 @@
 // npm run bench [-- <name>…] — gas of each user operation (AZR, mining next to stock OpenZeppelin
 // parts, the marketplace next to a public anchor, governance), grading latency, the app's
-// first-load JS, and the indexer's backfill, query latency and freshness, with the machine. Figures
+// first-load JS, the indexer's backfill, query latency and freshness, and the servers' load
+// figures (autocannon at 10 and 100 clients), with the machine. Figures
 // are printed, never asserted: timing and size goals live here, not in tests.
 // One file per figure group; names pick groups (`npm run bench -- gas` runs the groups whose name
 // contains "gas").
@@ -12,6 +13,7 @@ import { marketplaceGasGroup } from "./gas-marketplace";
 import { miningGasGroup } from "./gas-mining";
 import { gradingGroup } from "./grading";
 import { indexerGroup } from "./indexer";
+import { loadGroup } from "./load";
 import { machine } from "./report";
 import { measureOnOneNode } from "./setup";
 import type { BenchNode, FigureGroup } from "./setup";
@@ -29,7 +31,7 @@ const ON_ONE_NODE: FigureGroup<BenchNode>[] = [
 ];
 
 /** Measured each on its own, after the node's groups. */
-const ON_THEIR_OWN: FigureGroup[] = [firstLoadJsGroup, indexerGroup];
+const ON_THEIR_OWN: FigureGroup[] = [firstLoadJsGroup, indexerGroup, loadGroup];
 
 const names = process.argv.slice(2);
 const picked = ({ name }: { name: string }) => names.length === 0 || names.some((n) => name.includes(n));

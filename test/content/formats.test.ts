@@ -129,12 +129,12 @@ describe("content › formats", function () {
     it("checks the clear answer key against the questions", async function () {
       const issues = await issuesOf(
         packChanged(async (folder) => {
-          await writeFile(path.join(folder, "answers.json"), JSON.stringify({ q1: 1, q2: 4, q13: 0 }));
+          await writeFile(path.join(folder, "answers.json"), JSON.stringify({ q1: 1, q2: 4, q21: 0 }));
         }),
       );
       expect(issues).to.include.members([
         "answers.json: q2: expected an option index 0–3",
-        "answers.json: q13: not a question of course.json",
+        "answers.json: q21: not a question of course.json",
         "answers.json: q12: no answer",
       ]);
     });

@@ -11,7 +11,7 @@ import { openKuboStore } from "../../content/kubo";
 import type { ContentStore } from "../../content/store";
 import { REPO_ROOT } from "../../scripts/stack/paths";
 import { startKuboStandIn } from "./kubo-stand-in";
-import { patternBytes, tempDir, utf8 } from "./support";
+import { patternBytes, serve, tempDir, utf8 } from "./support";
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const SVG = utf8(
@@ -181,6 +181,41 @@ describe("content › trustless gateway (GET /ipfs/<cid>[/path])", function () {
       expect(response.status).to.equal(504);
       expect(await response.text()).to.match(/did not arrive in time/);
     } finally {
+      await kubo.close();
+    }
+  });
+
+  it("finding 8: answers a store failure with 502 and a reference id, never the store's own message (logged instead)", async function () {
+    // A Kubo node whose disk fails: its error names its paths; its URL is internal too.
+    const kubo = await serve(() =>
+      Promise.resolve(
+        Response.json(
+          {
+            Message: "open /var/lib/ipfs/blocks/CIQ/secret.data: input/output error",
+            Code: 0,
+            Type: "error",
+          },
+          { status: 500 },
+        ),
+      ),
+    );
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const response = await handleGatewayRequest(
+        openKuboStore(kubo.url),
+        new Request(`http://azora.test/ipfs/${ABSENT}`),
+      );
+      expect(response.status).to.equal(502);
+      const text = await response.text();
+      expect(text).to.match(/^the content store failed: try again later \(reference [0-9a-f-]{36}\)\n$/);
+      expect(text).to.not.include("/var/lib/ipfs");
+      expect(text).to.not.include(kubo.url.replace("http://", ""));
+      const reference = /reference ([0-9a-f-]{36})/.exec(text)![1]!;
+      expect(String(logged[0]?.[0])).to.include(reference);
+    } finally {
+      console.error = original;
       await kubo.close();
     }
   });

@@ -10,6 +10,8 @@ import { UPLOAD_HEADERS, signedUpload } from "../../content/upload-request";
 import type { UploadContent, UploadSigner } from "../../content/upload-request";
 import { localAccount } from "../../protocol/chain";
 import { REPO_ROOT } from "../../scripts/stack/paths";
+import { CLIENT_ADDRESS_HEADER } from "../../content/rate-limit";
+import { stampClientAddresses } from "../../server/client-address";
 import { serve, tempDir, utf8 } from "./support";
 
 /** A local demo account as an uploader (wagmi's `signMessageAsync` plays this part in the app). */
@@ -72,7 +74,7 @@ describe("content › upload (POST /api/content)", function () {
 
   it("adds a signed file: 201 with its CID, and records who uploaded it", async function () {
     const { status, body } = await post(handler(), await signedUpload(lesson(), amara, clock), {
-      headers: { "x-forwarded-for": "203.0.113.7" },
+      headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.7" },
     });
     expect(status).to.equal(201);
     expect(body).to.deep.equal({
@@ -120,7 +122,9 @@ describe("content › upload (POST /api/content)", function () {
     try {
       const declared = await fetch(`${server.url}/api/content`, { method: "POST", ...big });
       expect(declared.status).to.equal(413);
-      expect(await declared.json()).to.deep.equal({ error: "the upload is larger than 100 bytes" });
+      expect(await declared.json()).to.deep.equal({
+        error: "the body is larger than the limit of 100 bytes",
+      });
     } finally {
       await server.close();
     }
@@ -213,7 +217,7 @@ describe("content › upload (POST /api/content)", function () {
 
   it("answers 429 with Retry-After past the rate of a client, and of a signer", async function () {
     const upload = handler({ perClient: { burst: 2, perMinute: 6 }, perSigner: { burst: 3, perMinute: 6 } });
-    const from = (client: string) => ({ headers: { "x-forwarded-for": `198.51.100.1, ${client}` } });
+    const from = (client: string) => ({ headers: { [CLIENT_ADDRESS_HEADER]: client } });
     const statuses = [];
     for (let i = 0; i < 3; i++)
       statuses.push(
@@ -235,6 +239,69 @@ describe("content › upload (POST /api/content)", function () {
     expect((await post(upload, await signedUpload(lesson(), kofi, clock), from("10.0.0.1"))).status).to.equal(
       201,
     );
+  });
+
+  it("finding 7: bounds the bytes a client adds per day, whatever keys sign, and everyone's bytes per day", async function () {
+    const upload = handler({ bytesPerClientPerDay: 30, bytesPerDay: 50 });
+    const from = (client: string) => ({ headers: { [CLIENT_ADDRESS_HEADER]: client } });
+    const fresh = (i: number) => signer(10 + i);
+    // 11 bytes each: two fit in a client's 30, the third does not, even from a fresh key.
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push(
+        (await post(upload, await signedUpload(lesson(), fresh(i), clock), from("10.0.0.1"))).status,
+      );
+    expect(statuses).to.deep.equal([201, 201, 429]);
+    const client = await post(upload, await signedUpload(lesson(), fresh(3), clock), from("10.0.0.1"));
+    expect(client.body.error).to.equal(
+      "this client's upload quota of 30 bytes a day is used (22 bytes today): try again after midnight UTC, in 43200 s",
+    );
+    expect(client.headers.get("retry-after")).to.equal("43200");
+    // Everyone's 50 bytes: two more clients fill it, the next is told the store is full today.
+    expect(
+      (await post(upload, await signedUpload(lesson(), fresh(4), clock), from("10.0.0.2"))).status,
+    ).to.equal(201);
+    expect(
+      (await post(upload, await signedUpload(lesson(), fresh(5), clock), from("10.0.0.3"))).status,
+    ).to.equal(201);
+    const full = await post(upload, await signedUpload(lesson(), fresh(6), clock), from("10.0.0.4"));
+    expect([full.status, full.body.error]).to.deep.equal([
+      503,
+      "the content store takes no more uploads today (its 50 bytes a day are used): try again after midnight UTC, in 43200 s",
+    ]);
+    clock += 12 * 3_600_000; // midnight UTC: a new day
+    expect(
+      (await post(upload, await signedUpload(lesson(), fresh(7), clock), from("10.0.0.4"))).status,
+    ).to.equal(201);
+  });
+
+  it("finding 7: keys the client on the socket's address over HTTP; X-Forwarded-For counts only from a trusted proxy", async function () {
+    stampClientAddresses([]);
+    const upload = handler({ perClient: { burst: 2, perMinute: 1 } });
+    const server = await serve(upload);
+    try {
+      const send = async (forwardedFor: string) => {
+        const signed = await signedUpload(lesson(), amara, clock);
+        return (
+          await fetch(`${server.url}/api/content`, {
+            method: "POST",
+            body: signed.body,
+            headers: {
+              ...signed.headers,
+              "x-forwarded-for": forwardedFor,
+              [CLIENT_ADDRESS_HEADER]: forwardedFor,
+            },
+          })
+        ).status;
+      };
+      // Each request names another client; all come from one socket address: the third is refused.
+      expect([await send("10.0.0.1"), await send("10.0.0.2"), await send("10.0.0.3")]).to.deep.equal([
+        201, 201, 429,
+      ]);
+      expect(records.map((r) => r.client)).to.deep.equal(["127.0.0.1", "127.0.0.1"]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("answers 400 to an unknown format", async function () {

@@ -1,7 +1,8 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import { bytesToHex, createWalletClient, custom, getAddress, hexToBytes, parseEther } from "viem";
+import type { Account, Chain, Transport, WalletClient } from "viem";
 import type { Abi, Address, Hex, PublicClient } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { openEmbeddedStore } from "../../content/embedded";
@@ -14,7 +15,10 @@ import type { GradeResult, GraderLimits } from "../../server/grader";
 import { createRelayer, emptyRelayerState } from "../../server/relayer";
 import type { RelayerLimits } from "../../server/relayer";
 import { StateFile } from "../../server/state-file";
-import { gradeRequestBody } from "../../server/submission";
+import { attemptUrl, gradeRequestBody } from "../../server/submission";
+import type { AttemptView } from "../../server/submission";
+import { CLIENT_ADDRESS_HEADER } from "../../content/rate-limit";
+import { localAccount } from "../../protocol/chain";
 import { publishCourse } from "../../scripts/seed/courses";
 import { VoteType } from "../../protocol/enums";
 import { signBallot, signDelegation, submissionTypedData } from "../../protocol/eip712";
@@ -27,7 +31,9 @@ import { AZR, credentialIdOf, deployed, networkHelpers, viem } from "../support/
 
 const { loadFixture } = networkHelpers;
 const FOLDER = path.join(REPO_ROOT, "courses", "wallets-and-safety");
-const VERIFIER_KEY = generatePrivateKey();
+// A fixed verifier key: the draws of questions are then the same on every run (a test about
+// them cannot pass or fail by chance).
+const VERIFIER_KEY = "0x5a1c0e6f7d2b4a39e8c1f0a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6" as const;
 const VERIFIER = privateKeyToAccount(VERIFIER_KEY);
 
 /** The default deployment with the wallets course published (key for VERIFIER) and registered as course 1. */
@@ -42,16 +48,16 @@ async function graded() {
   await base.token.write.grantRole([await base.token.read.MINTER_ROLE(), deployer.account.address]);
   const { course } = await packCourse(FOLDER);
   const key = parseAnswers(await readFile(path.join(FOLDER, CLEAR_ANSWERS)));
-  const right = course.quiz.questions.map(({ id }) => key[id]!);
-  return { ...base, dir, store, contentCid, course, right };
+  return { ...base, dir, store, contentCid, course, key };
 }
 
 type Setup = Awaited<ReturnType<typeof graded>>;
 
+/** A request as the Node server hands it on: stamped with the client's address (server/client-address.ts). */
 function post(body: unknown, client = "10.0.0.1"): Request {
   return new Request("http://grader.test/api", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": client },
+    headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: client },
     body: JSON.stringify(body),
   });
 }
@@ -69,11 +75,13 @@ describe("grader › grading and relaying against a local chain", function () {
     setup = await loadFixture(graded);
     stores.push(setup.store);
     dataDir = path.join(setup.dir.dir, `data-${Math.random().toString(36).slice(2)}`);
+    clock = Date.now();
   });
   after(async function () {
     for (const store of stores) await store.close().catch(() => undefined);
   });
 
+  let clock: number;
   function grader(limits: Partial<GraderLimits> = {}, file = path.join(dataDir, "grader.json")) {
     return createGrader({
       publicClient: setup.publicClient as unknown as PublicClient,
@@ -84,18 +92,27 @@ describe("grader › grading and relaying against a local chain", function () {
       store: async () => setup.store,
       state: new StateFile(file, emptyGraderState),
       limits,
+      now: () => clock,
     });
   }
 
-  function relayer(limits: Partial<RelayerLimits> = {}) {
+  /** The relayer's wallet as the server has it: a local key (it signs before it broadcasts). */
+  const relayerWallet = (): WalletClient<Transport, Chain, Account> =>
+    createWalletClient({
+      account: localAccount(6),
+      chain: setup.relayer.chain,
+      transport: custom(setup.relayer),
+    });
+
+  function relayer(limits: Partial<RelayerLimits> = {}, file = path.join(dataDir, "relayer.json")) {
     return createRelayer({
       publicClient: setup.publicClient as unknown as PublicClient,
-      wallet: setup.relayer,
+      wallet: relayerWallet(),
       proofOfKnowledge: { address: setup.pok.address, abi: setup.pok.abi },
       token: { address: setup.token.address, abi: setup.token.abi },
       governor: { address: setup.governor.address, abi: setup.governor.abi },
       errorAbis: Object.values(abis),
-      state: new StateFile(path.join(dataDir, "relayer.json"), emptyRelayerState),
+      state: new StateFile(file, emptyRelayerState),
       limits,
     });
   }
@@ -103,39 +120,94 @@ describe("grader › grading and relaying against a local chain", function () {
   /** A learner with a fresh key and no ETH. */
   const newLearner = () => privateKeyToAccount(generatePrivateKey());
 
+  type Grader = ReturnType<typeof grader>;
+
+  /** `GET /api/grade` for the learner's open attempt. */
+  async function openAttempt(g: Grader, learner: Address, courseId = 1n, client = "10.0.0.1") {
+    const request = new Request(`http://grader.test${attemptUrl(learner, courseId)}`, {
+      headers: { [CLIENT_ADDRESS_HEADER]: client },
+    });
+    return json<AttemptView & { error?: string }>(await g.attempt(request));
+  }
+
+  /** The displayed option index of the right answer to each question of an attempt. */
+  const rightOf = (view: AttemptView) =>
+    view.questions.map(({ id, options }) => {
+      const question = setup.course.quiz.questions.find((q) => q.id === id)!;
+      return options.indexOf(question.options[setup.key[id]!]!);
+    });
+  /** The first `wrong` answers one option off, the rest right. */
+  const withWrong = (view: AttemptView, wrong: number) =>
+    rightOf(view).map((a, i) => (i < wrong ? (a + 1) % 4 : a));
+
+  /** Signs and posts answers to the learner's open attempt (`answers` from its view). */
   async function submit(
-    handle: (request: Request) => Promise<Response>,
+    g: Grader,
     learner: ReturnType<typeof newLearner>,
-    answers: number[],
-    options: { courseId?: bigint; as?: Address; client?: string } = {},
+    answers: number[] | ((view: AttemptView) => number[]),
+    options: { courseId?: bigint; as?: Address; client?: string; attempt?: number } = {},
   ) {
+    const courseId = options.courseId ?? 1n;
+    const view = (await openAttempt(g, options.as ?? learner.address, courseId)).body;
     const submission = {
       learner: options.as ?? learner.address,
-      courseId: options.courseId ?? 1n,
-      answers,
-      expires: BigInt(Math.floor(Date.now() / 1000) + 120),
+      courseId,
+      attempt: options.attempt ?? view.attempt ?? 0,
+      answers: typeof answers === "function" ? answers(view) : answers,
+      expires: BigInt(Math.floor(clock / 1000) + 120),
     };
     const signature = await learner.signTypedData(
       submissionTypedData(setup.manifest.chainId, setup.pok.address, submission),
     );
     const request = gradeRequestBody(submission, signature);
-    const result = await json<GradeResult & { error?: string }>(await handle(post(request, options.client)));
-    return { ...result, request };
+    const result = await json<GradeResult & { error?: string }>(
+      await g.handle(post(request, options.client)),
+    );
+    return { ...result, request, view };
   }
 
-  const wrongAnswers = (right: number[], wrong: number) => right.map((a, i) => (i < wrong ? (a + 1) % 4 : a));
-
-  it("grades wrong answers as a fail with no voucher, and lists the wrong questions as the course allows", async function () {
-    const { handle } = grader();
-    const { status, body } = await submit(handle, newLearner(), wrongAnswers(setup.right, 5));
-    expect(status).to.equal(200);
-    expect(body).to.include({ passed: false, correct: 7, total: 12, score: 5_833, passingScore: 7_000 });
-    expect(body.voucher).to.equal(undefined);
-    expect(body.wrong).to.deep.equal(["q1", "q2", "q3", "q4", "q5"]);
-    expect(body.attemptsLeft).to.equal(4);
+  it("asks each attempt its own draw from the bank: 10 of 20 questions, options shuffled, the same on a reload", async function () {
+    const g = grader();
+    const learner = newLearner();
+    const first = await openAttempt(g, learner.address);
+    expect(first.status).to.equal(200);
+    expect(setup.course.quiz.questions.length).to.equal(20);
+    expect(first.body).to.include({ attempt: 0, attemptsLeft: 3, passingScore: 7_000 });
+    expect(first.body.questions).to.have.length(10);
+    expect((await openAttempt(g, learner.address)).body.questions).to.deep.equal(first.body.questions);
+    // Each question's options are the course's, in the attempt's order.
+    for (const { id, options } of first.body.questions) {
+      const original = setup.course.quiz.questions.find((q) => q.id === id)!;
+      expect([...options].sort()).to.deep.equal([...original.options].sort());
+    }
+    // Another learner, or the next attempt, draws again.
+    const other = await openAttempt(g, newLearner().address);
+    expect(other.body.questions.map(({ id }) => id)).to.not.deep.equal(
+      first.body.questions.map(({ id }) => id),
+    );
+    await submit(g, learner, (view) => withWrong(view, 10));
+    const second = await openAttempt(g, learner.address);
+    expect(second.body.attempt).to.equal(1);
+    expect(second.body.questions).to.not.deep.equal(first.body.questions);
   });
 
-  it("does not say which questions were wrong when the course does not show them", async function () {
+  it("grades a fail with its score only: no voucher, no list of wrong questions before the last attempt of a round", async function () {
+    const { status, body } = await submit(grader(), newLearner(), (view) => withWrong(view, 4));
+    expect(status, body.error).to.equal(200);
+    expect(body).to.include({
+      attempt: 0,
+      passed: false,
+      correct: 6,
+      total: 10,
+      score: 6_000,
+      passingScore: 7_000,
+    });
+    expect(body.voucher).to.equal(undefined);
+    expect(body).to.not.have.property("wrong");
+    expect(body.attemptsLeft).to.equal(2);
+  });
+
+  it("never says which questions were wrong when the course does not show them, even on a pass", async function () {
     const folder = path.join(setup.dir.dir, "hidden");
     await cp(FOLDER, folder, { recursive: true });
     const head = JSON.parse(await readFile(path.join(folder, "course.json"), "utf8")) as Course;
@@ -143,20 +215,78 @@ describe("grader › grading and relaying against a local chain", function () {
     await writeFile(path.join(folder, "course.json"), JSON.stringify(head, null, 2));
     const { contentCid } = await publishCourse(setup.store, folder, VERIFIER.publicKey);
     await setup.pok.write.registerCourse([contentCid, AZR(100), VERIFIER.address, 7_000, 0]);
-    const { status, body } = await submit(grader().handle, newLearner(), wrongAnswers(setup.right, 5), {
+    const { status, body } = await submit(grader(), newLearner(), (view) => withWrong(view, 1), {
       courseId: 2n,
     });
-    expect(status).to.equal(200);
-    expect(body).to.include({ passed: false, correct: 7, total: 12 });
+    expect(status, body.error).to.equal(200);
+    expect(body).to.include({ passed: true, correct: 9, total: 10 });
     expect(body).to.not.have.property("wrong");
+  });
+
+  it("finding 1: the review's attack (move every wrong answer one option on) passes no quiz, and the waits grow", async function () {
+    // The attacker answers the first option everywhere, then moves each answer it is told is
+    // wrong one option on, as the review did: today's grader listed the wrong questions after
+    // every attempt, 5 an hour, and 4 tries passed any quiz. A fixed learner key: the same draws
+    // on every run.
+    const g = grader();
+    const attacker = privateKeyToAccount(
+      "0x4b1d000000000000000000000000000000000000000000000000000000000019",
+    );
+    const shift = new Map<string, number>();
+    const waits: number[] = [];
+    const told: boolean[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const { status, body } = await submit(g, attacker, (view) =>
+        view.questions.map(({ id }) => (shift.get(id) ?? 0) % 4),
+      );
+      expect(status, body.error).to.equal(200);
+      expect(body.passed, `passed at attempt ${attempt}`).to.equal(false);
+      told.push(body.wrong !== undefined);
+      for (const id of body.wrong ?? []) shift.set(id, (shift.get(id) ?? 0) + 1);
+      waits.push(body.nextAttemptAt! - Math.ceil(clock / 1000));
+      clock = body.nextAttemptAt! * 1000;
+    }
+    // Told which were wrong only after the last attempt of each round of 3.
+    expect(told).to.deep.equal([false, false, true, false, false, true]);
+    expect(waits).to.deep.equal([0, 120, 480, 1_920, 7_680, 30_720]);
+  });
+
+  it("refuses an attempt before its wait is over, with when it opens", async function () {
+    const g = grader();
+    const learner = newLearner();
+    for (let i = 0; i < 2; i++) await submit(g, learner, (view) => withWrong(view, 10));
+    const early = await submit(g, learner, rightOf);
+    expect(early.status).to.equal(429);
+    expect(early.body.error).to.match(
+      /^after 2 failed attempts at course 1 the next one opens at .*: try again in 120 s$/,
+    );
+    expect(early.view.nextAttemptAt).to.equal(Math.ceil(clock / 1000) + 120);
+    clock += 120_000;
+    const later = await submit(g, learner, rightOf);
+    expect(later.body).to.include({ passed: true, attempt: 2 });
+  });
+
+  it("finding 1: a course signs at most its daily passes, so a farm of fresh addresses mines a bounded amount", async function () {
+    const g = grader({ passesPerCoursePerDay: 2 });
+    for (let i = 0; i < 2; i++) expect((await submit(g, newLearner(), rightOf)).body.passed).to.equal(true);
+    const farm = newLearner();
+    const third = await submit(g, farm, rightOf);
+    expect(third.status).to.equal(429);
+    expect(third.body.error).to.match(
+      /^course 1 has had its 2 passes for today: answer after midnight UTC: try again in \d+ s$/,
+    );
+    // Not counted as an attempt: the same attempt passes the next day.
+    clock += 24 * 3_600_000;
+    expect((await submit(g, farm, rightOf)).body).to.include({ passed: true, attempt: 0 });
   });
 
   it("signs, on a pass, a voucher the contract accepts: a learner with no ETH gets 90 AZR and a credential via the relayer", async function () {
     const learner = newLearner();
-    const { status, body } = await submit(grader().handle, learner, wrongAnswers(setup.right, 1));
-    expect(status).to.equal(200);
-    expect(body).to.include({ passed: true, score: 9_166 });
-    expect(body.voucher?.completion).to.include({ learner: learner.address, courseId: "1", score: 9_166 });
+    const { status, body } = await submit(grader(), learner, (view) => withWrong(view, 1));
+    expect(status, body.error).to.equal(200);
+    expect(body).to.include({ passed: true, score: 9_000 });
+    expect(body.wrong).to.have.length(1);
+    expect(body.voucher?.completion).to.include({ learner: learner.address, courseId: "1", score: 9_000 });
 
     const relayed = await json<{ hash: Hex; credentialId: string; error?: string }>(
       await relayer().claim(post(body.voucher)),
@@ -169,7 +299,7 @@ describe("grader › grading and relaying against a local chain", function () {
   });
 
   it("gives a voucher that fails on chain for any other learner", async function () {
-    const { body } = await submit(grader().handle, newLearner(), setup.right);
+    const { body } = await submit(grader(), newLearner(), rightOf);
     const other = newLearner().address;
     const stolen = { ...body.voucher!, completion: { ...body.voucher!.completion, learner: other } };
     const relayed = await json<{ error: string }>(await relayer().claim(post(stolen)));
@@ -186,50 +316,87 @@ describe("grader › grading and relaying against a local chain", function () {
     expect(revertName(error, [setup.pok.abi as Abi])).to.equal("ProofOfKnowledgeInvalidSignature");
   });
 
-  it("refuses a submission signed by someone else than the learner, and a replayed one", async function () {
-    const { handle } = grader();
+  it("refuses a submission signed by someone else, or for another attempt; answers a repeat with the same result, counted once", async function () {
+    const g = grader();
     const learner = newLearner();
-    const forged = await submit(handle, newLearner(), setup.right, { as: learner.address });
+    const forged = await submit(g, newLearner(), rightOf, { as: learner.address });
     expect(forged.status).to.equal(401);
     expect(forged.body.error).to.equal(
       `the signature is not ${learner.address}'s signature of this submission`,
     );
+    const stale = await submit(g, learner, rightOf, { attempt: 3 });
+    expect([stale.status, stale.body.error]).to.deep.equal([
+      409,
+      "this submission answers attempt 3, but the open attempt is 0: fetch it with GET /api/grade",
+    ]);
 
-    const first = await submit(handle, learner, wrongAnswers(setup.right, 6));
+    const first = await submit(g, learner, (view) => withWrong(view, 6));
     expect(first.status).to.equal(200);
-    const replay = await json<{ error: string }>(await handle(post(first.request)));
-    expect(replay.status).to.equal(409);
-    expect(replay.body.error).to.match(/already graded/);
+    const repeat = await json<GradeResult>(await g.handle(post(first.request)));
+    expect(repeat).to.deep.equal({ status: 200, body: first.body });
+    expect((await openAttempt(g, learner.address)).body.attempt).to.equal(1);
   });
 
-  it("limits attempts per learner and course, and the limit holds across a restart", async function () {
+  it("keeps the pass: the learner fetches the same voucher again, and is not graded again", async function () {
+    const g = grader();
     const learner = newLearner();
-    const limits = { attemptsPerLearner: 2 };
-    const before = grader(limits);
-    for (const left of [1, 0]) {
-      const { status, body } = await submit(before.handle, learner, wrongAnswers(setup.right, 5 + left));
-      expect([status, body.attemptsLeft]).to.deep.equal([200, left]);
-    }
-    const third = await submit(before.handle, learner, setup.right);
-    expect(third.status).to.equal(429);
-    expect(third.body.error).to.match(/^2 attempts per 60 minutes at course 1 used: try again in \d+ s$/);
-
-    // A new grader over the same data file, as after a restart: still refused, even with the right answers.
-    const restarted = await submit(grader(limits).handle, learner, setup.right);
-    expect(restarted.status).to.equal(429);
-    expect(restarted.body.voucher).to.equal(undefined);
-    // Another learner is not limited by this one's attempts.
-    expect((await submit(grader(limits).handle, newLearner(), setup.right)).body.passed).to.equal(true);
+    const passed = await submit(g, learner, rightOf);
+    const view = await openAttempt(grader(), learner.address);
+    expect(view.body).to.include({ passed: true });
+    expect(view.body.voucher).to.deep.equal(passed.body.voucher);
+    const again = await submit(g, learner, [0], { attempt: 0 });
+    expect([again.status, again.body.error]).to.deep.equal([
+      409,
+      `${learner.address} has passed course 1 already: fetch the voucher again with GET /api/grade`,
+    ]);
   });
 
   it("limits attempts per client, whoever signs", async function () {
-    const { handle } = grader({ attemptsPerClient: 2 });
-    for (let i = 0; i < 2; i++)
-      expect((await submit(handle, newLearner(), setup.right)).status).to.equal(200);
-    const spam = await submit(handle, newLearner(), setup.right);
+    const g = grader({ attemptsPerClient: 2 });
+    for (let i = 0; i < 2; i++) expect((await submit(g, newLearner(), rightOf)).status).to.equal(200);
+    const spam = await submit(g, newLearner(), rightOf);
     expect(spam.status).to.equal(429);
     expect(spam.body.error).to.match(/^too many attempts from this client/);
-    expect((await submit(handle, newLearner(), setup.right, { client: "10.0.0.2" })).status).to.equal(200);
+    expect((await submit(g, newLearner(), rightOf, { client: "10.0.0.2" })).status).to.equal(200);
+  });
+
+  it("findings 3 and 4: checks the client's rate before reading anything, and refuses a large body unread (413)", async function () {
+    const g = grader({ requestsPerClient: { burst: 2, perMinute: 1 } });
+    const junk = { learner: "0x00", answers: "x" };
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await g.handle(post(junk, "10.9.9.9"))).status);
+    expect(statuses).to.deep.equal([400, 400, 429]);
+    // 32 MiB, streamed with no length: refused after the first 8 KiB, the rest never pulled.
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 512) controller.close();
+        else controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const big = await json<{ error: string }>(
+      await grader().handle(
+        new Request("http://grader.test/api", {
+          method: "POST",
+          body: stream,
+          headers: { "content-type": "application/json" },
+          duplex: "half",
+        } as RequestInit),
+      ),
+    );
+    expect(big).to.deep.equal({
+      status: 413,
+      body: { error: "the body is larger than the limit of 8192 bytes" },
+    });
+    expect(pulled).to.be.below(4);
+    const long = await submit(grader(), newLearner(), rightOf);
+    const padded = { ...long.request, signature: `0x${"ab".repeat(2_000)}` };
+    const bad = await json<{ error: string }>(await grader().handle(post(padded, "10.0.0.3")));
+    expect([bad.status, bad.body.error]).to.deep.equal([
+      400,
+      "signature: expected a signature of at most 1024 bytes",
+    ]);
   });
 
   it("refuses with a message a course whose package is tampered with or encrypted for another verifier", async function () {
@@ -252,11 +419,11 @@ describe("grader › grading and relaying against a local chain", function () {
     for (const cid of [String(await setup.store.addTree(tampered)), forOther.contentCid]) {
       await setup.pok.write.registerCourse([cid, AZR(100), VERIFIER.address, 7_000, 0]);
     }
-    const { handle } = grader();
-    const broken = await submit(handle, newLearner(), setup.right, { courseId: 2n });
+    const g = grader();
+    const broken = await submit(g, newLearner(), [0], { courseId: 2n, attempt: 0 });
     expect(broken.status).to.equal(409);
     expect(broken.body.error).to.match(/^course 2: answers\.enc: the answer key does not decrypt/);
-    const other = await submit(handle, newLearner(), setup.right, { courseId: 3n });
+    const other = await submit(g, newLearner(), [0], { courseId: 3n, attempt: 0 });
     expect(other.status).to.equal(409);
     expect(other.body.error).to.match(
       new RegExp(
@@ -267,7 +434,7 @@ describe("grader › grading and relaying against a local chain", function () {
 
   describe("relayer", function () {
     async function passed(learner = newLearner()) {
-      const { body } = await submit(grader().handle, learner, setup.right);
+      const { body } = await submit(grader(), learner, rightOf);
       return { learner, voucher: body.voucher! };
     }
 
@@ -428,6 +595,29 @@ describe("grader › grading and relaying against a local chain", function () {
       expect(forged.status).to.equal(401);
       expect(forged.body.error).to.match(/^bad signature: it is not 0x[0-9a-fA-F]{40}'s ballot/);
 
+      // Finding 2: a ballot from a key with no votes would count nothing: refused, nothing sent.
+      const nobody = newLearner();
+      const empty = await expectNothingSent(async () =>
+        json<{ error: string }>(
+          await relayer().vote(
+            post({
+              proposalId: proposal.id.toString(),
+              support: VoteType.For,
+              voter: nobody.address,
+              signature: await signBallot(
+                createWalletClient({ account: nobody, chain: deployer.chain, transport: custom(deployer) }),
+                governor.address,
+                { proposalId: proposal.id, support: VoteType.For, voter: nobody.address, nonce: 0n },
+              ),
+            }),
+          ),
+        ),
+      );
+      expect([empty.status, empty.body.error]).to.deep.equal([
+        409,
+        `${nobody.address} had no votes at proposal ${proposal.id}'s snapshot: a ballot would count nothing, so the relayer does not pay for it`,
+      ]);
+
       const cast = await json<{ hash: string }>(await relayer().vote(post(await body())));
       expect(cast.status).to.equal(200);
       expect(await governor.read.hasVoted([proposal.id, voter.address])).to.equal(true);
@@ -442,12 +632,166 @@ describe("grader › grading and relaying against a local chain", function () {
       ]);
     });
 
+    it("finding 2: pays for no delegation from a key with no AZR, nor for a delegation that changes nothing", async function () {
+      const empty = newLearner();
+      const [, , bob] = await viem.getWalletClients();
+      const delegationBody = async (signer: ReturnType<typeof newLearner>, delegatee: Address) => {
+        const expiry = BigInt(await networkHelpers.time.latest()) + 600n;
+        const nonce = await setup.token.read.nonces([signer.address]);
+        const { signature } = await signDelegation(
+          createWalletClient({
+            account: signer,
+            chain: setup.deployer.chain,
+            transport: custom(setup.deployer),
+          }),
+          setup.token.address,
+          { delegatee, nonce, expiry },
+        );
+        return {
+          delegator: signer.address,
+          delegatee,
+          nonce: nonce.toString(),
+          expiry: expiry.toString(),
+          signature,
+        };
+      };
+      const none = await expectNothingSent(async () =>
+        json<{ error: string }>(
+          await relayer().delegate(post(await delegationBody(empty, bob!.account.address))),
+        ),
+      );
+      expect([none.status, none.body.error]).to.deep.equal([
+        409,
+        `${empty.address} holds no AZR: a delegation would move no votes, so the relayer does not pay for it`,
+      ]);
+      const holder = newLearner();
+      await setup.token.write.mint([holder.address, AZR(5)]);
+      expect((await relayer().delegate(post(await delegationBody(holder, holder.address)))).status).to.equal(
+        200,
+      );
+      const same = await expectNothingSent(async () =>
+        json<{ error: string }>(await relayer().delegate(post(await delegationBody(holder, holder.address)))),
+      );
+      expect([same.status, same.body.error]).to.deep.equal([
+        409,
+        `${holder.address} already delegates to ${holder.address}: nothing to relay`,
+      ]);
+    });
+
+    it("finding 2: a global daily budget bounds what a farm of fresh addresses costs, with a clear refusal", async function () {
+      const { voucher: first } = await passed();
+      const paid = await json<{ gasUsed: string }>(await relayer().claim(post(first)));
+      expect(paid.status).to.equal(200);
+      // Everyone's budget: what the first claim used, and a little: the next learner's claim does not fit.
+      const limits = { gasPerDay: BigInt(paid.body.gasUsed) + 10_000n };
+      const { voucher: second } = await passed();
+      const spent = await expectNothingSent(async () =>
+        json<{ error: string }>(await relayer(limits).claim(post(second, "10.0.0.2"))),
+      );
+      expect(spent.status).to.equal(503);
+      expect(spent.body.error).to.match(
+        /^the relayer's budget for today is spent \(\d+ of \d+ gas used, this needs \d+\): submit the transaction from your own wallet, or ask again after midnight UTC: try again in \d+ s$/,
+      );
+    });
+
+    it("finding 3: throttles bad signatures like any request, before reading the chain", async function () {
+      const limits = { perClient: { burst: 3, perMinute: 1 } };
+      const r = relayer(limits);
+      const ballot = {
+        proposalId: "1",
+        support: 1,
+        voter: newLearner().address,
+        signature: `0x${"11".repeat(65)}`,
+      };
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await r.vote(post(ballot, "10.7.7.7"))).status);
+      expect(statuses).to.deep.equal([401, 401, 401, 429]);
+    });
+
     it("answers 400 naming the field for a malformed request", async function () {
       const bad = await json<{ error: string }>(
         await relayer().claim(post({ completion: { learner: "0x12" }, signature: "x" })),
       );
       expect(bad.status).to.equal(400);
       expect(bad.body.error).to.include("completion.learner: expected an address");
+    });
+
+    describe("a restart in the middle of grading or relaying", function () {
+      it("loses no attempt: a grade whose answer was lost is answered again, counted once", async function () {
+        const learner = newLearner();
+        const file = path.join(dataDir, "grader.json");
+        const first = await submit(grader({}, file), learner, (view) => withWrong(view, 5));
+        expect(first.status).to.equal(200);
+        // The answer never reached the learner; the server restarts; the browser sends it again.
+        const again = await json<GradeResult>(await grader({}, file).handle(post(first.request)));
+        expect(again).to.deep.equal({ status: 200, body: first.body });
+        expect((await openAttempt(grader({}, file), learner.address)).body.attempt).to.equal(1);
+      });
+
+      it("loses no attempt: a grade that crashed before it was recorded is graded on the next try", async function () {
+        const learner = newLearner();
+        const blocked = path.join(dataDir, "blocked");
+        await mkdir(dataDir, { recursive: true });
+        // The state file cannot be read or written (its folder is a file): the grader fails, records nothing.
+        await writeFile(blocked, "not a folder");
+        const file = path.join(blocked, "grader.json");
+        const view = (await openAttempt(grader(), learner.address)).body;
+        const submission = {
+          learner: learner.address,
+          courseId: 1n,
+          attempt: view.attempt,
+          answers: rightOf(view),
+          expires: BigInt(Math.floor(clock / 1000) + 120),
+        };
+        const signature = await learner.signTypedData(
+          submissionTypedData(setup.manifest.chainId, setup.pok.address, submission),
+        );
+        const body = gradeRequestBody(submission, signature);
+        const crashed = await json<{ error: string; reference: string }>(
+          await grader({}, file).handle(post(body)),
+        );
+        expect(crashed.status).to.equal(502);
+        expect(crashed.body.error).to.equal(
+          `the service failed: try again later (reference ${crashed.body.reference})`,
+        );
+        await rm(blocked);
+        const graded = await json<GradeResult>(await grader({}, file).handle(post(body)));
+        expect(graded.status).to.equal(200);
+        expect(graded.body).to.include({ passed: true, attempt: 0 });
+      });
+
+      it("pays no voucher twice: a claim sent before a restart is awaited, not sent again", async function () {
+        const { voucher } = await passed();
+        const file = path.join(dataDir, "relayer.json");
+        const relayerAddress = localAccount(6).address;
+        const nonce = await setup.publicClient.getTransactionCount({ address: relayerAddress });
+        const automine = (on: boolean) =>
+          setup.publicClient.request({ method: "evm_setAutomine" as never, params: [on] as never });
+        await automine(false);
+        try {
+          const beforeRestart = relayer({}, file).claim(post(voucher));
+          // The transaction is signed, recorded and broadcast; the server dies before it is mined.
+          for (let i = 0; i < 100; i++) {
+            const state = JSON.parse(await readFile(file, "utf8").catch(() => "{}")) as {
+              pending?: Record<string, unknown>;
+            };
+            if (Object.keys(state.pending ?? {}).length > 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          const afterRestart = relayer({}, file).claim(post(voucher));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await networkHelpers.mine();
+          const [a, b] = await Promise.all(
+            [beforeRestart, afterRestart].map(async (r) => json<{ hash: Hex }>(await r)),
+          );
+          expect([a!.status, b!.status]).to.deep.equal([200, 200]);
+          expect(b!.body.hash).to.equal(a!.body.hash);
+        } finally {
+          await automine(true);
+        }
+        expect(await setup.publicClient.getTransactionCount({ address: relayerAddress })).to.equal(nonce + 1);
+        expect(await setup.token.read.balanceOf([voucher.completion.learner])).to.equal(AZR(90));
+      });
     });
   });
 });

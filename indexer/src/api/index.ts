@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { cors } from "hono/cors";
-import { and, desc, eq, graphql, lt, or } from "ponder";
+import { and, count, desc, eq, graphql, lt, or } from "ponder";
 import { db, publicClients } from "ponder:api";
 import schema from "ponder:schema";
 import { isAddress } from "viem";
@@ -237,6 +237,20 @@ app.get("/accounts/:address/credentials", async (c) => {
   return json(c, { holder, credentials: items.map((row) => describeCredential(row, now)), nextCursor });
 });
 
+/** The latest flows `/citadel` lists (the totals cover them all). */
+const CITADEL_FLOWS = 100;
+/** Votes per page of `/proposals/:id` (`?limit=`, at most `MAX_VOTES`), from `?offset=`. */
+const DEFAULT_VOTES = 50;
+const MAX_VOTES = 100;
+const MAX_OFFSET = 1_000_000;
+
+/** A bounded integer query parameter, or an error message. */
+function boundedParam(raw: string | undefined, name: string, fallback: number, max: number): number | string {
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,7}$/.test(raw) || Number(raw) > max) return `${name} must be a whole number from 0 to ${max}`;
+  return Number(raw);
+}
+
 // The CitadelFund's AZR: its balance (from AZR transfers), its totals (summed by the handlers as
 // flows arrive: inflows by source, releases by governance) and a page of its flows, newest first.
 app.get("/citadel", async (c) => {
@@ -278,7 +292,7 @@ app.get("/citadel", async (c) => {
   });
 });
 
-// A proposal with its votes and the CitadelFund releases it paid. Whether a vote is active,
+// A proposal with a page of its votes (`?limit=`, `?offset=`) and the CitadelFund releases it paid. Whether a vote is active,
 // succeeded or defeated depends on the clock and the quorum, which no event records: `state` is
 // the Governor's own answer, read at the latest block.
 app.get("/proposals/:id", async (c) => {
@@ -286,21 +300,43 @@ app.get("/proposals/:id", async (c) => {
   if (id === undefined) return badRequest(c, "A proposal id is a decimal number (uint256)");
   const [row] = await db.select().from(schema.proposal).where(eq(schema.proposal.id, id));
   if (!row) return json(c, { error: `No proposal ${id} on chain ${manifest.chainId}` }, 404);
-  const [votes, releases, state] = await Promise.all([
-    db.select().from(schema.vote).where(eq(schema.vote.proposalId, id)).orderBy(desc(schema.vote.weight)),
-    db.select().from(schema.citadelFlow).where(eq(schema.citadelFlow.proposalId, id)),
+  const limit = boundedParam(c.req.query("limit"), "limit", DEFAULT_VOTES, MAX_VOTES);
+  if (typeof limit === "string") return badRequest(c, limit);
+  const offset = boundedParam(c.req.query("offset"), "offset", 0, MAX_OFFSET);
+  if (typeof offset === "string") return badRequest(c, offset);
+  const ofProposal = eq(schema.vote.proposalId, id);
+  const [votes, [counted], releases, state] = await Promise.all([
+    db
+      .select()
+      .from(schema.vote)
+      .where(ofProposal)
+      .orderBy(desc(schema.vote.weight), desc(schema.vote.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ votes: count() }).from(schema.vote).where(ofProposal),
+    db
+      .select()
+      .from(schema.citadelFlow)
+      .where(eq(schema.citadelFlow.proposalId, id))
+      .orderBy(desc(schema.citadelFlow.timestamp))
+      .limit(CITADEL_FLOWS),
     chain.readContract({
       ...contractOf(manifest, "AzoraGovernor"),
       functionName: "state",
       args: [id],
     }),
   ]);
+  const votesCount = counted?.votes ?? 0;
+  const next = offset + votes.length < votesCount ? offset + votes.length : null;
   return json(c, {
     ...row,
     state: proposalStateName(state),
     chainId: manifest.chainId,
     governor: manifest.contracts.AzoraGovernor.address,
+    // The largest votes first, one page of them; the totals by choice are on the proposal.
     votes,
+    votesCount,
+    votesNext: next === null ? null : `/proposals/${id}?offset=${next}&limit=${limit}`,
     releases,
   });
 });

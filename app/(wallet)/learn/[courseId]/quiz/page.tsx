@@ -37,7 +37,6 @@ export default async function QuizPage({ params }: QuizPageProps) {
           courseId={course.id.toString()}
           courseTitle={pkg.title}
           language={pkg.language}
-          questions={pkg.quiz.questions}
           passMark={Math.max(pkg.quiz.passingScore, course.minScore)}
           learnerShare={recipient.toString()}
           citadelShare={citadel.toString()}

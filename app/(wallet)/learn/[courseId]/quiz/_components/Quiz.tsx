@@ -5,27 +5,22 @@ import { useAccount, useSignTypedData } from "wagmi";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { submissionTypedData } from "@/protocol/eip712";
-import { gradeRequestBody, SUBMISSION_TTL_SECONDS } from "@/server/submission";
+import { attemptUrl, gradeRequestBody, SUBMISSION_TTL_SECONDS } from "@/server/submission";
+import type { AttemptQuestion } from "@/server/submission";
 import { Card, ErrorState, Loading } from "@/app/_components/ui";
 import { isUserRejection } from "@/app/_lib/errors";
 import { WalletButton } from "@/app/_wallet/WalletButton";
 import { formatScore } from "@/app/(public)/learn/_lib/score";
 import { saveVoucher, useVouchers } from "../../../_lib/vouchers";
 import type { StoredVoucher } from "../../../_lib/vouchers";
-import { readGrade, readRefusal } from "./grade";
+import { readAttempt, readGrade, readRefusal } from "./grade";
+import type { AttemptState } from "./grade";
 import type { GradeRefusal, GradeView } from "./grade";
-
-interface Question {
-  id: string;
-  prompt: string;
-  options: string[];
-}
 
 interface QuizProps {
   courseId: string;
   courseTitle: string;
   language: string;
-  questions: Question[];
   passMark: number;
   learnerShare: string;
   citadelShare: string;
@@ -42,7 +37,11 @@ const proofOfKnowledge = contractOf(manifest, "ProofOfKnowledge");
 // The claim (chain simulation, error decoding, the transaction button) loads once a quiz is passed.
 const Claim = lazy(() => import("./Claim").then((m) => ({ default: m.Claim })));
 
-/** The quiz, one question per screen, signed for free and graded; on a pass, the claim. */
+/**
+ * The quiz: the learner's open attempt fetched from the grader (its questions, drawn for this
+ * learner and attempt, options in its order), one question per screen, signed for free and
+ * graded; on a pass, the claim.
+ */
 export function Quiz(props: QuizProps) {
   const t = useTranslations("learn");
   const locale = useLocale();
@@ -50,7 +49,8 @@ export function Quiz(props: QuizProps) {
   const { address, chainId } = useAccount();
   const vouchers = useVouchers(address, props.courseId);
   const { signTypedDataAsync } = useSignTypedData();
-  const [asked, setAsked] = useState<string[]>(() => props.questions.map((q) => q.id));
+  const [attempt, setAttempt] = useState<AttemptState>({ state: "loading" });
+  const [reload, setReload] = useState(0);
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [index, setIndex] = useState(0);
   const [phase, setPhase] = useState<Phase>({ step: "answering" });
@@ -62,6 +62,34 @@ export function Quiz(props: QuizProps) {
   useEffect(() => {
     if (stored) setClaiming(stored);
   }, [stored]);
+  // The open attempt, asked of the grader whenever the learner (or `reload`) changes.
+  useEffect(() => {
+    if (!address) return;
+    let live = true;
+    setAttempt({ state: "loading" });
+    fetch(attemptUrl(address, props.courseId))
+      .then(async (response) => {
+        const body: unknown = await response.json().catch(() => ({}));
+        const now = Math.floor(Date.now() / 1000);
+        const read = response.ok
+          ? readAttempt(body)
+          : ({
+              state: "refused",
+              reason: readRefusal(response.status, String((body as { error?: unknown }).error ?? "")),
+            } as const);
+        if (!live) return;
+        if (read.state === "open" && read.voucher) saveVoucher(read.voucher);
+        setAttempt(
+          read.state === "open" && read.nextAttemptAt !== undefined && read.nextAttemptAt <= now
+            ? { ...read, nextAttemptAt: undefined }
+            : read,
+        );
+      })
+      .catch(() => live && setAttempt({ state: "refused", reason: "other" }));
+    return () => {
+      live = false;
+    };
+  }, [address, props.courseId, reload]);
   const pending = stored ?? claiming;
   if (pending) {
     return (
@@ -85,7 +113,15 @@ export function Quiz(props: QuizProps) {
     );
   }
 
-  const questions = asked.flatMap((id) => props.questions.filter((q) => q.id === id));
+  if (attempt.state === "loading") {
+    return (
+      <Card>
+        <Loading>{t("quiz.loadingAttempt")}</Loading>
+      </Card>
+    );
+  }
+  const open = attempt.state === "open" ? attempt : undefined;
+  const questions: AttemptQuestion[] = open?.questions ?? [];
   const total = questions.length;
   const question = questions[Math.min(index, total - 1)];
   const unanswered = questions.filter((q) => answers[q.id] === undefined).length;
@@ -94,10 +130,11 @@ export function Quiz(props: QuizProps) {
   const learner = address;
 
   async function submit() {
-    if (chainId !== manifest.chainId) return;
+    if (chainId !== manifest.chainId || !open) return;
     const submission = {
       learner,
       courseId: BigInt(props.courseId),
+      attempt: open.attempt,
       answers: questions.map((q) => answers[q.id] ?? 0),
       expires: BigInt(Math.floor(Date.now() / 1000) + SUBMISSION_TTL_SECONDS - 30),
     };
@@ -138,11 +175,12 @@ export function Quiz(props: QuizProps) {
     }
   }
 
-  function again(grade?: GradeView) {
-    if (grade?.questions?.length) setAsked(grade.questions);
+  /** A new attempt: its questions fetched again from the grader. */
+  function again() {
     setAnswers({});
     setIndex(0);
     setPhase({ step: "answering" });
+    setReload((n) => n + 1);
   }
 
   if (phase.step === "signing" || phase.step === "grading") {
@@ -152,8 +190,14 @@ export function Quiz(props: QuizProps) {
       </Card>
     );
   }
-  if (phase.step === "refused") {
-    const r = phase.reason;
+  const refused: Phase | undefined =
+    phase.step === "refused"
+      ? phase
+      : attempt.state === "refused"
+        ? { step: "refused", reason: attempt.reason }
+        : undefined;
+  if (refused?.step === "refused") {
+    const r = refused.reason;
     return (
       <div data-testid="quiz-refused">
         <ErrorState
@@ -161,8 +205,8 @@ export function Quiz(props: QuizProps) {
           title={t(`quiz.error.${r}`)}
           next={
             <>
-              {phase.nextAttemptAt !== undefined && (
-                <p>{t("quiz.nextAttempt", { time: when(phase.nextAttemptAt) })}</p>
+              {refused.nextAttemptAt !== undefined && (
+                <p>{t("quiz.nextAttempt", { time: when(refused.nextAttemptAt) })}</p>
               )}
               <p>
                 {r === "rejected" || r === "signature" || r === "expired"
@@ -184,7 +228,7 @@ export function Quiz(props: QuizProps) {
     const g = phase.grade;
     const score = g.score !== undefined ? formatScore(g.score, locale) : "";
     const mark = formatScore(g.passingScore ?? props.passMark, locale);
-    const wrongPrompts = (g.wrong ?? []).flatMap((id) => props.questions.filter((q) => q.id === id));
+    const wrongPrompts = (g.wrong ?? []).flatMap((id) => questions.filter((q) => q.id === id));
     return (
       <Card data-testid="quiz-result">
         <p role="status" className="lead" data-testid="quiz-verdict">
@@ -199,6 +243,7 @@ export function Quiz(props: QuizProps) {
         {!g.passed && g.nextAttemptAt !== undefined && (
           <p>{t("quiz.nextAttempt", { time: when(g.nextAttemptAt) })}</p>
         )}
+        {!g.passed && g.wrong === undefined && <p>{t("quiz.feedbackLater")}</p>}
         {wrongPrompts.length > 0 && (
           <>
             <p>{t("quiz.wrongList")}</p>
@@ -210,7 +255,7 @@ export function Quiz(props: QuizProps) {
           </>
         )}
         {!g.passed && g.attemptsLeft !== 0 && (
-          <button type="button" onClick={() => again(g)} data-testid="quiz-again">
+          <button type="button" onClick={() => again()} data-testid="quiz-again">
             {t("quiz.tryAgain")}
           </button>
         )}
@@ -218,10 +263,14 @@ export function Quiz(props: QuizProps) {
     );
   }
 
-  if (!question) return null;
+  if (!question || !open) return null;
   const reviewing = index >= total;
   return (
     <Card data-testid="quiz">
+      {index === 0 && <p className="muted">{t("quiz.drawn")}</p>}
+      {open.nextAttemptAt !== undefined && (
+        <p role="status">{t("quiz.nextAttempt", { time: when(open.nextAttemptAt) })}</p>
+      )}
       {!reviewing ? (
         <div className="quiz-question">
           <fieldset>

@@ -1,3 +1,4 @@
+import type { AttemptQuestion } from "@/server/submission";
 import type { StoredVoucher } from "../../../_lib/vouchers";
 
 /**
@@ -16,8 +17,6 @@ export interface GradeView {
   nextAttemptAt?: number;
   /** Question ids to read again. */
   wrong?: string[];
-  /** Ids of the questions the next attempt asks, when the grader picks them. */
-  questions?: string[];
   voucher?: StoredVoucher;
 }
 
@@ -52,7 +51,6 @@ export function readGrade(body: unknown, nowSeconds: number): GradeView {
     attemptsLeft: num(b.attemptsLeft),
     nextAttemptAt: next !== undefined && Number.isFinite(next) ? next : undefined,
     wrong,
-    questions: ids(b.questions),
     voucher:
       voucher && typeof voucher === "object" && voucher.completion && voucher.signature ? voucher : undefined,
   };
@@ -67,4 +65,41 @@ export function readRefusal(status: number, message: string): GradeRefusal {
   if (status === 409 && /already claimed/i.test(message)) return "claimed";
   if (status === 409 && /inactive/i.test(message)) return "inactive";
   return "other";
+}
+
+/** The learner's open attempt as the page uses it (`GET /api/grade`), or why there is none. */
+export type AttemptState =
+  | { state: "loading" }
+  | { state: "refused"; reason: GradeRefusal }
+  | {
+      state: "open";
+      attempt: number;
+      questions: AttemptQuestion[];
+      nextAttemptAt?: number;
+      voucher?: StoredVoucher;
+    };
+
+const isQuestion = (q: unknown): q is AttemptQuestion =>
+  !!q &&
+  typeof q === "object" &&
+  typeof (q as AttemptQuestion).id === "string" &&
+  typeof (q as AttemptQuestion).prompt === "string" &&
+  Array.isArray((q as AttemptQuestion).options) &&
+  (q as AttemptQuestion).options.every((o) => typeof o === "string");
+
+/** Reads the body of `GET /api/grade` (200) into the page's attempt. */
+export function readAttempt(body: unknown): AttemptState {
+  const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const questions = Array.isArray(b.questions) ? b.questions.filter(isQuestion) : [];
+  const voucher = readGrade(b, 0).voucher;
+  if (typeof b.attempt !== "number" || (questions.length === 0 && !voucher)) {
+    return { state: "refused", reason: "other" };
+  }
+  return {
+    state: "open",
+    attempt: b.attempt,
+    questions,
+    nextAttemptAt: num(b.nextAttemptAt),
+    voucher,
+  };
 }

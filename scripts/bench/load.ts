@@ -1,0 +1,197 @@
+// Load figures of the servers: autocannon drives each route of the app's grader, relayer, upload
+// and gateway, and the indexer's REST and GraphQL, on loopback, at 10 and then 100 concurrent
+// clients for a bounded time, and prints throughput, p50, p99 and how many answers were 429s.
+// Everything comes from 127.0.0.1, one client: the per-client limits show under load. Then it
+// checks that the grader lost no attempt record: every submission it answered 200 to is recorded.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import type { AutocannonRequest } from "autocannon";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { signedUpload } from "../../content/upload-request";
+import { submissionTypedData } from "../../protocol/eip712";
+import { localAccount } from "../../protocol/chain";
+import { contractOf } from "../../protocol/manifest";
+import { attemptUrl, gradeRequestBody } from "../../server/submission";
+import type { AttemptView } from "../../server/submission";
+import type { GraderState } from "../../server/grader";
+import { REPO_ROOT } from "../stack/paths";
+import { freePort, stopAllServices } from "../stack/processes";
+import { deployLocal, startApp, startChain, startIndexer } from "../stack/stack";
+import { buildApp } from "./app";
+import { table } from "./report";
+import type { Rows } from "./report";
+import type { FigureGroup } from "./setup";
+import { ms } from "./stats";
+import { existsSync } from "node:fs";
+import { createPublicClient, http } from "viem";
+
+/** Seconds each route is driven at each concurrency. */
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const CLIENTS = [10, 100] as const;
+
+interface Route {
+  name: string;
+  url: string;
+  requests: AutocannonRequest[];
+}
+
+async function loadFigures(): Promise<{ rows: Rows; attempts: string }> {
+  if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) await buildApp();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "azora-bench-load-"));
+  try {
+    const chain = await startChain(await freePort());
+    const manifest = await deployLocal(chain.rpcUrl, { seed: true });
+    const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
+    const app = await startApp({
+      mode: "start",
+      port: await freePort(),
+      rpcUrl: chain.rpcUrl,
+      indexerUrl: indexer.url,
+      env: { AZORA_DATA_DIR: dataDir, CONTENT_DIR: path.join(dataDir, "content") },
+    });
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    const pok = contractOf(manifest, "ProofOfKnowledge");
+    const { contentCid } = await publicClient.readContract({ ...pok, functionName: "course", args: [1n] });
+
+    // Signed submissions of fresh learners (all options 0), one per request until they run out.
+    const submissions: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const learner = privateKeyToAccount(generatePrivateKey());
+      const view = (await (
+        await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`)
+      ).json()) as AttemptView;
+      const submission = {
+        learner: learner.address,
+        courseId: 1n,
+        attempt: view.attempt,
+        answers: view.questions.map(() => 0),
+        expires: BigInt(Math.floor(Date.now() / 1000) + 290),
+      };
+      const signature = await learner.signTypedData(
+        submissionTypedData(manifest.chainId, pok.address, submission),
+      );
+      submissions.push(JSON.stringify(gradeRequestBody(submission, signature)));
+      // The attempt views above used the per-client request bucket: let it refill between routes.
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const answered = new Set<string>();
+    let next = 0;
+    const uploader = localAccount(2);
+    const upload = await signedUpload(
+      { bytes: new TextEncoder().encode("# Load\n"), type: "text/markdown" },
+      { address: uploader.address, signMessage: (message) => uploader.signMessage({ message }) },
+      Date.now() + 60_000,
+    );
+    const json = { "content-type": "application/json" };
+    const routes: Route[] = [
+      {
+        name: "GET /api/grade (attempt)",
+        url: `${app.url}${attemptUrl(localAccount(5).address, 1n)}`,
+        requests: [{ method: "GET" }],
+      },
+      {
+        name: "POST /api/grade",
+        url: `${app.url}/api/grade`,
+        requests: [
+          {
+            method: "POST",
+            headers: json,
+            setupRequest: (request, context) => {
+              const body = submissions[next++ % submissions.length]!;
+              context.body = body;
+              return { ...request, body };
+            },
+            onResponse: (status, _body, context) => {
+              if (status === 200) answered.add(String(context.body));
+            },
+          },
+        ],
+      },
+      {
+        name: "POST /api/relay/vote (bad signature)",
+        url: `${app.url}/api/relay/vote`,
+        requests: [
+          {
+            method: "POST",
+            headers: json,
+            body: JSON.stringify({
+              proposalId: "1",
+              support: 1,
+              voter: localAccount(3).address,
+              signature: `0x${"1b".repeat(65)}`,
+            }),
+          },
+        ],
+      },
+      {
+        name: "POST /api/content",
+        url: `${app.url}/api/content`,
+        requests: [{ method: "POST", headers: upload.headers, body: Buffer.from(upload.body) }],
+      },
+      {
+        name: "GET /ipfs/<course>/course.json",
+        url: `${app.url}/ipfs/${contentCid}/course.json`,
+        requests: [{ method: "GET" }],
+      },
+      { name: "GET indexer /citadel", url: `${indexer.url}/citadel`, requests: [{ method: "GET" }] },
+      {
+        name: "POST indexer /graphql",
+        url: `${indexer.url}/graphql`,
+        requests: [
+          {
+            method: "POST",
+            headers: json,
+            body: JSON.stringify({ query: "{ accounts(limit: 10) { items { address balance } } }" }),
+          },
+        ],
+      },
+    ];
+
+    const rows: Rows = [];
+    for (const route of routes) {
+      for (const connections of CLIENTS) {
+        const result = await autocannon({
+          url: route.url,
+          connections,
+          duration: SECONDS,
+          requests: route.requests,
+        });
+        const count = (status: string) => result.statusCodeStats[status]?.count ?? 0;
+        const fiveHundreds = Object.entries(result.statusCodeStats)
+          .filter(([status]) => status.startsWith("5"))
+          .reduce((sum, [, { count: n }]) => sum + n, 0);
+        rows.push([
+          `${route.name}, ${connections} clients`,
+          `${Math.round(result.requests.average)} req/s  p50 ${ms(result.latency.p50)}  p99 ${ms(result.latency.p99)}  ` +
+            `429s ${count("429")}/${result.requests.total}  5xx ${fiveHundreds}  errors ${result.errors + result.timeouts}`,
+        ]);
+        // Let the per-client buckets refill before the next run.
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+
+    // No attempt lost: every submission answered 200 is a recorded attempt of its learner.
+    const state = JSON.parse(await readFile(path.join(dataDir, "grader.json"), "utf8")) as GraderState;
+    const recorded = Object.values(state.learners).filter(
+      (record) => record.failed > 0 || record.voucher,
+    ).length;
+    const attempts = `${answered.size} submissions answered 200, ${recorded} attempts recorded${answered.size === recorded ? " (none lost)" : " (MISMATCH)"}`;
+    return { rows, attempts };
+  } finally {
+    await stopAllServices();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const loadGroup: FigureGroup = {
+  name: "load",
+  async measure() {
+    const { rows, attempts } = await loadFigures();
+    return () => {
+      table(`Server load (autocannon, loopback, ${SECONDS} s per run, one client address)`, rows);
+      console.log(`  grader under load: ${attempts}`);
+    };
+  },
+};
