@@ -10,7 +10,15 @@ const SECONDS_PER_HOUR = 3_600n;
  * proposal page (a server component) and the /dao/new preview (a client one) both render it, so
  * what a proposer previews is what voters read.
  */
-export function CallWords({ target, calldata, link = true }: { target: string; calldata: string; link?: boolean }) {
+export function CallWords({
+  target,
+  calldata,
+  link = true,
+}: {
+  target: string;
+  calldata: string;
+  link?: boolean;
+}) {
   const t = useTranslations("dao");
   const call = decodeCall(target, calldata);
   switch (call.kind) {

@@ -206,7 +206,11 @@ function ProposalForm({ account }: { account: Address }) {
           <ol className="proposal-calls" data-testid="preview">
             {calls.map((call, index) => (
               <li key={index}>
-                <CallWords target={call.target} calldata={proposalOf([call], "x").calldatas[0] ?? "0x"} link={false} />
+                <CallWords
+                  target={call.target}
+                  calldata={proposalOf([call], "x").calldatas[0] ?? "0x"}
+                  link={false}
+                />
               </li>
             ))}
           </ol>
