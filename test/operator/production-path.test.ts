@@ -19,7 +19,9 @@ import { REPO_ROOT } from "../../scripts/stack/paths";
 import { binOf, freePort, startService, stopAllServices, waitForHttp } from "../../scripts/stack/processes";
 import type { Service } from "../../scripts/stack/processes";
 import type { GradeResult } from "../../server/grader";
-import { gradeRequestBody } from "../../server/submission";
+import { attemptUrl, gradeRequestBody } from "../../server/submission";
+import type { AttemptView } from "../../server/submission";
+import { answersToAttempt } from "../support/quiz";
 
 /**
  * The operator's path of docs/deploying.md on a second chain, as an operator runs it: a Hardhat
@@ -344,12 +346,15 @@ describe("operator › the production path of docs/deploying.md on chain id 7777
     const folder = path.join(REPO_ROOT, "courses", COURSE);
     const { course } = await packCourse(folder);
     const key = parseAnswers(await readFile(path.join(folder, CLEAR_ANSWERS)));
-    const answers = course.quiz.questions.map(({ id }) => key[id]!);
     const learner: PrivateKeyAccount = privateKeyToAccount(generatePrivateKey());
+    const opened = await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`);
+    expect(opened.status).to.equal(200);
+    const view = (await opened.json()) as AttemptView;
     const submission = {
       learner: learner.address,
       courseId: 1n,
-      answers,
+      attempt: view.attempt,
+      answers: answersToAttempt(course, key, view),
       expires: BigInt(Math.floor(Date.now() / 1000) + 120),
     };
     const pok = contractOf(manifest, "ProofOfKnowledge");

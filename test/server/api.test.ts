@@ -20,6 +20,7 @@ import { freePort, stopAllServices } from "../../scripts/stack/processes";
 import type { Service } from "../../scripts/stack/processes";
 import { deployLocal, startApp, startChain } from "../../scripts/stack/stack";
 import { buildApp } from "../support/app-build";
+import { answersToAttempt } from "../support/quiz";
 
 // The seed registers the courses of `courses/` in name order: course 1 is budgeting on an
 // irregular income, 150 AZR (135 to the learner).
@@ -71,14 +72,6 @@ describe("grader › the API of the running app (production build, real chain, s
     return { status: response.status, body: (await response.json()) as T };
   }
 
-  /** Right answers to an attempt (displayed option indexes), the first `wrong` of them one off. */
-  const answersTo = (view: AttemptView, wrong = 0) =>
-    view.questions.map(({ id, options }, i) => {
-      const question = course.quiz.questions.find((q) => q.id === id)!;
-      const right = options.indexOf(question.options[key[id]!]!);
-      return i < wrong ? (right + 1) % 4 : right;
-    });
-
   async function grade(learner: ReturnType<typeof privateKeyToAccount>, wrong: number) {
     const opened = await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`, { headers: FORGED });
     expect(opened.status).to.equal(200);
@@ -87,7 +80,7 @@ describe("grader › the API of the running app (production build, real chain, s
       learner: learner.address,
       courseId: 1n,
       attempt: view.attempt,
-      answers: answersTo(view, wrong),
+      answers: answersToAttempt(course, key, view, wrong),
       expires: BigInt(Math.floor(Date.now() / 1000) + 120),
     };
     const typed = submissionTypedData(

@@ -27,6 +27,7 @@ import { formatProposalDescription, proposalOf, proposeArgs } from "../../protoc
 import { REPO_ROOT } from "../../scripts/stack/paths";
 import { tempDir } from "../content/support";
 import { revertName } from "../support/errors";
+import { answersToAttempt } from "../support/quiz";
 import { AZR, credentialIdOf, deployed, networkHelpers, viem } from "../support/fixture";
 
 const { loadFixture } = networkHelpers;
@@ -131,14 +132,10 @@ describe("grader › grading and relaying against a local chain", function () {
   }
 
   /** The displayed option index of the right answer to each question of an attempt. */
-  const rightOf = (view: AttemptView) =>
-    view.questions.map(({ id, options }) => {
-      const question = setup.course.quiz.questions.find((q) => q.id === id)!;
-      return options.indexOf(question.options[setup.key[id]!]!);
-    });
+  const rightOf = (view: AttemptView) => answersToAttempt(setup.course, setup.key, view);
   /** The first `wrong` answers one option off, the rest right. */
   const withWrong = (view: AttemptView, wrong: number) =>
-    rightOf(view).map((a, i) => (i < wrong ? (a + 1) % 4 : a));
+    answersToAttempt(setup.course, setup.key, view, wrong);
 
   /** Signs and posts answers to the learner's open attempt (`answers` from its view). */
   async function submit(
