@@ -16,7 +16,14 @@ const AzoraCredential = contractOf(manifest, "AzoraCredential");
 
 // The dApp and any verifier's page read the indexer from the browser.
 app.use("*", cors({ origin: "*", allowMethods: ["GET", "POST", "OPTIONS"] }));
-// Ponder's GraphQL keeps its default depth and cost limits.
+// A GET of /graphql must carry a query (the issue 19 fuzz test dropped connections on a bare GET
+// with other parameters); Ponder's GraphQL keeps its default depth and cost limits.
+app.use("/graphql", async (c, next) => {
+  if (c.req.method === "GET" && !c.req.query("query")) {
+    return c.json({ error: "GET /graphql needs a query parameter (or POST a JSON body)" }, 400);
+  }
+  return next();
+});
 app.use("/graphql", graphql({ db, schema }));
 
 /** JSON with bigints as decimal strings (they exceed JavaScript numbers). */
