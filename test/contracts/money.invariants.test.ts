@@ -380,7 +380,11 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
         const m = job?.milestones[Number(index)];
         const afterReview = r.int(3) === 0;
         const caller =
-          job && r.int(8) !== 0 ? (afterReview ? (job.provider ?? job.client) : job.client) : r.pick(everyone);
+          job && r.int(8) !== 0
+            ? afterReview
+              ? (job.provider ?? job.client)
+              : job.client
+            : r.pick(everyone);
         const allowed =
           job &&
           job.status === "Assigned" &&

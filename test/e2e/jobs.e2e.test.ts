@@ -88,7 +88,12 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
       // tab, the page reconnects on its own.
       await page.goto(`${appUrl}/jobs/${jobId}`);
       const actions = page.getByTestId("job-actions");
-      if (!(await actions.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+      if (
+        !(await actions.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         await page.getByRole("button", { name: /connect a wallet to act/i }).click();
         await page
           .getByText(/browser wallet|injected/i)
