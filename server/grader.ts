@@ -6,7 +6,7 @@ import { ContentNotFoundError } from "../content/errors";
 import { AnswerKeyError, ENCRYPTED_ANSWERS, decryptAnswerKey } from "../content/formats/answer-key";
 import type { AnswerKey } from "../content/formats/answer-key";
 import { parseJsonFormat } from "../content/formats/common";
-import { courseSchema } from "../content/formats/course";
+import { courseSchema, questionsPerAttempt } from "../content/formats/course";
 import type { Course } from "../content/formats/course";
 import { RateLimiter, clientOf } from "../content/rate-limit";
 import type { RateLimit } from "../content/rate-limit";
@@ -312,17 +312,12 @@ export function createGrader(options: GraderOptions) {
   }
 
   const asked = (course: Course, learner: Address, courseId: bigint, attempt: number) =>
-    selectAttempt(
-      secret,
-      course.quiz.questions,
-      course.quiz.questionsPerAttempt ?? course.quiz.questions.length,
-      {
-        chainId,
-        learner,
-        courseId,
-        attempt,
-      },
-    );
+    selectAttempt(secret, course.quiz.questions, questionsPerAttempt(course), {
+      chainId,
+      learner,
+      courseId,
+      attempt,
+    });
 
   /** `GET /api/grade`: the open attempt's questions, its wait if any, or the pass already made. */
   async function openAttempt(query: z.infer<typeof attemptQuery>): Promise<AttemptView> {

@@ -115,3 +115,8 @@ export const courseSchema = z
   });
 
 export type Course = z.infer<typeof courseSchema>;
+
+/** How many questions one attempt at the course asks: `questionsPerAttempt`, or the whole bank. */
+export function questionsPerAttempt(course: Course): number {
+  return course.quiz.questionsPerAttempt ?? course.quiz.questions.length;
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { formatAzr } from "@/app/_lib/format";
+import { questionsPerAttempt } from "@/content/formats/course";
 import { splitPayout } from "@/protocol/fee";
 import { CourseFacts } from "../_components/CourseFacts";
 import { CourseUnavailable } from "../_components/CourseUnavailable";
@@ -59,7 +60,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
       <Card title={t("course.quizTitle")} id="quiz-title">
         <p>
           {t("course.quizLead", {
-            count: pkg.quiz.questions.length,
+            count: questionsPerAttempt(pkg),
             mark: formatScore(passMark, locale),
             amount: formatAzr(recipient, locale),
           })}
