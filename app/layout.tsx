@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { AddressBookProvider } from "./_components/ui/KnownAccounts";
 import { LocaleProvider } from "./_i18n/LocaleProvider";
 import { ServiceWorker } from "./_components/shell/ServiceWorker";
+import { THEME_COLORS } from "./_components/shell/theme";
 import { addressBook } from "./_lib/address-book";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,10 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export const viewport: Viewport = {
-  themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#0a6847" },
-    { media: "(prefers-color-scheme: dark)", color: "#0d1512" },
-  ],
+  themeColor: [...THEME_COLORS],
   colorScheme: "light dark",
 };
 
@@ -40,7 +38,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
     <html lang={locale} className={GeistSans.variable}>
       <body>
         <LocaleProvider locale={locale}>
-          <AddressBookProvider book={await addressBook()}>{children}</AddressBookProvider>
+          <AddressBookProvider book={await addressBook(locale)}>{children}</AddressBookProvider>
         </LocaleProvider>
         <ServiceWorker />
       </body>

@@ -37,3 +37,8 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   for (const { language } of ranges) if (isLocale(language)) return language;
   return DEFAULT_LOCALE;
 }
+
+/** The reader's language: the switcher's cookie when it names one of ours, else `Accept-Language`. */
+export function localeFor(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookieValue) ? cookieValue : negotiateLocale(acceptLanguage);
+}

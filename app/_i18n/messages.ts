@@ -1,4 +1,4 @@
-import "server-only";
+import "@/app/_lib/server-side";
 import type { Locale } from "./config";
 import { SECTIONS } from "./sections";
 import type { Messages } from "./types";

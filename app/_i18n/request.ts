@@ -1,14 +1,12 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
-import { LOCALE_COOKIE, isLocale, negotiateLocale } from "./config";
+import { LOCALE_COOKIE, localeFor } from "./config";
 import type { Locale } from "./config";
 import { loadMessages } from "./messages";
 
 /** The reader's language: the switcher's cookie when set, else their browser's Accept-Language. */
 export async function requestLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
-  return negotiateLocale((await headers()).get("accept-language"));
+  return localeFor((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 }
 
 // next-intl without i18n routing: the same URLs in every language (see config.ts).

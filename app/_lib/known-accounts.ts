@@ -1,4 +1,4 @@
-import "server-only";
+import "@/app/_lib/server-side";
 import { getAddress, isAddress } from "viem";
 import { manifest } from "@/deployments/index";
 // The public development accounts of the local chain (moves with the shared protocol code).

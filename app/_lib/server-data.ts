@@ -1,4 +1,4 @@
-import "server-only";
+import "@/app/_lib/server-side";
 import { createPublicClient, http } from "viem";
 import type { Address, PublicClient } from "viem";
 import { manifest } from "@/deployments/index";
@@ -9,7 +9,7 @@ import { accountActivityParts, holdersParts } from "./indexer";
 import type { AccountActivity, Holders } from "./indexer";
 import { compose } from "./indexer-query";
 import type { Parts, PartsData } from "./indexer-query";
-import { serverUrls } from "./server-config";
+import { serverUrls } from "./public-urls";
 
 /** A read that may fail; `kind` picks the sentence (`errors.chain.*`, `errors.indexer.*`). */
 export type Result<T> = { ok: true; data: T } | { ok: false; source: "chain" | "indexer"; kind: string };

@@ -1,21 +1,24 @@
-// The app's part of `npm run bench`: gzipped first-load JS per route against its budget, read
-// from the production build, and Lighthouse (mobile: performance, accessibility, best practices)
-// on the production build serving a seeded local stack. Figures are printed, never asserted.
-// Runs alone too: `npx tsx scripts/bench/app.ts` (`--no-lighthouse` for the sizes only).
+// The app's part of `npm run bench` (`npm run bench -- app`): gzipped first-load JS per route
+// against its budget, and Lighthouse (mobile: performance, accessibility, best practices, and the
+// bytes a cold load transfers) on the production build serving a seeded local stack. Figures are
+// printed, never asserted.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { localAccount } from "../../protocol/chain";
 import { REPO_ROOT } from "../stack/paths";
 import { binOf, freePort, runToCompletion, stopAllServices } from "../stack/processes";
 import { deployLocal, startApp, startChain, startIndexer } from "../stack/stack";
+import { table } from "./report";
+import type { Rows } from "./report";
+import type { FigureGroup } from "./setup";
 
 const NEXT_DIR = path.join(REPO_ROOT, ".next");
 const ROUTE_STATS = path.join(NEXT_DIR, "diagnostics", "route-bundle-stats.json");
+const PAGES_MANIFEST = path.join(NEXT_DIR, "server", "pages-manifest.json");
 
 /** Budgets (kB gzipped first-load JS) from the design: verifier pages, other public pages, wallet pages. */
 const VERIFIER_BUDGET = 120;
@@ -26,9 +29,13 @@ const VERIFIER_ROUTES = new Set(["/credentials/[id]", "/verify"]);
 /** Pages Lighthouse measures (the issue's list), on the seeded local stack. */
 // The seed's credential of Lindiwe (#3) for course 3, Wallets and Safety (an id is `holder << 96 | courseId`).
 const CREDENTIAL = (BigInt(localAccount(3).address) << 96n) | 3n;
-const LIGHTHOUSE_PAGES = ["/", "/learn", "/learn/1/1", `/credentials/${CREDENTIAL}`, "/jobs"];
+const LIGHTHOUSE_PAGES = ["/", "/learn", "/learn/1/1", `/credentials/${CREDENTIAL}`, "/verify", "/jobs"];
 
-type Rows = [string, string][];
+/** A URL of each Pages Router route, to read the scripts its served HTML really loads. */
+const PAGES_ROUTE_URLS: Record<string, string> = {
+  "/credentials/[id]": `/credentials/${CREDENTIAL}`,
+  "/verify": "/verify",
+};
 
 /** `next build` then `serwist build`, as `npm run build` does. */
 export async function buildApp(): Promise<void> {
@@ -59,17 +66,18 @@ const kB = (bytes: number) => bytes / 1024;
 /**
  * Each route's first-load JS: the gzipped size of every script Next lists for it
  * (`.next/diagnostics/route-bundle-stats.json`, Turbopack's build output), against its budget;
- * and the part every route shares (React, the router, the shell).
+ * and the part every route shares (React, the router, the shell). A Pages Router route (the
+ * verifier pages, which ship no runtime JS) is measured from the HTML `appUrl` serves for it: the
+ * scripts that HTML really loads.
  */
-export async function firstLoadJs(): Promise<{ rows: Rows; shared: number }> {
-  if (!existsSync(ROUTE_STATS)) {
-    console.log("\n(no production build yet: running next build and serwist build…)");
-    await buildApp();
-  }
+async function firstLoadJs(appUrl: string): Promise<{ rows: Rows; shared: number }> {
   const stats = JSON.parse(await readFile(ROUTE_STATS, "utf8")) as {
     route: string;
     firstLoadChunkPaths: string[];
   }[];
+  const pagesRoutes = new Set(
+    Object.keys(JSON.parse(await readFile(PAGES_MANIFEST, "utf8")) as Record<string, string>),
+  );
   const sizes = new Map<string, number>();
   const gz = async (chunk: string) => {
     let size = sizes.get(chunk);
@@ -84,11 +92,11 @@ export async function firstLoadJs(): Promise<{ rows: Rows; shared: number }> {
   let shared: Set<string> | undefined;
   for (const { route, firstLoadChunkPaths } of [...stats].sort((a, b) => a.route.localeCompare(b.route))) {
     if (route === "/_not-found") continue;
-    shared = shared
-      ? new Set(firstLoadChunkPaths.filter((c) => shared!.has(c)))
-      : new Set(firstLoadChunkPaths);
+    const pagesUrl = pagesRoutes.has(route) ? PAGES_ROUTE_URLS[route] : undefined;
+    const chunks = pagesUrl ? await servedScripts(appUrl + pagesUrl) : firstLoadChunkPaths;
+    if (!pagesUrl) shared = shared ? new Set(chunks.filter((c) => shared!.has(c))) : new Set(chunks);
     let total = 0;
-    for (const chunk of firstLoadChunkPaths) total += await gz(chunk);
+    for (const chunk of chunks) total += await gz(chunk);
     const budget = VERIFIER_ROUTES.has(route)
       ? VERIFIER_BUDGET
       : wallet.has(route)
@@ -96,11 +104,18 @@ export async function firstLoadJs(): Promise<{ rows: Rows; shared: number }> {
         : PUBLIC_BUDGET;
     const kind = VERIFIER_ROUTES.has(route) ? "verifier" : wallet.has(route) ? "wallet" : "public";
     const verdict = kB(total) <= budget ? "ok" : `OVER by ${(kB(total) - budget).toFixed(1)} kB`;
-    rows.push([route, `${kB(total).toFixed(1)} kB  ≤ ${budget} (${kind})  ${verdict}`]);
+    const how = pagesUrl ? `, Pages Router: the ${chunks.length} scripts its HTML loads` : "";
+    rows.push([route, `${kB(total).toFixed(1)} kB  ≤ ${budget} (${kind}${how})  ${verdict}`]);
   }
   let sharedBytes = 0;
   for (const chunk of shared ?? []) sharedBytes += await gz(chunk);
   return { rows, shared: kB(sharedBytes) };
+}
+
+/** The `.next/static/…` files of the `<script src>` tags in the HTML served at `url`. */
+async function servedScripts(url: string): Promise<string[]> {
+  const html = await (await fetch(url)).text();
+  return [...html.matchAll(/<script[^>]*\ssrc="\/_next\/([^"?]+)/g)].map((m) => path.join(".next", m[1]!));
 }
 
 interface LighthouseScores {
@@ -110,6 +125,9 @@ interface LighthouseScores {
   lcp: string;
   tbt: string;
   cls: string;
+  /** Bytes the page's cold load transferred: scripts, and everything but images. */
+  scriptBytes: number;
+  bytesWithoutImages: number;
 }
 
 /** One Lighthouse run (mobile defaults: simulated slow 4G, 4× CPU slowdown) through the CLI. */
@@ -142,9 +160,23 @@ async function lighthouse(url: string): Promise<LighthouseScores> {
     });
     const report = JSON.parse(await readFile(output, "utf8")) as {
       categories: Record<string, { score: number | null }>;
-      audits: Record<string, { displayValue?: string }>;
+      audits: Record<
+        string,
+        {
+          displayValue?: string;
+          details?: {
+            items?: { resourceType?: string; transferSize?: number; sessionTargetType?: string }[];
+          };
+        }
+      >;
     };
     const score = (id: string) => report.categories[id]?.score ?? NaN;
+    // The page's own requests (not the service worker's precache after it, a worker session).
+    const requests = (report.audits["network-requests"]?.details?.items ?? []).filter(
+      (r) => (r.sessionTargetType ?? "page") === "page",
+    );
+    const bytes = (keep: (type: string) => boolean) =>
+      requests.filter((r) => keep(r.resourceType ?? "")).reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
     return {
       performance: score("performance"),
       accessibility: score("accessibility"),
@@ -152,59 +184,65 @@ async function lighthouse(url: string): Promise<LighthouseScores> {
       lcp: report.audits["largest-contentful-paint"]?.displayValue ?? "?",
       tbt: report.audits["total-blocking-time"]?.displayValue ?? "?",
       cls: report.audits["cumulative-layout-shift"]?.displayValue ?? "?",
+      scriptBytes: bytes((type) => type === "Script"),
+      bytesWithoutImages: bytes((type) => type !== "Image"),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** Lighthouse on each page of LIGHTHOUSE_PAGES, served by the production build over a seeded local stack. */
-export async function lighthouseTable(): Promise<Rows> {
+/** Lighthouse on each page of LIGHTHOUSE_PAGES, served at `appUrl`. */
+async function lighthouseTable(appUrl: string): Promise<Rows> {
+  const rows: Rows = [];
+  for (const page of LIGHTHOUSE_PAGES) {
+    await fetch(appUrl + page); // warm the server's first render of the route
+    const s = await lighthouse(appUrl + page);
+    const f = (n: number) => n.toFixed(2);
+    rows.push([
+      page,
+      `perf ${f(s.performance)}  a11y ${f(s.accessibility)}  best ${f(s.bestPractices)}  (LCP ${s.lcp}, TBT ${s.tbt}, CLS ${s.cls})  cold load: ${kB(s.bytesWithoutImages).toFixed(1)} kB without images, ${kB(s.scriptBytes).toFixed(1)} kB of it scripts`,
+    ]);
+  }
+  return rows;
+}
+
+/** The production build (made first when missing) serving a seeded local stack, for `measure`. */
+async function onAppStack<T>(measure: (appUrl: string) => Promise<T>): Promise<T> {
+  if (!existsSync(ROUTE_STATS)) {
+    console.log("\n(no production build yet: running next build and serwist build…)");
+    await buildApp();
+  }
   try {
     const chain = await startChain(await freePort());
     await deployLocal(chain.rpcUrl, { seed: true });
     const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
-    if (!existsSync(ROUTE_STATS)) await buildApp();
     const app = await startApp({
       mode: "start",
       port: await freePort(),
       rpcUrl: chain.rpcUrl,
       indexerUrl: indexer.url,
     });
-    const rows: Rows = [];
-    for (const page of LIGHTHOUSE_PAGES) {
-      await fetch(app.url + page); // warm the server's first render of the route
-      const s = await lighthouse(app.url + page);
-      const f = (n: number) => n.toFixed(2);
-      rows.push([
-        page,
-        `perf ${f(s.performance)}  a11y ${f(s.accessibility)}  best ${f(s.bestPractices)}  (LCP ${s.lcp}, TBT ${s.tbt}, CLS ${s.cls})`,
-      ]);
-    }
-    return rows;
+    return await measure(app.url);
   } finally {
     await stopAllServices();
   }
 }
 
-function print(title: string, rows: Rows) {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\n${title}`);
-  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
-}
-
-/** The app's tables of `npm run bench`. */
-export async function appBench({ lighthouse: withLighthouse = true } = {}): Promise<void> {
-  const { rows, shared } = await firstLoadJs();
-  print("App first-load JS per route (gzipped, production build; budget in kB)", rows);
-  console.log(
-    `  (of which shared by every route — React, the Next router, the shell: ${shared.toFixed(1)} kB)`,
-  );
-  if (withLighthouse) {
-    print("Lighthouse 12.2.3, mobile (production build, seeded local stack)", await lighthouseTable());
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  await appBench({ lighthouse: !process.argv.includes("--no-lighthouse") });
-}
+/** The app's tables of `npm run bench`: first-load JS per route, then Lighthouse. */
+export const appGroup: FigureGroup = {
+  name: "app",
+  async measure() {
+    const { sizes, scores } = await onAppStack(async (appUrl) => ({
+      sizes: await firstLoadJs(appUrl),
+      scores: await lighthouseTable(appUrl),
+    }));
+    return () => {
+      table("App first-load JS per route (gzipped, production build; budget in kB)", sizes.rows);
+      console.log(
+        `  (of which shared by every App Router route — React, the Next router, the shell: ${sizes.shared.toFixed(1)} kB)`,
+      );
+      table("Lighthouse 12.2.3, mobile (production build, seeded local stack)", scores);
+    };
+  },
+};

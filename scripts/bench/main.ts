@@ -6,7 +6,7 @@
 // One file per figure group; names pick groups (`npm run bench -- gas` runs the groups whose name
 // contains "gas").
 import { binOf, runToCompletion } from "../stack/processes";
-import { firstLoadJsGroup } from "./first-load-js";
+import { appGroup } from "./app";
 import { azrGasGroup } from "./gas-azr";
 import { governanceGasGroup } from "./gas-governance";
 import { marketplaceGasGroup } from "./gas-marketplace";
@@ -31,7 +31,7 @@ const ON_ONE_NODE: FigureGroup<BenchNode>[] = [
 ];
 
 /** Measured each on its own, after the node's groups. */
-const ON_THEIR_OWN: FigureGroup[] = [firstLoadJsGroup, indexerGroup, loadGroup];
+const ON_THEIR_OWN: FigureGroup[] = [appGroup, indexerGroup, loadGroup];
 
 const names = process.argv.slice(2);
 const picked = ({ name }: { name: string }) => names.length === 0 || names.some((n) => name.includes(n));

@@ -130,11 +130,15 @@ describe("app › verify a credential (production build, real chain, real Ponder
       expect(call).to.contain(stack.manifest.contracts.AzoraCredential.address);
       expect(call).to.contain("isValid(uint256)");
       expect(call).to.contain(VALID.toString());
-      expect(await page.getByTestId("share-link").innerText()).to.equal(`${appUrl}/credentials/${VALID}`);
+      expect(await page.getByTestId("share-link").inputValue()).to.equal(`${appUrl}/credentials/${VALID}`);
       expect(await page.locator(".credential-qr svg").count()).to.equal(1);
-      expect(await page.locator('meta[property="og:image"]').getAttribute("content")).to.contain(
-        "opengraph-image",
-      );
+      const preview = await page.locator('meta[property="og:image"]').getAttribute("content");
+      expect(preview).to.equal(`${appUrl}/credentials/${VALID}/preview.png`);
+      const image = await fetch(preview!);
+      expect(image.status).to.equal(200);
+      expect(image.headers.get("content-type")).to.equal("image/png");
+      // The verifier pages ship no JavaScript at all (pages/, unstable_runtimeJS: false).
+      expect(await page.locator("script[src]").count()).to.equal(0);
       expect(await seriousA11yViolations(page)).to.deep.equal([]);
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
@@ -156,10 +160,8 @@ describe("app › verify a credential (production build, real chain, real Ponder
     expect((await open(page, BURNED, "en-burned"))?.status()).to.equal(200);
     expect(await verdictOf(page)).to.equal("burned");
     expect(await page.locator("main").innerText()).to.match(/Burned by its holder/);
-    // A 404 with JavaScript off answers the right status, but Next 16's production build renders
-    // a page's notFound() as an empty body (its words only in the RSC payload): vercel/next.js#98954.
-    // The words are checked with JavaScript on below; docs/app.md says what this costs.
     expect((await open(page, NEVER_ISSUED, "en-unknown-nojs"))?.status()).to.equal(404);
+    expect(await page.locator("main").innerText()).to.contain("No such credential exists on this chain");
     expect((await open(page, VALID, "en-valid-nojs"))?.status()).to.equal(200);
     expect(await verdictOf(page)).to.equal("valid");
     expect((await open(page, REVOKED, "en-revoked-nojs"))?.status()).to.equal(200);
@@ -179,7 +181,7 @@ describe("app › verify a credential (production build, real chain, real Ponder
   it("answers a malformed id with a page saying what an id looks like", async function () {
     const context = await phone("en", { javaScriptEnabled: false });
     const page = await context.newPage();
-    await open(page, "12abc", "en-malformed");
+    expect((await open(page, "12abc", "en-malformed"))?.status()).to.equal(400);
     expect(await page.locator("main").innerText()).to.contain("A credential id is a whole number");
     await context.close();
   });
@@ -268,7 +270,7 @@ describe("app › verify a credential (production build, real chain, real Ponder
     await stack.chain.service.stop();
     const context = await phone("en", { javaScriptEnabled: false });
     const page = await context.newPage();
-    await open(page, VALID, "en-chain-down");
+    expect((await open(page, VALID, "en-chain-down"))?.status()).to.equal(503);
     expect(await page.getByTestId("verdict").count()).to.equal(0);
     expect(await page.locator("main").innerText()).to.contain("The chain is not answering");
     expect((await fetch(`${appUrl}/credentials/${VALID}/ob3.json`)).status).to.equal(503);

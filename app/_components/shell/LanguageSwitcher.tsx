@@ -1,15 +1,14 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { chooseLocale } from "@/app/_i18n/actions";
+import { useLocale, useTranslations } from "next-intl";
 import { LOCALES, LOCALE_NAMES } from "@/app/_i18n/config";
 
 /**
  * The language menu: a disclosure (no JavaScript needed) holding a form whose buttons post the
- * choice to a server action, which remembers it in a cookie; the same URL then renders in the
- * new language.
+ * choice to /api/locale, which remembers it in a cookie and sends the reader back: the same URL
+ * then renders in the new language.
  */
-export async function LanguageSwitcher() {
-  const locale = await getLocale();
-  const t = await getTranslations("nav");
+export function LanguageSwitcher() {
+  const locale = useLocale();
+  const t = useTranslations("nav");
   return (
     <details className="language">
       <summary>
@@ -25,7 +24,7 @@ export async function LanguageSwitcher() {
         <span>{locale.toUpperCase()}</span>
         <span className="visually-hidden">{t("languageLabel", { language: LOCALE_NAMES[locale] })}</span>
       </summary>
-      <form action={chooseLocale} className="language-menu">
+      <form action="/api/locale" method="post" className="language-menu">
         <p className="language-title">{t("language")}</p>
         {LOCALES.map((option) => (
           <button

@@ -6,7 +6,7 @@ import type { NavSection } from "./sections";
 
 /** The section links; the current section is marked for screen readers and styled. */
 export function NavLinks({ labels }: { labels: Record<NavSection, string> }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "/";
   return (
     <ul className="nav-links">
       {NAV_SECTIONS.map(({ key, href }) => {

@@ -1,11 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
 
 /** The frame of every page: skip link, header with navigation, main, footer. */
-export async function Shell({ wallet, children }: { wallet?: ReactNode; children: ReactNode }) {
-  const t = await getTranslations("nav");
+export function Shell({ wallet, children }: { wallet?: ReactNode; children: ReactNode }) {
+  const t = useTranslations("nav");
   return (
     <>
       <a href="#main" className="skip-link">

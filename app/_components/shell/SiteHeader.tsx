@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { NavLinks } from "./NavLinks";
@@ -7,8 +7,8 @@ import { NAV_SECTIONS } from "./sections";
 import type { NavSection } from "./sections";
 
 /** Brand, language and (on wallet pages) the wallet button on top; every section below. */
-export async function SiteHeader({ wallet }: { wallet?: ReactNode }) {
-  const t = await getTranslations("nav");
+export function SiteHeader({ wallet }: { wallet?: ReactNode }) {
+  const t = useTranslations("nav");
   const labels = Object.fromEntries(NAV_SECTIONS.map(({ key }) => [key, t(key)])) as Record<
     NavSection,
     string

@@ -1,13 +1,16 @@
-import "server-only";
-import { headers } from "next/headers";
+import "@/app/_lib/server-side";
 import QRCode from "qrcode";
 
+/** The request headers this module reads (a Fetch `Headers`, or a Pages Router request's, adapted). */
+export interface HeaderReader {
+  get(name: string): string | null | undefined;
+}
+
 /** The page's own absolute URL, from the request (what a reader copies or scans). */
-export async function credentialUrl(id: bigint): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+export function credentialUrl(id: bigint, headers: HeaderReader): string {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
   const proto =
-    h.get("x-forwarded-proto") ??
+    headers.get("x-forwarded-proto") ??
     (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}/credentials/${id}`;
 }

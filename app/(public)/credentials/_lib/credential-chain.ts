@@ -1,4 +1,4 @@
-import "server-only";
+import "@/app/_lib/server-side";
 import { getAbiItem, getAddress } from "viem";
 import type { Address, Hex } from "viem";
 import { manifest } from "@/deployments/index";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/app/_lib/server-side";
 import { sharedContentStore } from "@/content/open";
 import { courseSchema } from "@/content/formats/course";
 import { one } from "@/app/_lib/indexer-query";

@@ -10,14 +10,14 @@ function problem(status: number, message: string) {
 }
 
 /** The credential as an Open Badges 3.0 `OpenBadgeCredential` (JSON), read from the chain. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id: param } = await params;
   const id = parseCredentialId(param);
   if (id === null) return problem(400, "A credential id is a whole number, like 1 or 42.");
   const chain = await readCredential(id);
   if (!chain.ok) return problem(503, "The chain is not answering: no verdict can be given now.");
   if (!chain.data.record) return problem(404, "No such credential exists on this chain.");
-  const url = await credentialUrl(id);
+  const url = credentialUrl(id, request.headers);
   const badge = openBadge({
     credential: chain.data,
     url,

@@ -1,12 +1,11 @@
 import { ImageResponse } from "next/og";
 import { getTranslations } from "next-intl/server";
 import { shortAddress } from "@/app/_lib/format";
-import { parseCredentialId, readCredential } from "../_lib/credential-chain";
-import { readCourseInfo } from "../_lib/credential-extras";
+import { parseCredentialId, readCredential } from "../../_lib/credential-chain";
+import { readCourseInfo } from "../../_lib/credential-extras";
 
-export const size = { width: 1200, height: 630 };
-export const contentType = "image/png";
-export const alt = "Azora credential";
+/** The Open Graph image size chat apps expect (pages/credentials/[id].tsx links it). */
+const size = { width: 1200, height: 630 };
 
 const COLOURS = {
   valid: "#166534",
@@ -16,8 +15,11 @@ const COLOURS = {
   none: "#374151",
 };
 
-/** The link preview of a credential page: the chain's verdict, the course and the holder. */
-export default async function Image({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * The link preview of a credential page (its og:image): the chain's verdict, the course and the
+ * holder. A plain route, not Next's opengraph-image convention: the page is a Pages Router page.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id: param } = await params;
   const t = await getTranslations("credentials");
   const id = parseCredentialId(param);
@@ -74,6 +76,6 @@ export default async function Image({ params }: { params: Promise<{ id: string }
         {id !== null && id.toString().length > 24 ? "…" : ""})
       </div>
     </div>,
-    size,
+    { ...size, headers: { "cache-control": "no-store" } },
   );
 }
