@@ -131,13 +131,18 @@ export async function loadRows(
   for (const target of [trivial, ...targets]) {
     for (const clients of CLIENTS) {
       const figure = await load(urls, target, clients, seconds);
+      const row = `${label}: ${target.name}, ${clients} client${clients > 1 ? "s" : ""}`;
+      if (figure.requests === 0) {
+        // Nothing came back inside the window (autocannon counts no request still in flight).
+        rows.push([row, `no answer within ${seconds} s`]);
+        continue;
+      }
       if (target === trivial) base.set(clients, figure.p99);
-      const ratio = target === trivial ? "" : ` (${(figure.p99 / base.get(clients)!).toFixed(1)}× trivial)`;
+      const trivialP99 = base.get(clients);
+      const ratio =
+        target === trivial || trivialP99 === undefined ? "" : ` (${(figure.p99 / trivialP99).toFixed(1)}× trivial)`;
       const failed = figure.failed > 0 ? `, ${figure.failed} failed` : "";
-      rows.push([
-        `${label}: ${target.name}, ${clients} client${clients > 1 ? "s" : ""}`,
-        `p50 ${ms(figure.p50)}, p99 ${ms(figure.p99)}${ratio}, ${figure.requests} req${failed}`,
-      ]);
+      rows.push([row, `p50 ${ms(figure.p50)}, p99 ${ms(figure.p99)}${ratio}, ${figure.requests} req${failed}`]);
     }
   }
   return rows;

@@ -171,6 +171,13 @@ describe("app › shell: every section, three languages, public pages without Ja
     expect(await page.getAttribute("html", "lang")).to.equal("sw");
     await page.goto(`${appUrl}/citadel`);
     expect(await page.getAttribute("html", "lang")).to.equal("sw");
+    // The same on a verifier page (Pages Router), back to the same URL with its query.
+    await page.goto(`${appUrl}/verify?q=${AMARA}`);
+    await page.locator("details.language summary").click();
+    await page.getByTestId("locale-fr").click();
+    await page.waitForLoadState("load");
+    expect(await page.getAttribute("html", "lang")).to.equal("fr");
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).to.equal(`/verify?q=${AMARA}`);
     await context.close();
   });
 
