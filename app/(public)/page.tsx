@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ReadFailure } from "@/app/_components/ReadFailure";
-import { Address, Amount, Card, DataTable, EmptyState } from "@/app/_components/ui";
+import { Address, Amount, Card, DataTable, EmptyState, VerifierLink } from "@/app/_components/ui";
 import type { Column } from "@/app/_components/ui";
 import type { IndexedAccount } from "@/app/_lib/indexer";
 import { holders, indexerQuery } from "@/app/_lib/server-data";
@@ -49,7 +49,7 @@ export default async function HomePage() {
           <Link href="/learn" className="button-link">
             {t("startLearning")}
           </Link>
-          <Link href="/verify">{t("checkCredential")}</Link>
+          <VerifierLink href="/verify">{t("checkCredential")}</VerifierLink>
         </p>
       </section>
 

@@ -39,6 +39,9 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 }
 
 /** The reader's language: the switcher's cookie when it names one of ours, else `Accept-Language`. */
-export function localeFor(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
+export function localeFor(
+  cookieValue: string | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
   return isLocale(cookieValue) ? cookieValue : negotiateLocale(acceptLanguage);
 }

@@ -5,7 +5,9 @@ const BIGINT = "$bigint";
 
 /** `value` as JSON, each bigint as `{"$bigint": "<decimal>"}`. */
 export function toWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? { [BIGINT]: v.toString() } : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "bigint" ? { [BIGINT]: v.toString() } : v,
+  );
 }
 
 /** The value `toWire` wrote, bigints restored. */

@@ -140,9 +140,14 @@ export async function loadRows(
       if (target === trivial) base.set(clients, figure.p99);
       const trivialP99 = base.get(clients);
       const ratio =
-        target === trivial || trivialP99 === undefined ? "" : ` (${(figure.p99 / trivialP99).toFixed(1)}× trivial)`;
+        target === trivial || trivialP99 === undefined
+          ? ""
+          : ` (${(figure.p99 / trivialP99).toFixed(1)}× trivial)`;
       const failed = figure.failed > 0 ? `, ${figure.failed} failed` : "";
-      rows.push([row, `p50 ${ms(figure.p50)}, p99 ${ms(figure.p99)}${ratio}, ${figure.requests} req${failed}`]);
+      rows.push([
+        row,
+        `p50 ${ms(figure.p50)}, p99 ${ms(figure.p99)}${ratio}, ${figure.requests} req${failed}`,
+      ]);
     }
   }
   return rows;

@@ -147,6 +147,13 @@ describe("app › shell: every section, three languages, public pages without Ja
     expect(cookie?.value).to.equal("fr");
     await page.goto(`${appUrl}/dao`);
     expect(await page.getAttribute("html", "lang")).to.equal("fr");
+    // From an App Router page to a verifier page (Pages Router) by its link, and back by the nav.
+    await page.waitForLoadState("networkidle");
+    await page.locator(".site-footer a[href='/verify']").click();
+    await page.waitForURL(`${appUrl}/verify`);
+    expect(await page.locator("script[src]").count()).to.equal(0);
+    await page.locator(".site-nav a[href='/jobs']").click();
+    await page.getByRole("heading", { level: 1, name: "Missions" }).waitFor();
     await context.close();
   });
 

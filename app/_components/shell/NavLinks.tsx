@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { VerifierLink } from "@/app/_components/ui/VerifierLink";
 import { NAV_SECTIONS } from "./sections";
 import type { NavSection } from "./sections";
 
@@ -16,9 +17,15 @@ export function NavLinks({ labels }: { labels: Record<NavSection, string> }) {
           (key === "verify" && pathname.startsWith("/credentials/"));
         return (
           <li key={key}>
-            <Link href={href} aria-current={current ? "page" : undefined} prefetch={false}>
-              {labels[key]}
-            </Link>
+            {href === "/verify" ? (
+              <VerifierLink href={href} aria-current={current ? "page" : undefined}>
+                {labels[key]}
+              </VerifierLink>
+            ) : (
+              <Link href={href} aria-current={current ? "page" : undefined} prefetch={false}>
+                {labels[key]}
+              </Link>
+            )}
           </li>
         );
       })}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { VerifierLink } from "@/app/_components/ui/VerifierLink";
 import { useTranslations } from "next-intl";
 import { manifest } from "@/deployments/index";
 
@@ -9,7 +9,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t("footer.chain", { chainId: manifest.chainId })}</p>
       <p>
-        {t("footer.checkable")} <Link href="/verify">{t("footer.verify")}</Link>
+        {t("footer.checkable")} <VerifierLink href="/verify">{t("footer.verify")}</VerifierLink>
       </p>
     </footer>
   );

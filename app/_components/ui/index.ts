@@ -15,4 +15,5 @@ export type { AddressBook } from "./KnownAccounts";
 export { Loading } from "./Loading";
 export { PageHeader } from "./PageHeader";
 export { StatusBadge } from "./StatusBadge";
+export { VerifierLink } from "./VerifierLink";
 export type { Tone } from "./StatusBadge";

@@ -1,8 +1,15 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { chainName } from "@/protocol/chain";
 import { ReadFailure } from "@/app/_components/ReadFailure";
-import { Address, Card, DateTime, ErrorState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import {
+  Address,
+  Card,
+  DateTime,
+  ErrorState,
+  PageHeader,
+  StatusBadge,
+  VerifierLink,
+} from "@/app/_components/ui";
 import type { ChainCredential } from "../_lib/credential-chain";
 import type { CredentialPageView } from "../_lib/credential-page";
 import { VERDICT_TONE } from "./verdict";
@@ -46,13 +53,16 @@ function VerifyAnother() {
   const t = useTranslations("credentials");
   return (
     <p>
-      <Link href="/verify">{t("invalid.next")}</Link>
+      <VerifierLink href="/verify">{t("invalid.next")}</VerifierLink>
     </p>
   );
 }
 
 /** The title of the page in the browser's tab. */
-export function credentialTitle(view: CredentialPageView, t: ReturnType<typeof useTranslations<"credentials">>) {
+export function credentialTitle(
+  view: CredentialPageView,
+  t: ReturnType<typeof useTranslations<"credentials">>,
+) {
   switch (view.kind) {
     case "invalid":
       return t("invalid.title");
@@ -65,7 +75,14 @@ export function credentialTitle(view: CredentialPageView, t: ReturnType<typeof u
   }
 }
 
-function Found({ credential, course, indexer, url, qr, call }: Extract<CredentialPageView, { kind: "found" }>) {
+function Found({
+  credential,
+  course,
+  indexer,
+  url,
+  qr,
+  call,
+}: Extract<CredentialPageView, { kind: "found" }>) {
   const t = useTranslations("credentials");
   const locale = useLocale();
   const percent = (bps: number) =>
@@ -93,7 +110,9 @@ function Found({ credential, course, indexer, url, qr, call }: Extract<Credentia
           </Fact>
           <Fact term={t("facts.course")}>
             {courseName}
-            {course && <span className="fact-note">{t("facts.language", { language: course.language })}</span>}
+            {course && (
+              <span className="fact-note">{t("facts.language", { language: course.language })}</span>
+            )}
           </Fact>
           {record && (
             <>
@@ -157,13 +176,7 @@ function Found({ credential, course, indexer, url, qr, call }: Extract<Credentia
           <label htmlFor="share-link" className="share-label">
             {t("share.link")}
           </label>
-          <input
-            id="share-link"
-            className="share-link"
-            readOnly
-            value={url}
-            data-testid="share-link"
-          />
+          <input id="share-link" className="share-link" readOnly value={url} data-testid="share-link" />
         </p>
         <figure className="credential-qr">
           <div role="img" aria-label={t("share.qr")} dangerouslySetInnerHTML={{ __html: qr }} />
@@ -176,7 +189,7 @@ function Found({ credential, course, indexer, url, qr, call }: Extract<Credentia
           </li>
           <li>{t("share.print")}</li>
           <li>
-            <Link href="/verify">{t("share.verifyAnother")}</Link>
+            <VerifierLink href="/verify">{t("share.verifyAnother")}</VerifierLink>
           </li>
         </ul>
       </Card>

@@ -1,8 +1,15 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Address as Hex } from "viem";
 import { ReadFailure } from "@/app/_components/ReadFailure";
-import { Address, Card, EmptyState, ErrorState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import {
+  Address,
+  Card,
+  EmptyState,
+  ErrorState,
+  PageHeader,
+  StatusBadge,
+  VerifierLink,
+} from "@/app/_components/ui";
 import type { HeldWithCourse } from "../_lib/credential-page";
 import { VERDICT_TONE } from "./verdict";
 
@@ -12,7 +19,10 @@ export interface VerifyViewProps {
   /** It was not a credential id, link or address. */
   notRecognised: boolean;
   /** The address pasted, with what the chain says it holds. */
-  holder: { address: Hex; answer: { ok: true; held: HeldWithCourse[] } | { ok: false; failure: string } } | null;
+  holder: {
+    address: Hex;
+    answer: { ok: true; held: HeldWithCourse[] } | { ok: false; failure: string };
+  } | null;
 }
 
 /** Check a credential: paste a link, an id or an address (a plain form: no JavaScript anywhere). */
@@ -67,9 +77,9 @@ function HeldCredentials({ address, answer }: NonNullable<VerifyViewProps["holde
               <StatusBadge tone={VERDICT_TONE[credential.verdict]}>
                 {tc(`verdict.${credential.verdict}`)}
               </StatusBadge>{" "}
-              <Link href={`/credentials/${credential.id}`}>
+              <VerifierLink href={`/credentials/${credential.id}`}>
                 {credential.title ?? tc("facts.courseNumber", { id: credential.courseId.toString() })}
-              </Link>
+              </VerifierLink>
             </li>
           ))}
         </ul>

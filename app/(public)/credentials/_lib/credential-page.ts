@@ -80,7 +80,8 @@ export async function heldCredentialsView(
 }
 
 /** What a reader pasted into /verify: a credential (its page's path), an address, or nothing we know. */
-export type VerifyTarget = { kind: "credential"; path: string } | { kind: "address"; address: Address } | null;
+export type VerifyTarget =
+  { kind: "credential"; path: string } | { kind: "address"; address: Address } | null;
 
 /** A credential id, a credential link (…/credentials/<id>) or an address, as pasted. */
 export function verifyTarget(query: string): VerifyTarget {
@@ -88,6 +89,7 @@ export function verifyTarget(query: string): VerifyTarget {
   const link = /\/credentials\/([0-9]{1,78})\/?(?:[?#].*)?$/.exec(value);
   if (link) return { kind: "credential", path: `/credentials/${link[1]}` };
   if (/^[0-9]{1,78}$/.test(value)) return { kind: "credential", path: `/credentials/${value}` };
-  if (isAddress(value, { strict: false })) return { kind: "address", address: getAddress(value.toLowerCase()) };
+  if (isAddress(value, { strict: false }))
+    return { kind: "address", address: getAddress(value.toLowerCase()) };
   return null;
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Address as Hex } from "viem";
-import { Address, Amount, Card } from "@/app/_components/ui";
+import { Address, Amount, Card, VerifierLink } from "@/app/_components/ui";
 import { ReadFailure } from "@/app/_components/ReadFailure";
 import { indexerRead } from "@/app/_lib/server-data";
 import { JobStatusBadge } from "@/app/(public)/jobs/_components/JobStatusBadge";
@@ -48,9 +48,9 @@ async function Record({ data }: { data: AccountJobs }) {
         <ul className="history">
           {data.credentials.items.map((c) => (
             <li key={c.id.toString()}>
-              <Link href={`/credentials/${c.id}`}>
+              <VerifierLink href={`/credentials/${c.id}`}>
                 {t("profile.course", { course: c.courseId.toString() })}
-              </Link>
+              </VerifierLink>
               {valid.includes(c) ? "" : ` · ${t("profile.invalid")}`}
             </li>
           ))}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
-import { Amount, Card, DateTime, EmptyState, Loading, StatusBadge } from "@/app/_components/ui";
+import { Amount, Card, DateTime, EmptyState, Loading, StatusBadge, VerifierLink } from "@/app/_components/ui";
 import { many } from "@/app/_lib/indexer-query";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
@@ -104,9 +104,9 @@ function Learner({ address }: { address: Address }) {
                 const expired = c.expiresAt !== 0n && c.expiresAt <= now;
                 return (
                   <li key={c.id.toString()} data-testid={`learner-credential-${c.id}`}>
-                    <Link href={`/credentials/${c.id}`}>
+                    <VerifierLink href={`/credentials/${c.id}`}>
                       {t("learner.credential", { id: c.id.toString(), course: c.courseId.toString() })}
-                    </Link>{" "}
+                    </VerifierLink>{" "}
                     {c.revoked ? (
                       <StatusBadge tone="bad">
                         {t("learner.revoked", { reason: c.revokedReason ?? "" })}

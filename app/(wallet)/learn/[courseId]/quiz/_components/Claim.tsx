@@ -6,7 +6,7 @@ import type { Hex } from "viem";
 import { useAccount, usePublicClient, useReadContract } from "wagmi";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
-import { Card, ErrorState, Loading } from "@/app/_components/ui";
+import { Card, ErrorState, Loading, VerifierLink } from "@/app/_components/ui";
 import { formatAzr } from "@/app/_lib/format";
 import { TxButton } from "@/app/_wallet/TxButton";
 import { useTransaction } from "@/app/_wallet/useTransaction";
@@ -119,9 +119,9 @@ export function Claim({ voucher, learnerShare, citadelShare }: ClaimProps) {
         </p>
         {id !== undefined && id > 0n ? (
           <p>
-            <Link href={`/credentials/${id}`} data-testid="credential-link">
+            <VerifierLink href={`/credentials/${id}`} data-testid="credential-link">
               {t("claim.credentialLink")}
-            </Link>
+            </VerifierLink>
           </p>
         ) : (
           <Loading>{t("claim.sending")}</Loading>
