@@ -10,7 +10,10 @@ import { manifest } from "../../../deployments/index";
 import { contractOf } from "../../../protocol/manifest";
 import { proposalStateName } from "../../../protocol/proposals";
 import { cacheOnIndexedBlock, indexedBlock } from "./cache";
+import { answerAfterUnreadBodies } from "./drain";
 import { MAX_QUERY_DEPTH, refusal } from "./limits";
+
+answerAfterUnreadBodies();
 
 const app = new Hono();
 const chain = publicClients.azora;
@@ -26,32 +29,6 @@ app.use(
   }),
 );
 app.use("*", cacheOnIndexedBlock);
-
-/** The most of an unread request body the server reads (and drops) to answer cleanly. */
-const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
-
-// A request with a body no route reads (a DELETE, a PUT, a POST to a REST route): Ponder's server
-// (@hono/node-server) destroys a request whose body has not ended just after the answer, so a
-// client still sending saw its connection reset instead of the 404. Read the rest of the body
-// (dropped, up to `MAX_DRAINED_BYTES`) before answering.
-app.use("*", async (c, next) => {
-  await next();
-  const body = c.req.raw.body;
-  if (!body || c.req.raw.bodyUsed) return;
-  const reader = body.getReader();
-  let read = 0;
-  try {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      read += chunk.value.length;
-      if (read > MAX_DRAINED_BYTES) {
-        await reader.cancel();
-        return;
-      }
-    }
-  } catch {
-    // the client left: nothing to answer
-  }
-});
 
 // GraphQL: Ponder's, with a depth limit and a limit on the rows a query may ask for, checked before
 // it runs. `GET /graphql?query=…&variables=…` answers like the POST (so a CDN can keep it);
@@ -78,10 +55,12 @@ app.on(["GET", "POST"], "/graphql", async (c) => {
       });
     }
   } else {
-    body = (await c.req.raw
+    // Any JSON may come: only an object has a query to check (Ponder answers the rest).
+    const posted: unknown = await c.req.raw
       .clone()
       .json()
-      .catch(() => ({}))) as typeof body;
+      .catch(() => undefined);
+    if (posted && typeof posted === "object") body = posted as typeof body;
   }
   if (typeof body.query === "string") {
     const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<
