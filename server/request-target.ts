@@ -51,7 +51,10 @@ export function guardRequestTargets(): void {
       server.on("request", (request: IncomingMessage, response: ServerResponse) => {
         const refused = requestTargetRefusal(request.url ?? "/");
         if (!refused) return listener.call(server, request, response);
-        response.writeHead(refused.status, { "content-type": "application/json", "cache-control": "no-store" });
+        response.writeHead(refused.status, {
+          "content-type": "application/json",
+          "cache-control": "no-store",
+        });
         response.end(JSON.stringify({ error: refused.error }));
       });
     }

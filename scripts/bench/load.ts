@@ -74,7 +74,8 @@ async function loadFigures(): Promise<{ rows: Rows; attempts: string }> {
       const viewed = await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`, {
         headers: { "x-forwarded-for": client },
       });
-      if (!viewed.ok) throw new Error(`GET /api/grade for learner ${i}: ${viewed.status} ${await viewed.text()}`);
+      if (!viewed.ok)
+        throw new Error(`GET /api/grade for learner ${i}: ${viewed.status} ${await viewed.text()}`);
       const view = (await viewed.json()) as AttemptView;
       const submission = {
         learner: learner.address,
