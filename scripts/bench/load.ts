@@ -40,6 +40,10 @@ interface Route {
 async function loadFigures(): Promise<{ rows: Rows; attempts: string }> {
   if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) await buildApp();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "azora-bench-load-"));
+  // The seed (in this process) and the app share the bench's own content store.
+  const contentDir = path.join(dataDir, "content");
+  const previousContentDir = process.env.CONTENT_DIR;
+  process.env.CONTENT_DIR = contentDir;
   try {
     const chain = await startChain(await freePort());
     const manifest = await deployLocal(chain.rpcUrl, { seed: true });
@@ -49,19 +53,30 @@ async function loadFigures(): Promise<{ rows: Rows; attempts: string }> {
       port: await freePort(),
       rpcUrl: chain.rpcUrl,
       indexerUrl: indexer.url,
-      env: { AZORA_DATA_DIR: dataDir, CONTENT_DIR: path.join(dataDir, "content") },
+      // 127.0.0.1 is a trusted proxy: the setup below gives each learner its own client address
+      // (`X-Forwarded-For`); the load runs send none, so all of their requests are one client.
+      env: {
+        AZORA_DATA_DIR: dataDir,
+        CONTENT_DIR: contentDir,
+        AZORA_TRUSTED_PROXIES: "127.0.0.1",
+      },
     });
     const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
     const pok = contractOf(manifest, "ProofOfKnowledge");
     const { contentCid } = await publicClient.readContract({ ...pok, functionName: "course", args: [1n] });
 
-    // Signed submissions of fresh learners (all options 0), one per request until they run out.
-    const submissions: string[] = [];
+    // Signed submissions of fresh learners (all options 0), one per request until they run out,
+    // each with the client address its learner viewed the attempt from.
+    const submissions: { body: string; learner: string; client: string }[] = [];
     for (let i = 0; i < 300; i++) {
       const learner = privateKeyToAccount(generatePrivateKey());
-      const view = (await (
-        await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`)
-      ).json()) as AttemptView;
+      const client = `198.51.100.${i % 250}`;
+      const viewed = await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`, {
+        headers: { "x-forwarded-for": client },
+      });
+      if (!viewed.ok)
+        throw new Error(`GET /api/grade for learner ${i}: ${viewed.status} ${await viewed.text()}`);
+      const view = (await viewed.json()) as AttemptView;
       const submission = {
         learner: learner.address,
         courseId: 1n,
@@ -72,42 +87,45 @@ async function loadFigures(): Promise<{ rows: Rows; attempts: string }> {
       const signature = await learner.signTypedData(
         submissionTypedData(manifest.chainId, pok.address, submission),
       );
-      submissions.push(JSON.stringify(gradeRequestBody(submission, signature)));
-      // The attempt views above used the per-client request bucket: let it refill between routes.
-      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 100));
+      const body = JSON.stringify(gradeRequestBody(submission, signature));
+      submissions.push({ body, learner: learner.address.toLowerCase(), client });
     }
+    const json = { "content-type": "application/json" };
+    /** Learners whose submission was answered 200 (graded) while autocannon was listening. */
     const answered = new Set<string>();
     let next = 0;
+    const gradeRequest = (ownClient: boolean): AutocannonRequest => ({
+      method: "POST",
+      headers: json,
+      setupRequest: (request, context) => {
+        const submission = submissions[next++ % submissions.length]!;
+        context.learner = submission.learner;
+        const headers = ownClient ? { ...json, "x-forwarded-for": submission.client } : json;
+        return { ...request, headers, body: submission.body };
+      },
+      onResponse: (status, _body, context) => {
+        if (status === 200) answered.add(String(context.learner));
+      },
+    });
     const uploader = localAccount(2);
     const upload = await signedUpload(
       { bytes: new TextEncoder().encode("# Load\n"), type: "text/markdown" },
       { address: uploader.address, signMessage: (message) => uploader.signMessage({ message }) },
       Date.now() + 60_000,
     );
-    const json = { "content-type": "application/json" };
     const routes: Route[] = [
       {
         name: "GET /api/grade (attempt)",
         url: `${app.url}${attemptUrl(localAccount(5).address, 1n)}`,
         requests: [{ method: "GET" }],
       },
+      // One client: its request bucket (burst 60, 30 a minute) holds, whatever the load.
+      { name: "POST /api/grade", url: `${app.url}/api/grade`, requests: [gradeRequest(false)] },
+      // Each learner from its own client address: the grading itself under load.
       {
-        name: "POST /api/grade",
+        name: "POST /api/grade (a client per learner)",
         url: `${app.url}/api/grade`,
-        requests: [
-          {
-            method: "POST",
-            headers: json,
-            setupRequest: (request, context) => {
-              const body = submissions[next++ % submissions.length]!;
-              context.body = body;
-              return { ...request, body };
-            },
-            onResponse: (status, _body, context) => {
-              if (status === 200) answered.add(String(context.body));
-            },
-          },
-        ],
+        requests: [gradeRequest(true)],
       },
       {
         name: "POST /api/relay/vote (bad signature)",
@@ -172,14 +190,22 @@ async function loadFigures(): Promise<{ rows: Rows; attempts: string }> {
       }
     }
 
-    // No attempt lost: every submission answered 200 is a recorded attempt of its learner.
+    // No attempt lost: every learner whose submission was answered 200 has its attempt recorded.
+    // Submissions still in flight when a run ended may be recorded without an answer seen here.
     const state = JSON.parse(await readFile(path.join(dataDir, "grader.json"), "utf8")) as GraderState;
-    const recorded = Object.values(state.learners).filter(
-      (record) => record.failed > 0 || record.voucher,
-    ).length;
-    const attempts = `${answered.size} submissions answered 200, ${recorded} attempts recorded${answered.size === recorded ? " (none lost)" : " (MISMATCH)"}`;
+    const recorded = new Set(
+      Object.entries(state.learners)
+        .filter(([, record]) => record.failed > 0 || record.voucher)
+        .map(([key]) => key.split(" ")[0]!.toLowerCase()),
+    );
+    const lost = [...answered].filter((learner) => !recorded.has(learner)).length;
+    const attempts =
+      `${answered.size} learners' submissions answered 200, ${recorded.size} attempts recorded: ` +
+      (lost === 0 ? "none lost" : `${lost} LOST`);
     return { rows, attempts };
   } finally {
+    if (previousContentDir === undefined) delete process.env.CONTENT_DIR;
+    else process.env.CONTENT_DIR = previousContentDir;
     await stopAllServices();
     await rm(dataDir, { recursive: true, force: true });
   }

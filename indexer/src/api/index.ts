@@ -10,7 +10,10 @@ import { manifest } from "../../../deployments/index";
 import { contractOf } from "../../../protocol/manifest";
 import { proposalStateName } from "../../../protocol/proposals";
 import { cacheOnIndexedBlock, indexedBlock } from "./cache";
+import { answerAfterUnreadBodies } from "./drain";
 import { MAX_QUERY_DEPTH, refusal } from "./limits";
+
+answerAfterUnreadBodies();
 
 const app = new Hono();
 const chain = publicClients.azora;
@@ -52,10 +55,12 @@ app.on(["GET", "POST"], "/graphql", async (c) => {
       });
     }
   } else {
-    body = (await c.req.raw
+    // Any JSON may come: only an object has a query to check (Ponder answers the rest).
+    const posted: unknown = await c.req.raw
       .clone()
       .json()
-      .catch(() => ({}))) as typeof body;
+      .catch(() => undefined);
+    if (posted && typeof posted === "object") body = posted as typeof body;
   }
   if (typeof body.query === "string") {
     const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<

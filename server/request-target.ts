@@ -1,0 +1,62 @@
+import { subscribe } from "node:diagnostics_channel";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
+/**
+ * The longest request target (path and query) the app serves. Next answers a path with `//` or a
+ * trailing `/` with a 308 whose `Location` and `Refresh` headers both repeat the whole URL, before
+ * any route or proxy runs: a URL of 10 KB became 20 KB of response headers, more than a Node
+ * client (16 KiB) or a usual reverse proxy reads. No URL of the app comes near this.
+ */
+export const MAX_REQUEST_TARGET = 4096;
+
+/** Why the server refuses a request target before routing it, or null when it does not. */
+export function requestTargetRefusal(target: string): { status: 400 | 414; error: string } | null {
+  if (target.length > MAX_REQUEST_TARGET) {
+    return {
+      status: 414,
+      error: `the URL is ${target.length} characters long, and the most this server reads is ${MAX_REQUEST_TARGET}`,
+    };
+  }
+  // Next fails on a path it cannot percent-decode with a 500 (a dynamic segment's DecodeError).
+  const path = target.split("?", 1)[0] ?? "";
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return {
+      status: 400,
+      error: 'the path is not valid percent-encoding: "%" starts two hex digits of UTF-8, e.g. %20',
+    };
+  }
+  return null;
+}
+
+const installed = globalThis as { azoraRequestTargets?: boolean };
+
+/**
+ * Refuses, in every HTTP server of this Node process, a request target that is too long (414) or
+ * badly percent-encoded (400), with `{ error }`, before the framework routes it: the server's
+ * `request` listeners are wrapped the first time it publishes `http.server.request.start`
+ * (Node publishes it just before it emits `request`, so the first request is guarded too).
+ */
+export function guardRequestTargets(): void {
+  if (installed.azoraRequestTargets) return;
+  installed.azoraRequestTargets = true;
+  const guarded = new WeakSet<Server>();
+  subscribe("http.server.request.start", (message) => {
+    const { server } = message as { server: Server };
+    if (guarded.has(server)) return;
+    guarded.add(server);
+    for (const listener of server.listeners("request") as ((...args: unknown[]) => void)[]) {
+      server.removeListener("request", listener);
+      server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+        const refused = requestTargetRefusal(request.url ?? "/");
+        if (!refused) return listener.call(server, request, response);
+        response.writeHead(refused.status, {
+          "content-type": "application/json",
+          "cache-control": "no-store",
+        });
+        response.end(JSON.stringify({ error: refused.error }));
+      });
+    }
+  });
+}
