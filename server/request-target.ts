@@ -9,8 +9,14 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
  */
 export const MAX_REQUEST_TARGET = 4096;
 
-/** Why the server refuses a request target before routing it, or null when it does not. */
-export function requestTargetRefusal(target: string): { status: 400 | 414; error: string } | null {
+/** Methods a page (any path outside /api/) answers; the app has no Server Actions. */
+const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Why the server refuses a request before routing it, or null when it does not. */
+export function requestRefusal(
+  method: string,
+  target: string,
+): { status: 400 | 405 | 414; error: string } | null {
   if (target.length > MAX_REQUEST_TARGET) {
     return {
       status: 414,
@@ -27,6 +33,11 @@ export function requestTargetRefusal(target: string): { status: 400 | 414; error
       error: 'the path is not valid percent-encoding: "%" starts two hex digits of UTF-8, e.g. %20',
     };
   }
+  // Next reads a POST to a page as a Server Action form and answers a body that is not form data
+  // with a 500. The app has none (its one form, the language switcher, posts to /api/locale).
+  if (!PAGE_METHODS.has(method) && !path.startsWith("/api/")) {
+    return { status: 405, error: `${method} is not answered here: pages are read with GET` };
+  }
   return null;
 }
 
@@ -34,7 +45,8 @@ const installed = globalThis as { azoraRequestTargets?: boolean };
 
 /**
  * Refuses, in every HTTP server of this Node process, a request target that is too long (414) or
- * badly percent-encoded (400), with `{ error }`, before the framework routes it: the server's
+ * badly percent-encoded (400), and a POST (PUT, …) to a page (405), with `{ error }`, before the
+ * framework routes it: the server's
  * `request` listeners are wrapped the first time it publishes `http.server.request.start`
  * (Node publishes it just before it emits `request`, so the first request is guarded too).
  */
@@ -49,7 +61,7 @@ export function guardRequestTargets(): void {
     for (const listener of server.listeners("request") as ((...args: unknown[]) => void)[]) {
       server.removeListener("request", listener);
       server.on("request", (request: IncomingMessage, response: ServerResponse) => {
-        const refused = requestTargetRefusal(request.url ?? "/");
+        const refused = requestRefusal(request.method ?? "GET", request.url ?? "/");
         if (!refused) return listener.call(server, request, response);
         response.writeHead(refused.status, {
           "content-type": "application/json",

@@ -265,6 +265,17 @@ describe("servers › fuzzing: random malformed requests to every route (product
     expect(((await undecodable.json()) as { error: string }).error).to.equal(
       'the path is not valid percent-encoding: "%" starts two hex digits of UTF-8, e.g. %20',
     );
+    // A POST of something that is not form data to a page was a 500 (Next read it as a Server
+    // Action form); the app has none, so any POST to a page is refused before Next reads it.
+    const notAForm = await fetch(`${appUrl}/learn`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: "not form data",
+    });
+    expect(notAForm.status).to.equal(405);
+    expect(((await notAForm.json()) as { error: string }).error).to.equal(
+      "POST is not answered here: pages are read with GET",
+    );
     const good = await fetch(`${appUrl}/ipfs/${contentCid}/course.json`);
     expect(good.status).to.equal(200);
   });
