@@ -1,7 +1,7 @@
 import "server-only";
 import { jobBriefSchema } from "@/content/formats/job-brief";
 import type { JobBrief } from "@/content/formats/job-brief";
-import { sharedContentStore } from "@/content/open";
+import { readContentJson } from "@/app/_lib/content-json";
 import { many, one, rows } from "@/app/_lib/indexer-query";
 import type { PartsData } from "@/app/_lib/indexer-query";
 
@@ -148,27 +148,9 @@ export type RatingRow = JobDetail["ratings"]["items"][number];
 export type Reputation = PartsData<ReturnType<typeof reputationsParts>>["reputations"]["items"][number];
 export type AccountJobs = PartsData<ReturnType<typeof accountJobsParts>>;
 
-const MAX_BRIEF_BYTES = 64 * 1024;
-
-/**
- * A job's brief from the content store, read block by block against its CID and checked against
- * the brief format; null when missing, too large, or not a brief.
- */
-export async function readBrief(cid: string): Promise<JobBrief | null> {
-  try {
-    const store = await sharedContentStore();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of store.cat(cid, { signal: AbortSignal.timeout(4_000) })) {
-      size += chunk.byteLength;
-      if (size > MAX_BRIEF_BYTES) return null;
-      chunks.push(chunk);
-    }
-    const parsed = jobBriefSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+/** A job's brief from the content store, checked against the brief format; null when missing, too large, or not a brief. */
+export function readBrief(cid: string): Promise<JobBrief | null> {
+  return readContentJson(cid, jobBriefSchema, { maxBytes: 64 * 1024, timeoutMs: 4_000 });
 }
 
 /** A text in the reader's plain words: the average rating with one decimal, or null without ratings. */
