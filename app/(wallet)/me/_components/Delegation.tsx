@@ -15,6 +15,7 @@ import { Address as AddressView, Amount, Card } from "@/app/_components/ui";
 import { delegationOf } from "@/app/_lib/format";
 import { isUserRejection } from "@/app/_lib/errors";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
+import { Fact } from "@/app/_components/Fact";
 
 const token = contractOf(manifest, "AzoraToken");
 /** A signed delegation is good for an hour: long enough to send, short enough to be harmless. */
@@ -100,28 +101,23 @@ function DelegationCard({ account }: { account: Address }) {
     <Card title={t("delegation.title")} id="delegation-title" data-testid="delegation">
       <p>{t("delegation.why")}</p>
       <dl className="facts">
-        <div>
-          <dt>{t("delegation.balance")}</dt>
-          <dd>{balance !== undefined && <Amount value={balance} data-testid="my-balance" />}</dd>
-        </div>
-        <div>
-          <dt>{t("delegation.votes")}</dt>
-          <dd>{votes !== undefined && <Amount value={votes} data-testid="my-votes" />}</dd>
-        </div>
-        <div>
-          <dt>{t("delegation.current")}</dt>
-          <dd data-testid="my-delegate">
-            {current === undefined ? (
-              ""
-            ) : current === "self" ? (
-              t("delegation.toSelf")
-            ) : current === "none" ? (
-              t("delegation.toNobody")
-            ) : (
-              <AddressView address={current} copy={false} />
-            )}
-          </dd>
-        </div>
+        <Fact term={t("delegation.balance")}>
+          {balance !== undefined && <Amount value={balance} data-testid="my-balance" />}
+        </Fact>
+        <Fact term={t("delegation.votes")}>
+          {votes !== undefined && <Amount value={votes} data-testid="my-votes" />}
+        </Fact>
+        <Fact term={t("delegation.current")} testId="my-delegate">
+          {current === undefined ? (
+            ""
+          ) : current === "self" ? (
+            t("delegation.toSelf")
+          ) : current === "none" ? (
+            t("delegation.toNobody")
+          ) : (
+            <AddressView address={current} copy={false} />
+          )}
+        </Fact>
       </dl>
       <fieldset>
         <legend>{t("delegation.choose")}</legend>

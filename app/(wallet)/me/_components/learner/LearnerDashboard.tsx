@@ -8,6 +8,7 @@ import { many } from "@/app/_lib/indexer-query";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 import { useVouchers } from "@/app/(wallet)/learn/_lib/vouchers";
+import { Fact } from "@/app/_components/Fact";
 
 const LIMIT = 50;
 
@@ -51,18 +52,12 @@ function Learner({ address }: { address: Address }) {
           <Loading>{t("learner.loading")}</Loading>
         ) : (
           <dl className="course-facts">
-            <div>
-              <dt>{t("learner.balance")}</dt>
-              <dd data-testid="learner-balance">
-                <Amount value={chain.balance} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t("learner.votes")}</dt>
-              <dd data-testid="learner-votes">
-                <Amount value={chain.votes ?? 0n} />
-              </dd>
-            </div>
+            <Fact term={t("learner.balance")} testId="learner-balance">
+              <Amount value={chain.balance} />
+            </Fact>
+            <Fact term={t("learner.votes")} testId="learner-votes">
+              <Amount value={chain.votes ?? 0n} />
+            </Fact>
           </dl>
         )}
         {chain.votes === 0n && (chain.balance ?? 0n) > 0n && <p>{t("learner.delegateNudge")}</p>}
