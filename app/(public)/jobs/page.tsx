@@ -9,6 +9,7 @@ import { RatingSummary } from "./_components/Stars";
 import { JOB_STATUSES, jobListParts, readBrief, reputationsParts } from "./_lib/jobs-data";
 import type { JobStatusName } from "./_lib/jobs-data";
 import { Fact } from "@/app/_components/Fact";
+import { FilterOptions } from "@/app/_components/FilterOptions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobs"))("title") };
@@ -98,21 +99,17 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
         <div className="form-row">
           <label htmlFor="jobs-status">{t("list.status")}</label>
           <select id="jobs-status" name="status" defaultValue={status ?? ""}>
-            <option value="">{t("list.anyStatus")}</option>
-            {JOB_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <FilterOptions
+              any={t("list.anyStatus")}
+              choices={JOB_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
           </select>
           <label htmlFor="jobs-skill">{t("list.skill")}</label>
           <select id="jobs-skill" name="skill" defaultValue={skill}>
-            <option value="">{t("list.anySkill")}</option>
-            {skills.map((s) => (
-              <option key={s} value={s.toLowerCase()}>
-                {s}
-              </option>
-            ))}
+            <FilterOptions
+              any={t("list.anySkill")}
+              choices={skills.map((s) => ({ value: s.toLowerCase(), label: s }))}
+            />
           </select>
           <button type="submit">{t("list.apply")}</button>
         </div>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { isAddress, getAddress } from "viem";
 import type { Address, Hex } from "viem";
-import { useAccount, useConfig, useReadContract, useSignTypedData } from "wagmi";
+import { useConfig, useReadContract, useSignTypedData } from "wagmi";
 // One action, not usePublicClient(): that client carries every public action (ENS, fee
 // estimation, simulateBlocks…), some 40 kB gzipped this page would load for one block read.
 import { getBlock } from "wagmi/actions";
@@ -16,6 +16,7 @@ import { delegationOf } from "@/app/_lib/format";
 import { isUserRejection } from "@/app/_lib/errors";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
 import { Fact } from "@/app/_components/Fact";
+import { whenConnected } from "./whenConnected";
 
 const token = contractOf(manifest, "AzoraToken");
 /** A signed delegation is good for an hour: long enough to send, short enough to be harmless. */
@@ -37,13 +38,7 @@ function refusal(status: number): Extract<RelayState, { state: "failed" }>["key"
 }
 
 /** Delegate your votes (to yourself or to someone) for free: you sign, the relayer sends it. */
-export function Delegation() {
-  const { address } = useAccount();
-  if (!address) return null;
-  return <DelegationCard account={address} />;
-}
-
-function DelegationCard({ account }: { account: Address }) {
+export const Delegation = whenConnected(function DelegationCard({ address: account }: { address: Address }) {
   const t = useTranslations("me");
   const { balance, votes, delegate } = useChainAccount(account);
   const nonce = useReadContract({
@@ -170,4 +165,4 @@ function DelegationCard({ account }: { account: Address }) {
       <p className="muted">{t("delegation.freeWhy")}</p>
     </Card>
   );
-}
+});

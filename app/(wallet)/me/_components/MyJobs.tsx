@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { useAccount } from "wagmi";
 import { Amount, Card, EmptyState, Loading } from "@/app/_components/ui";
 import { manyOfEither } from "@/app/_lib/indexer-query";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 import { JobStatusBadge } from "@/app/(public)/jobs/_components/JobStatusBadge";
+import { whenConnected } from "./whenConnected";
 
 const LIMIT = 20;
 
@@ -29,13 +29,7 @@ function myJobsParts(address: Address) {
 }
 
 /** The connected account's part of the marketplace on /me: its jobs, each with its role, state and total. */
-export function MyJobs() {
-  const { address } = useAccount();
-  if (!address) return null;
-  return <Jobs address={address} />;
-}
-
-function Jobs({ address }: { address: Address }) {
+export const MyJobs = whenConnected(function Jobs({ address }: { address: Address }) {
   const t = useTranslations("me");
   const tj = useTranslations("jobs");
   const indexed = useIndexerRead("myJobs", myJobsParts(address));
@@ -67,4 +61,4 @@ function Jobs({ address }: { address: Address }) {
       )}
     </Card>
   );
-}
+});
