@@ -1,17 +1,12 @@
 "use client";
 import { PageError } from "./_components/PageError";
+import type { PageErrorProps } from "./_components/PageError";
 
 /** Catches what a route group's layout throws; pages' own errors stay inside their group's frame. */
-export default function ErrorPage({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+export default function ErrorPage(props: PageErrorProps) {
   return (
     <main id="main">
-      <PageError digest={error.digest} reset={reset} />
+      <PageError {...props} />
     </main>
   );
 }

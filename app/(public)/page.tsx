@@ -9,6 +9,8 @@ import { getRuntimeConfig } from "@/app/_lib/server-config";
 import { manifest } from "@/deployments/index";
 import { DelegateName } from "@/app/_components/account/DelegateName";
 import { YourAzrIsland } from "./_components/YourAzrIsland";
+import { column, numericColumn } from "@/app/_lib/columns";
+import { Fact } from "@/app/_components/Fact";
 
 const FIGURES_QUERY = `
 query HomeFigures($fund: String!) {
@@ -56,24 +58,12 @@ export default async function HomePage() {
       <Card title={t("figures.title")} id="figures-title">
         {figures.ok ? (
           <dl className="facts" data-testid="figures">
-            <div>
-              <dt>{t("figures.holders")}</dt>
-              <dd>{figures.data.holders.totalCount}</dd>
-            </div>
-            <div>
-              <dt>{t("figures.courses")}</dt>
-              <dd>{figures.data.courses.totalCount}</dd>
-            </div>
-            <div>
-              <dt>{t("figures.openJobs")}</dt>
-              <dd>{figures.data.openJobs.totalCount}</dd>
-            </div>
-            <div>
-              <dt>{t("figures.citadel")}</dt>
-              <dd>
-                <Amount value={BigInt(figures.data.fund?.balance ?? "0")} />
-              </dd>
-            </div>
+            <Fact term={t("figures.holders")}>{figures.data.holders.totalCount}</Fact>
+            <Fact term={t("figures.courses")}>{figures.data.courses.totalCount}</Fact>
+            <Fact term={t("figures.openJobs")}>{figures.data.openJobs.totalCount}</Fact>
+            <Fact term={t("figures.citadel")}>
+              <Amount value={BigInt(figures.data.fund?.balance ?? "0")} />
+            </Fact>
           </dl>
         ) : (
           <ReadFailure source={figures.source} kind={figures.kind} />
@@ -115,33 +105,16 @@ async function islandMessages() {
 async function HoldersTable({ holders, total }: { holders: IndexedAccount[]; total: number }) {
   const t = await getTranslations("home");
   const columns: Column<IndexedAccount>[] = [
-    {
-      key: "holder",
-      header: t("holders.holder"),
-      label: t("holders.holder"),
-      cell: (holder) => (
-        <>
-          <Address address={holder.address} copy={false} />
-          <span className="cell-note">
-            {t("holders.delegatesTo")} <DelegateName account={holder.address} delegate={holder.delegate} />
-          </span>
-        </>
-      ),
-    },
-    {
-      key: "balance",
-      header: t("holders.balance"),
-      label: t("holders.balance"),
-      numeric: true,
-      cell: (holder) => <Amount value={holder.balance} />,
-    },
-    {
-      key: "votes",
-      header: t("holders.votes"),
-      label: t("holders.votes"),
-      numeric: true,
-      cell: (holder) => <Amount value={holder.votes} />,
-    },
+    column("holder", t("holders.holder"), (holder) => (
+      <>
+        <Address address={holder.address} copy={false} />
+        <span className="cell-note">
+          {t("holders.delegatesTo")} <DelegateName account={holder.address} delegate={holder.delegate} />
+        </span>
+      </>
+    )),
+    numericColumn("balance", t("holders.balance"), (holder) => <Amount value={holder.balance} />),
+    numericColumn("votes", t("holders.votes"), (holder) => <Amount value={holder.votes} />),
   ];
   return (
     <DataTable

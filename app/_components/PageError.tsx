@@ -10,9 +10,16 @@ import { ErrorState } from "./ui/ErrorState";
 // from the catalog instead of loading next-intl's client runtime everywhere.
 const CATALOG = { en, fr, sw };
 
+/** What Next gives an error boundary (`error.tsx`). */
+export interface PageErrorProps {
+  error: Error & { digest?: string };
+  reset: () => void;
+}
+
 /** What a page shows when rendering it threw: never the error's text (it may hold internals). */
-export function PageError({ digest, reset }: { digest?: string; reset: () => void }) {
+export function PageError({ error, reset }: PageErrorProps) {
   const { page } = CATALOG[usePageLocale()];
+  const digest = error.digest;
   return (
     <section className="card" role="alert">
       <h1>{page.title}</h1>

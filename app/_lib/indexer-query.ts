@@ -140,6 +140,17 @@ export function many<T extends TableName, F extends Fields<T>, C extends boolean
 const compare = (a: unknown, b: unknown) =>
   (a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0;
 
+/** `many` as most lists ask: the first `limit` rows where `where` holds, in `order` (`["timestamp", "desc"]`). */
+export function rows<T extends TableName, F extends Fields<T>>(
+  table: T,
+  fields: F,
+  where: Record<string, unknown>,
+  [orderBy, orderDirection]: readonly [keyof Row<T> & string, "asc" | "desc"],
+  limit: number,
+): Part<Page<Picked<T, F>>> {
+  return many(table, fields, { where, orderBy, orderDirection, limit });
+}
+
 /**
  * The first `limit` rows of `table` that match any of `where`, in one order: each filter is a list
  * of its own, merged here. For an OR across two columns that no one index orders (an account's

@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { many, manyOfEither, one } from "./indexer-query";
+import { many, manyOfEither, one, rows } from "./indexer-query";
 import type { PartsData } from "./indexer-query";
 
 // The account page's and the home page's reads of the indexer (typed from its schema).
@@ -45,12 +45,13 @@ export function accountActivityParts(address: Address) {
       key: "id",
       limit: HISTORY_LIMIT,
     }),
-    delegations: many("delegationChange", DELEGATION, {
-      where: { delegator: lower },
-      orderBy: "timestamp",
-      orderDirection: "desc",
-      limit: HISTORY_LIMIT,
-    }),
+    delegations: rows(
+      "delegationChange",
+      DELEGATION,
+      { delegator: lower },
+      ["timestamp", "desc"],
+      HISTORY_LIMIT,
+    ),
   };
 }
 

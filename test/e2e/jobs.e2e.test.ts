@@ -352,4 +352,25 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     await confirmed(page, "refund-0-status");
     expect((await balanceOf(AMARA)) - clientBefore).to.equal(azr(50));
   });
+
+  it("/me lists the account's jobs with its role in each: the client posted the job, the provider does it", async function () {
+    for (const [account, role] of [
+      [AMARA, "you posted it"],
+      [KOFI, "you do it"],
+    ] as const) {
+      const page = await person(account);
+      await page.goto(`${appUrl}/me`);
+      await page
+        .getByRole("button", { name: /connect/i })
+        .first()
+        .click();
+      await page
+        .getByText(/browser wallet|injected/i)
+        .first()
+        .click();
+      await page.getByTestId(`my-job-${jobId}`).filter({ hasText: role }).filter({ hasText: "50" }).waitFor();
+      expect(await seriousA11yViolations(page)).to.deep.equal([]);
+      await shot(page, `me-jobs-${account === AMARA ? "client" : "provider"}`);
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { CITADEL_DIVISOR } from "@/protocol/fee";
 import { BalanceChart } from "./_components/BalanceChart";
 import { citadelParts, flowCount, giftsByDay } from "./_components/citadel-data";
 import type { Day, Flow, FlowFilter } from "./_components/citadel-data";
+import { column, numericColumn } from "@/app/_lib/columns";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("citadel"))("title") };
@@ -130,40 +131,13 @@ async function DaysTable({ days, gifts }: { days: Day[]; gifts: Map<bigint, bigi
   const t = await getTranslations("citadel");
   if (days.length === 0) return <EmptyState title={t("history.none")} />;
   const columns: Column<Day>[] = [
-    {
-      key: "date",
-      header: t("history.date"),
-      label: t("history.date"),
-      cell: (d) => <DateTime seconds={d.day * 86_400n} withTime={false} />,
-    },
-    {
-      key: "balance",
-      header: t("history.balance"),
-      label: t("history.balance"),
-      numeric: true,
-      cell: (d) => <Amount value={d.citadelBalance} />,
-    },
-    {
-      key: "mining",
-      header: t("history.fromMining"),
-      label: t("history.fromMining"),
-      numeric: true,
-      cell: (d) => <Amount value={d.azrMined / CITADEL_DIVISOR} />,
-    },
-    {
-      key: "escrow",
-      header: t("history.fromEscrow"),
-      label: t("history.fromEscrow"),
-      numeric: true,
-      cell: (d) => <Amount value={d.escrowReleased / CITADEL_DIVISOR} />,
-    },
-    {
-      key: "gifts",
-      header: t("history.fromGifts"),
-      label: t("history.fromGifts"),
-      numeric: true,
-      cell: (d) => <Amount value={gifts.get(d.day) ?? 0n} />,
-    },
+    column("date", t("history.date"), (d) => <DateTime seconds={d.day * 86_400n} withTime={false} />),
+    numericColumn("balance", t("history.balance"), (d) => <Amount value={d.citadelBalance} />),
+    numericColumn("mining", t("history.fromMining"), (d) => <Amount value={d.azrMined / CITADEL_DIVISOR} />),
+    numericColumn("escrow", t("history.fromEscrow"), (d) => (
+      <Amount value={d.escrowReleased / CITADEL_DIVISOR} />
+    )),
+    numericColumn("gifts", t("history.fromGifts"), (d) => <Amount value={gifts.get(d.day) ?? 0n} />),
   ];
   return (
     <DataTable
@@ -179,43 +153,23 @@ async function DaysTable({ days, gifts }: { days: Day[]; gifts: Map<bigint, bigi
 async function FlowTable({ flows, caption, testId }: { flows: Flow[]; caption: string; testId: string }) {
   const t = await getTranslations("citadel");
   const columns: Column<Flow>[] = [
-    {
-      key: "when",
-      header: t("flows.when"),
-      label: t("flows.when"),
-      cell: (f) => <DateTime seconds={f.timestamp} />,
-    },
-    {
-      key: "source",
-      header: t("flows.source"),
-      label: t("flows.source"),
-      cell: (f) =>
-        f.proposalId !== null ? (
-          <Link href={`/dao/${f.proposalId.toString()}`} data-testid="release-proposal">
-            {t("flows.releaseByProposal")}
-          </Link>
-        ) : (
-          t(`source.${f.source}`)
-        ),
-    },
-    {
-      key: "who",
-      header: t("flows.who"),
-      label: t("flows.who"),
-      cell: (f) => <Address address={f.counterparty} copy={false} />,
-    },
-    {
-      key: "amount",
-      header: t("flows.amount"),
-      label: t("flows.amount"),
-      numeric: true,
-      cell: (f) => (
-        <>
-          {f.direction === "out" ? "−" : "+"}
-          <Amount value={f.amount} />
-        </>
+    column("when", t("flows.when"), (f) => <DateTime seconds={f.timestamp} />),
+    column("source", t("flows.source"), (f) =>
+      f.proposalId !== null ? (
+        <Link href={`/dao/${f.proposalId.toString()}`} data-testid="release-proposal">
+          {t("flows.releaseByProposal")}
+        </Link>
+      ) : (
+        t(`source.${f.source}`)
       ),
-    },
+    ),
+    column("who", t("flows.who"), (f) => <Address address={f.counterparty} copy={false} />),
+    numericColumn("amount", t("flows.amount"), (f) => (
+      <>
+        {f.direction === "out" ? "−" : "+"}
+        <Amount value={f.amount} />
+      </>
+    )),
   ];
   return (
     <DataTable data-testid={testId} caption={caption} columns={columns} rows={flows} rowKey={(f) => f.id} />

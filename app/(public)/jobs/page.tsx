@@ -8,6 +8,8 @@ import { JobStatusBadge } from "./_components/JobStatusBadge";
 import { RatingSummary } from "./_components/Stars";
 import { JOB_STATUSES, jobListParts, readBrief, reputationsParts } from "./_lib/jobs-data";
 import type { JobStatusName } from "./_lib/jobs-data";
+import { Fact } from "@/app/_components/Fact";
+import { FilterOptions } from "@/app/_components/FilterOptions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobs"))("title") };
@@ -97,21 +99,17 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
         <div className="form-row">
           <label htmlFor="jobs-status">{t("list.status")}</label>
           <select id="jobs-status" name="status" defaultValue={status ?? ""}>
-            <option value="">{t("list.anyStatus")}</option>
-            {JOB_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <FilterOptions
+              any={t("list.anyStatus")}
+              choices={JOB_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
           </select>
           <label htmlFor="jobs-skill">{t("list.skill")}</label>
           <select id="jobs-skill" name="skill" defaultValue={skill}>
-            <option value="">{t("list.anySkill")}</option>
-            {skills.map((s) => (
-              <option key={s} value={s.toLowerCase()}>
-                {s}
-              </option>
-            ))}
+            <FilterOptions
+              any={t("list.anySkill")}
+              choices={skills.map((s) => ({ value: s.toLowerCase(), label: s }))}
+            />
           </select>
           <button type="submit">{t("list.apply")}</button>
         </div>
@@ -139,35 +137,21 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
                 </p>
                 {brief ? <p>{brief.summary}</p> : <p className="muted">{t("brief.missing")}</p>}
                 <dl className="facts">
-                  <div>
-                    <dt>{t("facts.budget")}</dt>
-                    <dd>
-                      <Amount value={job.total} />
-                      <span className="fact-note">
-                        {t("facts.milestones", { count: job.milestoneCount })}
-                      </span>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t("facts.deadline")}</dt>
-                    <dd>
-                      <DateTime seconds={job.deadline} withTime={false} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t("facts.applicants")}</dt>
-                    <dd>{job.applicationCount}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("facts.client")}</dt>
-                    <dd>
-                      <Address address={job.client} />
-                      <span className="fact-note">
-                        <RatingSummary rep={repOf(job.client)} />{" "}
-                        {t("facts.clientHistory", { count: repOf(job.client)?.jobsAsClient ?? 0 })}
-                      </span>
-                    </dd>
-                  </div>
+                  <Fact term={t("facts.budget")}>
+                    <Amount value={job.total} />
+                    <span className="fact-note">{t("facts.milestones", { count: job.milestoneCount })}</span>
+                  </Fact>
+                  <Fact term={t("facts.deadline")}>
+                    <DateTime seconds={job.deadline} withTime={false} />
+                  </Fact>
+                  <Fact term={t("facts.applicants")}>{job.applicationCount}</Fact>
+                  <Fact term={t("facts.client")}>
+                    <Address address={job.client} />
+                    <span className="fact-note">
+                      <RatingSummary rep={repOf(job.client)} />{" "}
+                      {t("facts.clientHistory", { count: repOf(job.client)?.jobsAsClient ?? 0 })}
+                    </span>
+                  </Fact>
                 </dl>
                 {brief && brief.skills.length > 0 && (
                   <p className="muted">{t("facts.skills", { skills: brief.skills.join(", ") })}</p>

@@ -9,6 +9,7 @@ import { PackageFailure } from "./_components/PackageFailure";
 import { catalogParts, coursePackage } from "./_lib/courses";
 import { languageName } from "./_lib/score";
 import "./learn.css";
+import { FilterOptions } from "@/app/_components/FilterOptions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("learn"))("title") };
@@ -54,23 +55,19 @@ export default async function LearnPage({ searchParams }: LearnPageProps) {
         <label>
           {t("filter.language")}
           <select name="language" defaultValue={wantLanguage}>
-            <option value="">{t("filter.any")}</option>
-            {languages.map((tag) => (
-              <option key={tag} value={tag}>
-                {languageName(tag, locale)}
-              </option>
-            ))}
+            <FilterOptions
+              any={t("filter.any")}
+              choices={languages.map((tag) => ({ value: tag, label: languageName(tag, locale) }))}
+            />
           </select>
         </label>
         <label>
           {t("filter.level")}
           <select name="level" defaultValue={wantLevel}>
-            <option value="">{t("filter.any")}</option>
-            {LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`level.${level}`)}
-              </option>
-            ))}
+            <FilterOptions
+              any={t("filter.any")}
+              choices={LEVELS.map((level) => ({ value: level, label: t(`level.${level}`) }))}
+            />
           </select>
         </label>
         <button type="submit">{t("filter.apply")}</button>

@@ -1,31 +1,22 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/app/_components/ui";
-import { Upcoming } from "@/app/_components/Upcoming";
-import { ClientMessages } from "@/app/_i18n/client-messages";
+import { WalletPage, catalogTitle } from "@/app/(wallet)/_components/WalletPage";
 import { Delegates } from "./_components/Delegates";
 import { Delegation } from "./_components/Delegation";
 import { MyAccount } from "./_components/MyAccount";
+import { MyJobs } from "./_components/MyJobs";
 import { LearnerDashboard } from "./_components/learner/LearnerDashboard";
 import "@/app/(public)/learn/learn.css";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("me"))("title") };
-}
+export const generateMetadata = catalogTitle("me.title");
 
-/** The connected person's dashboard (a wallet page): their AZR now; credentials, jobs and votes next. */
-export default async function MePage() {
-  const t = await getTranslations("me");
+/** The connected person's dashboard (a wallet page): AZR, credentials and rewards, votes, jobs. */
+export default function MePage() {
   return (
-    <>
-      <PageHeader title={t("title")} lead={t("lead")} />
-      <ClientMessages sections={["me", "wallet", "accounts"]}>
-        <MyAccount />
-        <LearnerDashboard />
-        <Delegation />
-        <Delegates />
-      </ClientMessages>
-      <Upcoming heading={t("soon.heading")} items={t.raw("soon.items") as string[]} />
-    </>
+    <WalletPage title="me.title" lead="me.lead" sections={["me", "wallet", "accounts", "jobs"]}>
+      <MyAccount />
+      <LearnerDashboard />
+      <Delegation />
+      <Delegates />
+      <MyJobs />
+    </WalletPage>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import type { Address as Hex } from "viem";
 import { Amount } from "@/app/_components/ui/Amount";
 import { DelegateName } from "./DelegateName";
+import { Fact } from "@/app/_components/Fact";
 
 /** Where a value is: there, still loading, or unavailable (an error is explained below the facts). */
 export type Fact<T> = { state: "ready"; value: T } | { state: "loading" } | { state: "failed" };
@@ -33,41 +34,29 @@ export function AccountFacts({
     balance.state === "ready" && indexedBalance.state === "ready" && balance.value !== indexedBalance.value;
   return (
     <dl className="facts">
-      <div>
-        <dt>{t("facts.chainBalance")}</dt>
-        <dd data-testid="chain-balance">
-          {balance.state === "ready" ? <Amount value={balance.value} /> : missing(balance)}
-        </dd>
-      </div>
-      <div>
-        <dt>{t("facts.indexedBalance")}</dt>
-        <dd>
-          <span data-testid="indexed-balance">
-            {indexedBalance.state === "ready" ? (
-              <Amount value={indexedBalance.value} />
-            ) : (
-              missing(indexedBalance)
-            )}
-          </span>
-          {catchingUp && <span className="fact-note">{t("facts.catchingUp")}</span>}
-        </dd>
-      </div>
-      <div>
-        <dt>{t("facts.votingPower")}</dt>
-        <dd data-testid="voting-power">
-          {votes.state === "ready" ? <Amount value={votes.value} /> : missing(votes)}
-        </dd>
-      </div>
-      <div>
-        <dt>{t("facts.delegatesTo")}</dt>
-        <dd data-testid="delegate">
-          {delegate.state === "ready" ? (
-            <DelegateName account={address} delegate={delegate.value} isYou={isYou} explainNone />
+      <Fact term={t("facts.chainBalance")} testId="chain-balance">
+        {balance.state === "ready" ? <Amount value={balance.value} /> : missing(balance)}
+      </Fact>
+      <Fact term={t("facts.indexedBalance")}>
+        <span data-testid="indexed-balance">
+          {indexedBalance.state === "ready" ? (
+            <Amount value={indexedBalance.value} />
           ) : (
-            missing(delegate)
+            missing(indexedBalance)
           )}
-        </dd>
-      </div>
+        </span>
+        {catchingUp && <span className="fact-note">{t("facts.catchingUp")}</span>}
+      </Fact>
+      <Fact term={t("facts.votingPower")} testId="voting-power">
+        {votes.state === "ready" ? <Amount value={votes.value} /> : missing(votes)}
+      </Fact>
+      <Fact term={t("facts.delegatesTo")} testId="delegate">
+        {delegate.state === "ready" ? (
+          <DelegateName account={address} delegate={delegate.value} isYou={isYou} explainNone />
+        ) : (
+          missing(delegate)
+        )}
+      </Fact>
     </dl>
   );
 }

@@ -1,5 +1,5 @@
 import { manifest } from "@/deployments/index";
-import { MAX_PAGE_SIZE, many, one } from "@/app/_lib/indexer-query";
+import { MAX_PAGE_SIZE, many, one, rows } from "@/app/_lib/indexer-query";
 import type { PartsData } from "@/app/_lib/indexer-query";
 
 // The treasury page's reads of the indexer: the daily stats for the chart (at most DAYS rows)
@@ -51,12 +51,7 @@ export function citadelParts(filter: FlowFilter, after: string | null) {
       limit: FLOWS_PAGE,
       after,
     }),
-    releases: many("citadelFlow", FLOW, {
-      where: { token: AZR, direction: "out" },
-      orderBy: "timestamp",
-      orderDirection: "desc",
-      limit: FLOWS_PAGE,
-    }),
+    releases: rows("citadelFlow", FLOW, { token: AZR, direction: "out" }, ["timestamp", "desc"], FLOWS_PAGE),
     // How many flows there are, as the indexer counts them on arrival (never counted per request).
     total: one("citadelTotal", { token: AZR }, { flowsIn: true, flowsOut: true }),
   };

@@ -33,6 +33,7 @@ import {
 import type { IndexedVote } from "../_lib/proposals";
 import { governorView, proposalText } from "../_lib/server";
 import { ProposalActionsIsland } from "./_components/ProposalActionsIsland";
+import { column, numericColumn } from "@/app/_lib/columns";
 
 interface ProposalPageProps {
   params: Promise<{ proposalId: string }>;
@@ -219,36 +220,15 @@ async function islandMessages() {
 async function VoteTable({ votes }: { votes: IndexedVote[] }) {
   const t = await getTranslations("dao");
   const columns: Column<IndexedVote>[] = [
-    {
-      key: "voter",
-      header: t("votes.voter"),
-      label: t("votes.voter"),
-      cell: (v) => <Address address={v.voter} copy={false} />,
-    },
-    {
-      key: "support",
-      header: t("votes.support"),
-      label: t("votes.support"),
-      cell: (v) => t(`tally.${v.support}`),
-    },
-    {
-      key: "weight",
-      header: t("votes.weight"),
-      label: t("votes.weight"),
-      numeric: true,
-      cell: (v) => <Amount value={v.weight} />,
-    },
-    {
-      key: "reason",
-      header: t("votes.reason"),
-      label: t("votes.reason"),
-      cell: (v) => (
-        <>
-          {v.reason || "—"}
-          {v.relayed && <span className="cell-note">{t("votes.relayed")}</span>}
-        </>
-      ),
-    },
+    column("voter", t("votes.voter"), (v) => <Address address={v.voter} copy={false} />),
+    column("support", t("votes.support"), (v) => t(`tally.${v.support}`)),
+    numericColumn("weight", t("votes.weight"), (v) => <Amount value={v.weight} />),
+    column("reason", t("votes.reason"), (v) => (
+      <>
+        {v.reason || "—"}
+        {v.relayed && <span className="cell-note">{t("votes.relayed")}</span>}
+      </>
+    )),
   ];
   return (
     <DataTable

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Amount } from "@/app/_components/ui";
+import { Fact } from "@/app/_components/Fact";
 
 interface VoteTallyProps {
   forVotes: bigint;
@@ -16,24 +17,15 @@ export async function VoteTally({ forVotes, againstVotes, abstainVotes, quorum }
   return (
     <div className="vote-tally">
       <dl className="facts">
-        <div>
-          <dt>{t("tally.for")}</dt>
-          <dd data-testid="tally-for">
-            <Amount value={forVotes} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("tally.against")}</dt>
-          <dd data-testid="tally-against">
-            <Amount value={againstVotes} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("tally.abstain")}</dt>
-          <dd>
-            <Amount value={abstainVotes} />
-          </dd>
-        </div>
+        <Fact term={t("tally.for")} testId="tally-for">
+          <Amount value={forVotes} />
+        </Fact>
+        <Fact term={t("tally.against")} testId="tally-against">
+          <Amount value={againstVotes} />
+        </Fact>
+        <Fact term={t("tally.abstain")}>
+          <Amount value={abstainVotes} />
+        </Fact>
       </dl>
       {quorum !== null && (
         <p>

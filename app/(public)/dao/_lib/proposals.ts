@@ -7,7 +7,7 @@ import type { Proposal } from "@/protocol/proposals";
 import type { ContractName } from "@/protocol/manifest";
 import { ProposalState } from "@/protocol/enums";
 import { Roles, roleName } from "@/protocol/roles";
-import { many, one } from "@/app/_lib/indexer-query";
+import { many, one, rows } from "@/app/_lib/indexer-query";
 import type { PartsData } from "@/app/_lib/indexer-query";
 
 // The DAO pages' reads of the indexer (typed from its schema) and the plain-words form of a
@@ -75,18 +75,14 @@ export function proposalListParts(after: string | null = null) {
 export function proposalDetailParts(id: bigint) {
   return {
     proposal: one("proposal", { id }, PROPOSAL),
-    votes: many("vote", VOTE, {
-      where: { proposalId: id },
-      orderBy: "weight",
-      orderDirection: "desc",
-      limit: VOTES_PAGE,
-    }),
-    releases: many("citadelFlow", RELEASE, {
-      where: { proposalId: id, direction: "out" },
-      orderBy: "timestamp",
-      orderDirection: "asc",
-      limit: VOTES_PAGE,
-    }),
+    votes: rows("vote", VOTE, { proposalId: id }, ["weight", "desc"], VOTES_PAGE),
+    releases: rows(
+      "citadelFlow",
+      RELEASE,
+      { proposalId: id, direction: "out" },
+      ["timestamp", "asc"],
+      VOTES_PAGE,
+    ),
   };
 }
 

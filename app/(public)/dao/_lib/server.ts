@@ -1,9 +1,9 @@
 import "server-only";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
-import { sharedContentStore } from "@/content/open";
 import { proposalSchema } from "@/content/formats/proposal";
 import type { Proposal as ProposalText } from "@/content/formats/proposal";
+import { readContentJson } from "@/app/_lib/content-json";
 import { chainErrorKind } from "@/app/_lib/errors";
 import { serverPublicClient } from "@/app/_lib/server-data";
 import type { Result } from "@/app/_lib/server-data";
@@ -45,20 +45,7 @@ export async function governorView(
 }
 
 /** A proposal's text from the content store, or null when it is missing or not a proposal text. */
-export async function proposalText(cid: string | null): Promise<ProposalText | null> {
-  if (!cid) return null;
-  try {
-    const store = await sharedContentStore();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of store.cat(cid, { signal: AbortSignal.timeout(5_000) })) {
-      size += chunk.length;
-      if (size > 200_000) return null;
-      chunks.push(chunk);
-    }
-    const parsed = proposalSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+export function proposalText(cid: string | null): Promise<ProposalText | null> {
+  if (!cid) return Promise.resolve(null);
+  return readContentJson(cid, proposalSchema, { maxBytes: 200_000, timeoutMs: 5_000 });
 }

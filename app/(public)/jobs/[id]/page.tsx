@@ -23,6 +23,8 @@ import { JobStatusBadge } from "../_components/JobStatusBadge";
 import { RatingSummary } from "../_components/Stars";
 import { jobParts, readBrief, reputationsParts } from "../_lib/jobs-data";
 import type { JobDetail, MilestoneRow } from "../_lib/jobs-data";
+import { column, numericColumn } from "@/app/_lib/columns";
+import { Fact } from "@/app/_components/Fact";
 
 interface JobPageProps {
   params: Promise<{ id: string }>;
@@ -75,37 +77,18 @@ export default async function JobPage({ params }: JobPageProps) {
       : undefined;
 
   const milestoneColumns: Column<MilestoneRow>[] = [
-    {
-      key: "n",
-      header: t("milestones.n"),
-      label: t("milestones.n"),
-      cell: (m) => brief?.milestones[m.index]?.title ?? t("milestones.numbered", { n: m.index + 1 }),
-    },
-    {
-      key: "amount",
-      header: t("milestones.amount"),
-      label: t("milestones.amount"),
-      numeric: true,
-      cell: (m) => <Amount value={m.amount} />,
-    },
-    {
-      key: "status",
-      header: t("milestones.status"),
-      label: t("milestones.status"),
-      cell: (m) => (
-        <span data-testid={`milestone-${m.index}-status`}>
-          <StatusBadge tone={MILESTONE_TONES[m.status] ?? "neutral"}>
-            {t(`milestone.${m.status}`)}
-          </StatusBadge>
-        </span>
-      ),
-    },
-    {
-      key: "split",
-      header: t("milestones.split"),
-      label: t("milestones.split"),
-      cell: (m) => <Split m={m} />,
-    },
+    column(
+      "n",
+      t("milestones.n"),
+      (m) => brief?.milestones[m.index]?.title ?? t("milestones.numbered", { n: m.index + 1 }),
+    ),
+    numericColumn("amount", t("milestones.amount"), (m) => <Amount value={m.amount} />),
+    column("status", t("milestones.status"), (m) => (
+      <span data-testid={`milestone-${m.index}-status`}>
+        <StatusBadge tone={MILESTONE_TONES[m.status] ?? "neutral"}>{t(`milestone.${m.status}`)}</StatusBadge>
+      </span>
+    )),
+    column("split", t("milestones.split"), (m) => <Split m={m} />),
   ];
 
   return (
@@ -120,36 +103,36 @@ export default async function JobPage({ params }: JobPageProps) {
 
       <Card title={t("detail.money")} id="money-title">
         <dl className="facts">
-          <Fact label={t("facts.budget")} testId="job-total">
+          <Fact term={t("facts.budget")} testId="job-total">
             <Amount value={job.total} />
             <span className="fact-note">{t("facts.citadelShare")}</span>
           </Fact>
-          <Fact label={t("facts.deadline")}>
+          <Fact term={t("facts.deadline")}>
             <DateTime seconds={job.deadline} />
           </Fact>
-          <Fact label={t("facts.client")}>
+          <Fact term={t("facts.client")}>
             <Address address={job.client} />
             <span className="fact-note">
               <RatingSummary rep={repOf(job.client)} />
             </span>
           </Fact>
-          <Fact label={t("facts.provider")}>
+          <Fact term={t("facts.provider")}>
             {job.provider ? (
               <Address address={job.provider} />
             ) : (
               <span className="muted">{t("facts.noProvider")}</span>
             )}
           </Fact>
-          <Fact label={t("facts.paidToProvider")} testId="paid-provider">
+          <Fact term={t("facts.paidToProvider")} testId="paid-provider">
             <Amount value={job.paidToProvider} />
           </Fact>
-          <Fact label={t("facts.paidToCitadel")} testId="paid-citadel">
+          <Fact term={t("facts.paidToCitadel")} testId="paid-citadel">
             <Amount value={job.paidToCitadel} />
           </Fact>
-          <Fact label={t("facts.refunded")} testId="refunded">
+          <Fact term={t("facts.refunded")} testId="refunded">
             <Amount value={job.refunded} />
           </Fact>
-          <Fact label={t("facts.inEscrow")} testId="in-escrow">
+          <Fact term={t("facts.inEscrow")} testId="in-escrow">
             <Amount value={inEscrow(milestones.items)} />
           </Fact>
         </dl>
@@ -264,15 +247,6 @@ function inEscrow(milestones: MilestoneRow[]): bigint {
   return milestones
     .filter((m) => m.status === "pending" || m.status === "submitted" || m.status === "disputed")
     .reduce((sum, m) => sum + m.amount, 0n);
-}
-
-function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
 }
 
 async function Split({ m }: { m: MilestoneRow }) {

@@ -1,8 +1,8 @@
 import "server-only";
 import { jobBriefSchema } from "@/content/formats/job-brief";
 import type { JobBrief } from "@/content/formats/job-brief";
-import { sharedContentStore } from "@/content/open";
-import { many, one } from "@/app/_lib/indexer-query";
+import { readContentJson } from "@/app/_lib/content-json";
+import { many, one, rows } from "@/app/_lib/indexer-query";
 import type { PartsData } from "@/app/_lib/indexer-query";
 
 // The marketplace's reads of the indexer (typed from its schema) and of the job briefs on IPFS.
@@ -99,42 +99,17 @@ export function jobListParts(status: JobStatusName | undefined, after: string | 
 export function jobParts(id: bigint) {
   return {
     job: one("job", { id }, JOB),
-    milestones: many("milestone", MILESTONE, {
-      where: { jobId: id },
-      orderBy: "index",
-      orderDirection: "asc",
-      limit: 20,
-    }),
-    applications: many("application", APPLICATION, {
-      where: { jobId: id },
-      orderBy: "timestamp",
-      orderDirection: "asc",
-      limit: 100,
-    }),
-    disputes: many("dispute", DISPUTE, {
-      where: { jobId: id },
-      orderBy: "index",
-      orderDirection: "asc",
-      limit: 20,
-    }),
-    ratings: many("rating", RATING, {
-      where: { jobId: id },
-      orderBy: "timestamp",
-      orderDirection: "asc",
-      limit: 2,
-    }),
+    milestones: rows("milestone", MILESTONE, { jobId: id }, ["index", "asc"], 20),
+    applications: rows("application", APPLICATION, { jobId: id }, ["timestamp", "asc"], 100),
+    disputes: rows("dispute", DISPUTE, { jobId: id }, ["index", "asc"], 20),
+    ratings: rows("rating", RATING, { jobId: id }, ["timestamp", "asc"], 2),
   };
 }
 
 /** Disputes still waiting for an arbiter, oldest first. */
 export function openDisputesParts() {
   return {
-    disputes: many("dispute", DISPUTE, {
-      where: { resolved: false },
-      orderBy: "openedAt",
-      orderDirection: "asc",
-      limit: 100,
-    }),
+    disputes: rows("dispute", DISPUTE, { resolved: false }, ["openedAt", "asc"], 100),
   };
 }
 
@@ -143,36 +118,11 @@ export function accountJobsParts(address: string) {
   const lower = address.toLowerCase();
   return {
     reputation: one("account", { address: lower }, REPUTATION),
-    asClient: many("job", JOB, {
-      where: { client: lower },
-      orderBy: "postedAt",
-      orderDirection: "desc",
-      limit: 20,
-    }),
-    asProvider: many("job", JOB, {
-      where: { provider: lower },
-      orderBy: "postedAt",
-      orderDirection: "desc",
-      limit: 20,
-    }),
-    received: many("rating", RATING, {
-      where: { ratee: lower },
-      orderBy: "timestamp",
-      orderDirection: "desc",
-      limit: 20,
-    }),
-    given: many("rating", RATING, {
-      where: { rater: lower },
-      orderBy: "timestamp",
-      orderDirection: "desc",
-      limit: 20,
-    }),
-    credentials: many("credential", CREDENTIAL, {
-      where: { holder: lower, burned: false },
-      orderBy: "issuedAt",
-      orderDirection: "desc",
-      limit: 50,
-    }),
+    asClient: rows("job", JOB, { client: lower }, ["postedAt", "desc"], 20),
+    asProvider: rows("job", JOB, { provider: lower }, ["postedAt", "desc"], 20),
+    received: rows("rating", RATING, { ratee: lower }, ["timestamp", "desc"], 20),
+    given: rows("rating", RATING, { rater: lower }, ["timestamp", "desc"], 20),
+    credentials: rows("credential", CREDENTIAL, { holder: lower, burned: false }, ["issuedAt", "desc"], 50),
   };
 }
 
@@ -198,27 +148,9 @@ export type RatingRow = JobDetail["ratings"]["items"][number];
 export type Reputation = PartsData<ReturnType<typeof reputationsParts>>["reputations"]["items"][number];
 export type AccountJobs = PartsData<ReturnType<typeof accountJobsParts>>;
 
-const MAX_BRIEF_BYTES = 64 * 1024;
-
-/**
- * A job's brief from the content store, read block by block against its CID and checked against
- * the brief format; null when missing, too large, or not a brief.
- */
-export async function readBrief(cid: string): Promise<JobBrief | null> {
-  try {
-    const store = await sharedContentStore();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of store.cat(cid, { signal: AbortSignal.timeout(4_000) })) {
-      size += chunk.byteLength;
-      if (size > MAX_BRIEF_BYTES) return null;
-      chunks.push(chunk);
-    }
-    const parsed = jobBriefSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+/** A job's brief from the content store, checked against the brief format; null when missing, too large, or not a brief. */
+export function readBrief(cid: string): Promise<JobBrief | null> {
+  return readContentJson(cid, jobBriefSchema, { maxBytes: 64 * 1024, timeoutMs: 4_000 });
 }
 
 /** A text in the reader's plain words: the average rating with one decimal, or null without ratings. */

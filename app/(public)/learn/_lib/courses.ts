@@ -5,7 +5,7 @@ import { VerifiedFetchError, fetchVerified } from "@/content/verified-fetch";
 import { FormatError, parseJsonFormat } from "@/content/formats/common";
 import { courseSchema } from "@/content/formats/course";
 import type { Course } from "@/content/formats/course";
-import { many, one } from "@/app/_lib/indexer-query";
+import { one, rows } from "@/app/_lib/indexer-query";
 import type { PartsData } from "@/app/_lib/indexer-query";
 
 // The learn pages' reads: courses from the indexer, their packages from the content store through
@@ -26,12 +26,7 @@ export const CATALOG_LIMIT = 100;
 
 export function catalogParts() {
   return {
-    courses: many("course", COURSE, {
-      where: { active: true },
-      orderBy: "id",
-      orderDirection: "asc",
-      limit: CATALOG_LIMIT,
-    }),
+    courses: rows("course", COURSE, { active: true }, ["id", "asc"], CATALOG_LIMIT),
   };
 }
 

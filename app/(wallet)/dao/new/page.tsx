@@ -1,23 +1,14 @@
-import type { Metadata } from "next";
 import "@/app/(public)/dao/_components/dao.css";
-import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/app/_components/ui";
-import { ClientMessages } from "@/app/_i18n/client-messages";
+import { WalletPage, catalogTitle } from "@/app/(wallet)/_components/WalletPage";
 import { NewProposal } from "./_components/NewProposal";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("dao"))("new.title") };
-}
+export const generateMetadata = catalogTitle("dao.new.title");
 
 /** Propose from a template: the calls are built from the contracts' ABIs, the text goes to IPFS. */
-export default async function NewProposalPage() {
-  const t = await getTranslations("dao");
+export default function NewProposalPage() {
   return (
-    <>
-      <PageHeader title={t("new.title")} lead={t("new.lead")} />
-      <ClientMessages sections={["dao", "wallet"]}>
-        <NewProposal />
-      </ClientMessages>
-    </>
+    <WalletPage title="dao.new.title" lead="dao.new.lead" sections={["dao", "wallet"]}>
+      <NewProposal />
+    </WalletPage>
   );
 }

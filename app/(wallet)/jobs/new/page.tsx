@@ -1,22 +1,13 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/app/_components/ui";
-import { ClientMessages } from "@/app/_i18n/client-messages";
+import { WalletPage, catalogTitle } from "@/app/(wallet)/_components/WalletPage";
 import { PostJobForm } from "./_components/PostJobForm";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("jobs"))("new.title") };
-}
+export const generateMetadata = catalogTitle("jobs.new.title");
 
 /** Post a job: the brief to IPFS, then one permit signature and one transaction (approve as fallback). */
-export default async function NewJobPage() {
-  const t = await getTranslations("jobs");
+export default function NewJobPage() {
   return (
-    <>
-      <PageHeader title={t("new.title")} lead={t("new.lead")} />
-      <ClientMessages sections={["jobs", "wallet"]}>
-        <PostJobForm />
-      </ClientMessages>
-    </>
+    <WalletPage title="jobs.new.title" lead="jobs.new.lead" sections={["jobs", "wallet"]}>
+      <PostJobForm />
+    </WalletPage>
   );
 }

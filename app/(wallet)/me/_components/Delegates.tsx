@@ -8,6 +8,7 @@ import { many } from "@/app/_lib/indexer-query";
 import type { CountedPage, Part } from "@/app/_lib/indexer-query";
 import { REFRESH_MS } from "@/app/_wallet/refresh";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
+import { column, numericColumn } from "@/app/_lib/columns";
 
 const DELEGATES = 20;
 
@@ -64,29 +65,13 @@ export function Delegates() {
     voted: counts?.[`voter${index}`]?.totalCount,
   }));
   const columns: Column<Row>[] = [
-    {
-      key: "who",
-      header: t("delegation.delegate"),
-      label: t("delegation.delegate"),
-      cell: (r) => <Address address={r.address} copy={false} />,
-    },
-    {
-      key: "power",
-      header: t("delegation.power"),
-      label: t("delegation.power"),
-      numeric: true,
-      cell: (r) => <Amount value={r.votes} />,
-    },
-    {
-      key: "participation",
-      header: t("delegation.participation"),
-      label: t("delegation.participation"),
-      numeric: true,
-      cell: (r) =>
-        r.voted === undefined || total === undefined
-          ? ""
-          : t("delegation.participated", { voted: r.voted, total }),
-    },
+    column("who", t("delegation.delegate"), (r) => <Address address={r.address} copy={false} />),
+    numericColumn("power", t("delegation.power"), (r) => <Amount value={r.votes} />),
+    numericColumn("participation", t("delegation.participation"), (r) =>
+      r.voted === undefined || total === undefined
+        ? ""
+        : t("delegation.participated", { voted: r.voted, total }),
+    ),
   ];
   return (
     <Card title={t("delegation.delegatesTitle")} id="delegates-title">

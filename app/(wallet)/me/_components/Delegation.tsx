@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { isAddress, getAddress } from "viem";
 import type { Address, Hex } from "viem";
-import { useAccount, useConfig, useReadContract, useSignTypedData } from "wagmi";
+import { useConfig, useReadContract, useSignTypedData } from "wagmi";
 // One action, not usePublicClient(): that client carries every public action (ENS, fee
 // estimation, simulateBlocks…), some 40 kB gzipped this page would load for one block read.
 import { getBlock } from "wagmi/actions";
@@ -15,6 +15,8 @@ import { Address as AddressView, Amount, Card } from "@/app/_components/ui";
 import { delegationOf } from "@/app/_lib/format";
 import { isUserRejection } from "@/app/_lib/errors";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
+import { Fact } from "@/app/_components/Fact";
+import { whenConnected } from "./whenConnected";
 
 const token = contractOf(manifest, "AzoraToken");
 /** A signed delegation is good for an hour: long enough to send, short enough to be harmless. */
@@ -36,13 +38,7 @@ function refusal(status: number): Extract<RelayState, { state: "failed" }>["key"
 }
 
 /** Delegate your votes (to yourself or to someone) for free: you sign, the relayer sends it. */
-export function Delegation() {
-  const { address } = useAccount();
-  if (!address) return null;
-  return <DelegationCard account={address} />;
-}
-
-function DelegationCard({ account }: { account: Address }) {
+export const Delegation = whenConnected(function DelegationCard({ address: account }: { address: Address }) {
   const t = useTranslations("me");
   const { balance, votes, delegate } = useChainAccount(account);
   const nonce = useReadContract({
@@ -100,28 +96,23 @@ function DelegationCard({ account }: { account: Address }) {
     <Card title={t("delegation.title")} id="delegation-title" data-testid="delegation">
       <p>{t("delegation.why")}</p>
       <dl className="facts">
-        <div>
-          <dt>{t("delegation.balance")}</dt>
-          <dd>{balance !== undefined && <Amount value={balance} data-testid="my-balance" />}</dd>
-        </div>
-        <div>
-          <dt>{t("delegation.votes")}</dt>
-          <dd>{votes !== undefined && <Amount value={votes} data-testid="my-votes" />}</dd>
-        </div>
-        <div>
-          <dt>{t("delegation.current")}</dt>
-          <dd data-testid="my-delegate">
-            {current === undefined ? (
-              ""
-            ) : current === "self" ? (
-              t("delegation.toSelf")
-            ) : current === "none" ? (
-              t("delegation.toNobody")
-            ) : (
-              <AddressView address={current} copy={false} />
-            )}
-          </dd>
-        </div>
+        <Fact term={t("delegation.balance")}>
+          {balance !== undefined && <Amount value={balance} data-testid="my-balance" />}
+        </Fact>
+        <Fact term={t("delegation.votes")}>
+          {votes !== undefined && <Amount value={votes} data-testid="my-votes" />}
+        </Fact>
+        <Fact term={t("delegation.current")} testId="my-delegate">
+          {current === undefined ? (
+            ""
+          ) : current === "self" ? (
+            t("delegation.toSelf")
+          ) : current === "none" ? (
+            t("delegation.toNobody")
+          ) : (
+            <AddressView address={current} copy={false} />
+          )}
+        </Fact>
       </dl>
       <fieldset>
         <legend>{t("delegation.choose")}</legend>
@@ -174,4 +165,4 @@ function DelegationCard({ account }: { account: Address }) {
       <p className="muted">{t("delegation.freeWhy")}</p>
     </Card>
   );
-}
+});

@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { NextIntlClientProvider, useTranslations } from "next-intl";
-import type { AbstractIntlMessages } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { Address, Hex } from "viem";
 import { useAccount, useBlock, useConfig, useReadContract, useSignTypedData } from "wagmi";
@@ -11,14 +10,12 @@ import { contractOf } from "@/protocol/manifest";
 import { ballotTypedData } from "@/protocol/eip712";
 import { ProposalState, VoteType } from "@/protocol/enums";
 import { Amount, DateTime } from "@/app/_components/ui";
-import type { Locale } from "@/app/_i18n/config";
 import { isUserRejection } from "@/app/_lib/errors";
-import type { RuntimeConfig } from "@/app/_lib/server-config";
 import { REFRESH_MS } from "@/app/_wallet/refresh";
 import { TxButton } from "@/app/_wallet/TxButton";
 import { useTransaction } from "@/app/_wallet/useTransaction";
-import { WalletButton } from "@/app/_wallet/WalletButton";
-import { WalletProviders } from "@/app/_wallet/WalletProviders";
+import { WalletPart } from "@/app/_wallet/WalletPart";
+import type { WalletPartProps } from "@/app/_wallet/WalletPart";
 import { daoErrorOf, relayRefusal } from "../../_lib/errors";
 import type { DaoError } from "../../_lib/errors";
 
@@ -32,31 +29,15 @@ export interface ProposalForActions {
   voteStart: string;
 }
 
-interface ProposalWalletProps {
-  runtime: RuntimeConfig;
-  locale: Locale;
-  messages: AbstractIntlMessages;
-  openModal: boolean;
-  proposal: ProposalForActions;
-}
-
 /** The wallet part of a proposal page, loaded on demand by ProposalActionsIsland. */
 export default function ProposalWallet({
-  runtime,
-  locale,
-  messages,
-  openModal,
   proposal,
-}: ProposalWalletProps) {
+  ...part
+}: WalletPartProps & { proposal: ProposalForActions }) {
   return (
-    <NextIntlClientProvider locale={locale} messages={messages} timeZone="UTC">
-      <WalletProviders runtime={runtime}>
-        <div className="actions">
-          <WalletButton autoOpen={openModal} />
-        </div>
-        <ProposalActions proposal={proposal} />
-      </WalletProviders>
-    </NextIntlClientProvider>
+    <WalletPart {...part}>
+      <ProposalActions proposal={proposal} />
+    </WalletPart>
   );
 }
 

@@ -2,19 +2,20 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { useAccount } from "wagmi";
 import { Amount, Card, DateTime, EmptyState, Loading, StatusBadge, VerifierLink } from "@/app/_components/ui";
-import { many } from "@/app/_lib/indexer-query";
+import { rows } from "@/app/_lib/indexer-query";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 import { useVouchers } from "@/app/(wallet)/learn/_lib/vouchers";
+import { Fact } from "@/app/_components/Fact";
+import { whenConnected } from "../whenConnected";
 
 const LIMIT = 50;
 
 function learnerParts(address: Address) {
   const holder = address.toLowerCase();
   return {
-    credentials: many(
+    credentials: rows(
       "credential",
       {
         id: "bigint",
@@ -26,19 +27,15 @@ function learnerParts(address: Address) {
         revokedReason: true,
         burned: true,
       },
-      { where: { holder }, orderBy: "issuedAt", orderDirection: "desc", limit: LIMIT },
+      { holder },
+      ["issuedAt", "desc"],
+      LIMIT,
     ),
   };
 }
 
 /** The learner's part of /me: AZR and votes from the chain, credentials, rewards waiting to be claimed. */
-export function LearnerDashboard() {
-  const { address } = useAccount();
-  if (!address) return null;
-  return <Learner address={address} />;
-}
-
-function Learner({ address }: { address: Address }) {
+export const LearnerDashboard = whenConnected(function Learner({ address }: { address: Address }) {
   const t = useTranslations("me");
   const chain = useChainAccount(address);
   const indexed = useIndexerRead("learner", learnerParts(address));
@@ -51,18 +48,12 @@ function Learner({ address }: { address: Address }) {
           <Loading>{t("learner.loading")}</Loading>
         ) : (
           <dl className="course-facts">
-            <div>
-              <dt>{t("learner.balance")}</dt>
-              <dd data-testid="learner-balance">
-                <Amount value={chain.balance} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t("learner.votes")}</dt>
-              <dd data-testid="learner-votes">
-                <Amount value={chain.votes ?? 0n} />
-              </dd>
-            </div>
+            <Fact term={t("learner.balance")} testId="learner-balance">
+              <Amount value={chain.balance} />
+            </Fact>
+            <Fact term={t("learner.votes")} testId="learner-votes">
+              <Amount value={chain.votes ?? 0n} />
+            </Fact>
           </dl>
         )}
         {chain.votes === 0n && (chain.balance ?? 0n) > 0n && <p>{t("learner.delegateNudge")}</p>}
@@ -125,4 +116,4 @@ function Learner({ address }: { address: Address }) {
       </Card>
     </>
   );
-}
+});
