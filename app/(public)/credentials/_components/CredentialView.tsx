@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { chainName } from "@/protocol/chain";
+import { Fact } from "@/app/_components/Fact";
 import { ReadFailure } from "@/app/_components/ReadFailure";
 import {
   Address,
@@ -193,15 +194,6 @@ function Found({
           </li>
         </ul>
       </Card>
-    </div>
-  );
-}
-
-function Fact({ term, testId, children }: { term: string; testId?: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd data-testid={testId}>{children}</dd>
     </div>
   );
 }
