@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { localAccount } from "../../protocol/chain";
+import type { Manifest } from "../../protocol/manifest";
 import { REPO_ROOT } from "../stack/paths";
 import { binOf, freePort, runToCompletion, stopAllServices } from "../stack/processes";
 import { deployLocal, startApp, startChain, startIndexer } from "../stack/stack";
@@ -207,23 +208,38 @@ async function lighthouseTable(appUrl: string): Promise<Rows> {
   return rows;
 }
 
-/** The production build (made first when missing) serving a seeded local stack, for `measure`. */
-async function onAppStack<T>(measure: (appUrl: string) => Promise<T>): Promise<T> {
+/** What `onAppStack` hands its measure: the seeded chain's URL and manifest, the indexer and app. */
+export interface AppStack {
+  rpcUrl: string;
+  manifest: Manifest;
+  indexerUrl: string;
+  appUrl: string;
+}
+
+/**
+ * The production build (made first when missing) serving a seeded local stack, for `measure`;
+ * `appEnv` adds to the app's environment. Every process is stopped afterwards.
+ */
+export async function onAppStack<T>(
+  measure: (stack: AppStack) => Promise<T>,
+  appEnv: Record<string, string> = {},
+): Promise<T> {
   if (!existsSync(ROUTE_STATS)) {
     console.log("\n(no production build yet: running next build and serwist build…)");
     await buildApp();
   }
   try {
     const chain = await startChain(await freePort());
-    await deployLocal(chain.rpcUrl, { seed: true });
+    const manifest = await deployLocal(chain.rpcUrl, { seed: true });
     const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: await freePort() });
     const app = await startApp({
       mode: "start",
       port: await freePort(),
       rpcUrl: chain.rpcUrl,
       indexerUrl: indexer.url,
+      env: appEnv,
     });
-    return await measure(app.url);
+    return await measure({ rpcUrl: chain.rpcUrl, manifest, indexerUrl: indexer.url, appUrl: app.url });
   } finally {
     await stopAllServices();
   }
@@ -233,7 +249,7 @@ async function onAppStack<T>(measure: (appUrl: string) => Promise<T>): Promise<T
 export const appGroup: FigureGroup = {
   name: "app",
   async measure() {
-    const { sizes, scores } = await onAppStack(async (appUrl) => ({
+    const { sizes, scores } = await onAppStack(async ({ appUrl }) => ({
       sizes: await firstLoadJs(appUrl),
       scores: await lighthouseTable(appUrl),
     }));
