@@ -1,5 +1,4 @@
 import "./globals.css";
-import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -26,7 +25,7 @@ export const viewport: Viewport = {
 };
 
 /**
- * The root of every page: language (`<html lang>`), fonts, styles, known account names, and the
+ * The root of every page: language (`<html lang>`), styles, known account names, and the
  * service worker. No client-side translation code here: public pages render their words on the
  * server; client islands get theirs from <ClientMessages>. The header, navigation and footer
  * come from each route group's layout: `(public)` carries no wallet code at all, `(wallet)` adds
@@ -35,7 +34,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
   const locale = await getLocale();
   return (
-    <html lang={locale} className={GeistSans.variable}>
+    <html lang={locale}>
       <body>
         <LocaleProvider locale={locale}>
           <AddressBookProvider book={await addressBook(locale)}>{children}</AddressBookProvider>

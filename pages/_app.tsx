@@ -1,6 +1,5 @@
 import "@/app/globals.css";
 import "@/app/(public)/credentials/_components/credential.css";
-import { GeistSans } from "geist/font/sans";
 import { NextIntlClientProvider } from "next-intl";
 import type { AppProps } from "next/app";
 import { Shell } from "@/app/_components/shell/Shell";
@@ -18,11 +17,9 @@ export default function App({ Component, pageProps }: AppProps<FrameProps | Reco
   return (
     <NextIntlClientProvider locale={locale} messages={messages} timeZone="UTC">
       <AddressBookProvider book={book}>
-        <div className={GeistSans.className}>
-          <Shell>
-            <Component {...pageProps} />
-          </Shell>
-        </div>
+        <Shell>
+          <Component {...pageProps} />
+        </Shell>
       </AddressBookProvider>
     </NextIntlClientProvider>
   );

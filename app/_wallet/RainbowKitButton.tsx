@@ -11,7 +11,7 @@ import type { Locale as RainbowKitLocale } from "@rainbow-me/rainbowkit";
 import { useLocale } from "next-intl";
 import { useEffect, useRef } from "react";
 
-const fonts = { body: "var(--font-geist-sans), system-ui, sans-serif" };
+const fonts = { body: "system-ui, sans-serif" };
 const theme = {
   lightMode: { ...lightTheme({ accentColor: "#0a6847", borderRadius: "medium" }), fonts },
   darkMode: {
