@@ -3,8 +3,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { REPO_ROOT } from "./paths";
-import { binOf, runToCompletion, stopAllServices } from "./processes";
-import type { Service } from "./processes";
+import { binOf, runToCompletion, superviseServices } from "./processes";
 import { deployLocal, startApp, startChain, startIndexer } from "./stack";
 import { DEMO_PEOPLE } from "../seed/learning";
 import {
@@ -36,26 +35,7 @@ const logDir = path.join(REPO_ROOT, ".azora", "logs");
 await mkdir(logDir, { recursive: true });
 const logFile = (name: string) => path.join(logDir, `${name}.log`);
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  console.log("\nStopping the Azora stack…");
-  await stopAllServices();
-  process.exit(code);
-}
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
-
-function watch(service: Service) {
-  service.child.once("exit", (code) => {
-    if (stopping) return;
-    console.error(
-      `\n${service.name} stopped unexpectedly (exit ${code}). Its last lines:\n${service.tail()}`,
-    );
-    void shutdown(1);
-  });
-}
+const { shutdown, watch } = superviseServices("the Azora stack");
 
 try {
   ensureLoopback();

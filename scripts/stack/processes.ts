@@ -119,6 +119,35 @@ export async function stopAllServices(): Promise<void> {
   for (const service of [...running].reverse()) await service.stop();
 }
 
+/**
+ * For a script that runs services until Ctrl-C (`npm run dev`, `npm run indexer:replicas`): on
+ * SIGINT or SIGTERM, says "Stopping `what`…", stops every service started and exits. `watch(service)`
+ * does the same, with exit code 1 and the service's last lines, when that service stops by itself;
+ * `shutdown(code)` when the script itself fails.
+ */
+export function superviseServices(what: string) {
+  let stopping = false;
+  async function shutdown(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nStopping ${what}…`);
+    await stopAllServices();
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  function watch(service: Service): void {
+    service.child.once("exit", (code) => {
+      if (stopping) return;
+      console.error(
+        `\n${service.name} stopped unexpectedly (exit ${code}). Its last lines:\n${service.tail()}`,
+      );
+      void shutdown(1);
+    });
+  }
+  return { shutdown, watch };
+}
+
 /** Resolves when `url` answers 2xx; rejects with the service's output after `timeoutMs`. */
 export async function waitForHttp(url: string, service: Service, timeoutMs = 120_000, init?: RequestInit) {
   const deadline = Date.now() + timeoutMs;

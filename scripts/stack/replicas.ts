@@ -5,8 +5,7 @@
 // process on PGlite.)
 import { LOCAL_CHAIN_ID, rpcUrlFromEnv } from "../../protocol/chain";
 import { manifest } from "../../deployments/index";
-import { stopAllServices } from "./processes";
-import type { Service } from "./processes";
+import { superviseServices } from "./processes";
 import { startApiReplica, startIndexer } from "./stack";
 
 function numberFromEnv(name: string, fallback: number, max: number): number {
@@ -32,23 +31,7 @@ const local = manifest.chainId === LOCAL_CHAIN_ID;
 const schema = process.env.DATABASE_SCHEMA ?? (local ? `azora_${Date.now()}` : "azora");
 const rpcUrl = rpcUrlFromEnv();
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  console.log("\nStopping the indexer and its replicas…");
-  await stopAllServices();
-  process.exit(code);
-}
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
-function watch(service: Service) {
-  service.child.once("exit", (code) => {
-    if (stopping) return;
-    console.error(`\n${service.name} stopped (exit ${code}). Its last lines:\n${service.tail()}`);
-    void shutdown(1);
-  });
-}
+const { shutdown, watch } = superviseServices("the indexer and its replicas");
 
 try {
   console.log(`Indexing chain ${manifest.chainId} at ${rpcUrl} into schema "${schema}"…`);

@@ -8,7 +8,7 @@ import type { Course } from "../../content/formats/course";
 import { JSON_FORMATS, jsonSchemas } from "../../content/formats/index";
 import type { JsonFormat } from "../../content/formats/index";
 import { REPO_ROOT } from "../../scripts/stack/paths";
-import { tempDir, utf8 } from "./support";
+import { useTempDir, utf8 } from "./support";
 
 const COURSES = ["wallets-and-safety", "budgeting-irregular-income", "typescript-first-steps"];
 const courseFolder = (name: string) => path.join(REPO_ROOT, "courses", name);
@@ -24,13 +24,7 @@ async function issuesOf(promise: Promise<unknown>): Promise<string[]> {
 
 describe("content › formats", function () {
   describe("course packages", function () {
-    let dir: Awaited<ReturnType<typeof tempDir>>;
-    beforeEach(async function () {
-      dir = await tempDir();
-    });
-    afterEach(async function () {
-      await dir.remove();
-    });
+    const dir = useTempDir({ each: true });
 
     /** A copy of a real course folder, changed by `change`, then packed. */
     async function packChanged(change: (folder: string, course: Course) => Promise<unknown>) {

@@ -9,7 +9,7 @@ import { openKuboStore } from "../../content/kubo";
 import { openContentStore } from "../../content/open";
 import type { ContentStore } from "../../content/store";
 import { startKuboStandIn } from "./kubo-stand-in";
-import { patternBytes, serve, tempDir, utf8 } from "./support";
+import { patternBytes, serve, tempDir, useTempDir, utf8 } from "./support";
 
 const HELLO = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am"; // 'hello\n' (Kubo)
 const PLANETS = "bafybeih7e5dmkyk25up5vxug4q3hrg2fxbzf23dfrac2fns5h7z4aa7ioi"; // t0040 (Kubo)
@@ -99,13 +99,7 @@ function shouldBehaveLikeAContentStore(open: () => Promise<ContentStore>) {
 }
 
 describe("content › embedded store", function () {
-  let dir: Awaited<ReturnType<typeof tempDir>>;
-  before(async function () {
-    dir = await tempDir();
-  });
-  after(async function () {
-    await dir.remove();
-  });
+  const dir = useTempDir();
 
   shouldBehaveLikeAContentStore(() => openEmbeddedStore(dir.dir));
 

@@ -16,6 +16,22 @@ export async function tempDir(prefix = "azora-content-") {
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * In the suite that calls it: a new temporary directory before its tests (before each test when
+ * `each`), deleted after them. The object it returns is filled in by that hook.
+ */
+export function useTempDir({ each = false, prefix }: { each?: boolean; prefix?: string } = {}) {
+  // Empty until the hook has run: nothing reads it before (mocha runs the hooks first).
+  const temp = {} as Awaited<ReturnType<typeof tempDir>>;
+  (each ? beforeEach : before)(async function () {
+    Object.assign(temp, await tempDir(prefix));
+  });
+  (each ? afterEach : after)(async function () {
+    await temp.remove();
+  });
+  return temp;
+}
+
 export type Handler = (request: Request) => Promise<Response>;
 
 /**

@@ -131,20 +131,31 @@ describe("AzoraToken", () => {
   });
 
   describe("permit (EIP-2612)", () => {
-    it("sets an allowance from a signature submitted by someone else", async () => {
-      const { token, alice, bob, carol } = await loadFixture(funded);
-      const deadline = BigInt(await time.latest()) + 3600n;
-      const { v, r, s } = await signPermit(alice, token.address, {
-        owner: alice.account.address,
-        spender: bob.account.address,
-        value: AZR(10),
+    type Funded = Awaited<ReturnType<typeof funded>>;
+    /** The arguments of `permit` for `value` of alice's AZR to bob, nonce 0, signed by `signer` (alice by default). */
+    async function alicePermitsBob(
+      { token, alice, bob }: Funded,
+      { value, deadline, signer = alice }: { value: bigint; deadline: bigint; signer?: Funded["alice"] },
+    ) {
+      const owner = alice.account.address;
+      const spender = bob.account.address;
+      const { v, r, s } = await signPermit(signer, token.address, {
+        owner,
+        spender,
+        value,
         nonce: 0n,
         deadline,
       });
+      return [owner, spender, value, deadline, v, r, s] as const;
+    }
+
+    it("sets an allowance from a signature submitted by someone else", async () => {
+      const market = await loadFixture(funded);
+      const { token, alice, bob, carol } = market;
+      const deadline = BigInt(await time.latest()) + 3600n;
+      const args = await alicePermitsBob(market, { value: AZR(10), deadline });
       await viem.assertions.emitWithArgs(
-        token.write.permit([alice.account.address, bob.account.address, AZR(10), deadline, v, r, s], {
-          account: carol.account,
-        }),
+        token.write.permit(args, { account: carol.account }),
         token,
         "Approval",
         [alice.account.address, bob.account.address, AZR(10)],
@@ -154,51 +165,29 @@ describe("AzoraToken", () => {
     });
 
     it("rejects an expired permit with ERC2612ExpiredSignature(deadline)", async () => {
-      const { token, alice, bob } = await loadFixture(funded);
+      const market = await loadFixture(funded);
       const deadline = BigInt(await time.latest()) - 1n;
-      const { v, r, s } = await signPermit(alice, token.address, {
-        owner: alice.account.address,
-        spender: bob.account.address,
-        value: 1n,
-        nonce: 0n,
-        deadline,
-      });
-      await expectRevert(
-        token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
-        "ERC2612ExpiredSignature",
-        [deadline],
-      );
+      const args = await alicePermitsBob(market, { value: 1n, deadline });
+      await expectRevert(market.token.write.permit(args), "ERC2612ExpiredSignature", [deadline]);
     });
 
     it("rejects a permit signed by someone other than the owner", async () => {
-      const { token, alice, bob, carol } = await loadFixture(funded);
+      const market = await loadFixture(funded);
+      const { token, alice, carol } = market;
       const deadline = BigInt(await time.latest()) + 3600n;
       // carol signs a permit claiming to be alice
-      const { v, r, s } = await signPermit(carol, token.address, {
-        owner: alice.account.address,
-        spender: bob.account.address,
-        value: 1n,
-        nonce: 0n,
-        deadline,
-      });
-      await expectRevert(
-        token.write.permit([alice.account.address, bob.account.address, 1n, deadline, v, r, s]),
-        "ERC2612InvalidSigner",
-        [carol.account.address, alice.account.address],
-      );
+      const args = await alicePermitsBob(market, { value: 1n, deadline, signer: carol });
+      await expectRevert(token.write.permit(args), "ERC2612InvalidSigner", [
+        carol.account.address,
+        alice.account.address,
+      ]);
     });
 
     it("rejects a replayed permit: the nonce has moved on", async () => {
-      const { token, alice, bob } = await loadFixture(funded);
+      const market = await loadFixture(funded);
+      const { token, alice } = market;
       const deadline = BigInt(await time.latest()) + 3600n;
-      const { v, r, s } = await signPermit(alice, token.address, {
-        owner: alice.account.address,
-        spender: bob.account.address,
-        value: 1n,
-        nonce: 0n,
-        deadline,
-      });
-      const args = [alice.account.address, bob.account.address, 1n, deadline, v, r, s] as const;
+      const args = await alicePermitsBob(market, { value: 1n, deadline });
       await token.write.permit(args);
       await expectRevert(token.write.permit(args), "ERC2612InvalidSigner", [
         (recovered: string) => recovered.toLowerCase() !== alice.account.address.toLowerCase(),

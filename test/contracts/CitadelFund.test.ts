@@ -146,30 +146,26 @@ describe("CitadelFund", () => {
   });
 
   describe("release", () => {
-    it("lets the owner release AZR, emitting Released", async () => {
-      const { fund, token, alice, carol } = await loadFixture(withTokens);
-      await token.write.transfer([fund.address, AZR(100)], { account: alice.account });
-      await viem.assertions.emitWithArgs(
-        fund.write.release([token.address, carol.account.address, AZR(40)]),
-        fund,
-        "Released",
-        [getAddress(token.address), getAddress(carol.account.address), AZR(40)],
-      );
-      expect(await token.read.balanceOf([carol.account.address])).to.equal(AZR(40));
-      expect(await token.read.balanceOf([fund.address])).to.equal(AZR(60));
-    });
-
-    it("releases any other ERC-20 the fund holds", async () => {
-      const { fund, other, alice, carol } = await loadFixture(withTokens);
-      await other.write.transfer([fund.address, AZR(10)], { account: alice.account });
-      await viem.assertions.emitWithArgs(
-        fund.write.release([other.address, carol.account.address, AZR(10)]),
-        fund,
-        "Released",
-        [getAddress(other.address), getAddress(carol.account.address), AZR(10)],
-      );
-      expect(await other.read.balanceOf([carol.account.address])).to.equal(AZR(10));
-    });
+    // The fund's own AZR and any other ERC-20 it was sent: 40 of 100 released, then all 10 of 10.
+    for (const { title, which, held, released } of [
+      { title: "lets the owner release AZR, emitting Released", which: "token", held: 100, released: 40 },
+      { title: "releases any other ERC-20 the fund holds", which: "other", held: 10, released: 10 },
+    ] as const) {
+      it(title, async () => {
+        const fixture = await loadFixture(withTokens);
+        const { fund, alice, carol } = fixture;
+        const token = fixture[which];
+        await token.write.transfer([fund.address, AZR(held)], { account: alice.account });
+        await viem.assertions.emitWithArgs(
+          fund.write.release([token.address, carol.account.address, AZR(released)]),
+          fund,
+          "Released",
+          [getAddress(token.address), getAddress(carol.account.address), AZR(released)],
+        );
+        expect(await token.read.balanceOf([carol.account.address])).to.equal(AZR(released));
+        expect(await token.read.balanceOf([fund.address])).to.equal(AZR(held - released));
+      });
+    }
 
     it("releases ETH when the token is the zero address", async () => {
       const { fund, bob, carol } = await loadFixture(deployed);

@@ -1,13 +1,18 @@
 import { expect } from "chai";
 import { getAddress, zeroAddress } from "viem";
 import type { Address, Hash } from "viem";
-import { CitadelSource } from "../../protocol/enums";
+import {
+  CitadelSource,
+  JobStatus as Job,
+  MilestoneStatus as Milestone,
+  ReleaseKind as Release,
+} from "../../protocol/enums";
 import { DEFAULT_DEPLOY_CONFIG } from "../../scripts/deploy/contracts";
 import { Roles } from "../../protocol/roles";
 import { signPermit } from "../../protocol/eip712";
 import { AZR, marketplace, networkHelpers, viem } from "../support/fixture";
 import type { Signer } from "../support/fixture";
-import { expectRevert } from "./helpers/revert";
+import { expectEachRevert, expectRevert } from "./helpers/revert";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -19,24 +24,24 @@ const DELIVERABLE = "bafkreideliverabledeliverabledeliverabledeliverable";
 const REASON = "bafkreireasonreasonreasonreasonreasonreasonreasonreason";
 const ADMIN = `0x${"00".repeat(32)}` as const;
 
-/** JobStatus and MilestoneStatus of IJobEscrow. */
-const Job = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4, Refunded: 5 } as const;
-const Milestone = {
-  Pending: 0,
-  Submitted: 1,
-  Disputed: 2,
-  Released: 3,
-  Refunded: 4,
-  Resolved: 5,
-  Cancelled: 6,
-} as const;
-const Release = { Approved: 0, ReviewTimeout: 1 } as const;
-
 /** Three milestones of odd sizes, so every 10% share rounds. */
 const AMOUNTS = [AZR(100) + 7n, AZR(250) + 3n, AZR(50) + 9n] as const;
 const TOTAL = AMOUNTS.reduce((a, b) => a + b, 0n);
 
 type Market = Awaited<ReturnType<typeof marketplace>>;
+
+/** A milestone as `milestoneOf` returns it: pending, with no window and no offer, unless `fields` says so. */
+function milestone(amount: bigint, fields: { reviewEndsAt?: number; status?: number } = {}) {
+  return {
+    amount,
+    reviewEndsAt: 0,
+    status: Milestone.Pending,
+    disputeEndsAt: 0,
+    clientOfferBps: 0,
+    providerOfferBps: 0,
+    ...fields,
+  };
+}
 
 /** Approves and posts a job from `client` (alice by default), due in 30 days; returns its id. */
 async function post(
@@ -170,14 +175,7 @@ describe("JobEscrow", () => {
         status: Job.Open,
         provider: zeroAddress,
       });
-      expect(await escrow.read.milestoneOf([1n, 1n])).to.deep.equal({
-        amount: AMOUNTS[1],
-        reviewEndsAt: 0,
-        status: Milestone.Pending,
-        disputeEndsAt: 0,
-        clientOfferBps: 0,
-        providerOfferBps: 0,
-      });
+      expect(await escrow.read.milestoneOf([1n, 1n])).to.deep.equal(milestone(AMOUNTS[1]));
     });
 
     it("takes one transaction with a permit: no approval beforehand", async () => {
@@ -448,14 +446,9 @@ describe("JobEscrow", () => {
         "MilestoneSubmitted",
         [jobId, 1n, DELIVERABLE, at + WEEK],
       );
-      expect(await escrow.read.milestoneOf([jobId, 1n])).to.deep.equal({
-        amount: AMOUNTS[1],
-        reviewEndsAt: at + WEEK,
-        status: Milestone.Submitted,
-        disputeEndsAt: 0,
-        clientOfferBps: 0,
-        providerOfferBps: 0,
-      });
+      expect(await escrow.read.milestoneOf([jobId, 1n])).to.deep.equal(
+        milestone(AMOUNTS[1], { reviewEndsAt: at + WEEK, status: Milestone.Submitted }),
+      );
     });
 
     it("refuses a submission by anyone but the provider, on an open job, twice, or of no milestone", async () => {
@@ -696,16 +689,13 @@ describe("JobEscrow", () => {
       );
       const { reviewEndsAt } = await escrow.read.milestoneOf([jobId, 0n]);
       await time.increaseTo(reviewEndsAt + 1);
-      const stillDisputed = [jobId, 0n, Milestone.Disputed, Milestone.Submitted] as const;
-      await expectRevert(
-        escrow.write.approveMilestone([jobId, 0n], { account: alice.account }),
+      await expectEachRevert(
+        [
+          () => escrow.write.approveMilestone([jobId, 0n], { account: alice.account }),
+          () => escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
+        ],
         "JobEscrowUnexpectedMilestoneStatus",
-        [...stillDisputed],
-      );
-      await expectRevert(
-        escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account }),
-        "JobEscrowUnexpectedMilestoneStatus",
-        [...stillDisputed],
+        [jobId, 0n, Milestone.Disputed, Milestone.Submitted],
       );
     });
 

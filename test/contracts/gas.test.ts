@@ -6,7 +6,17 @@ import { formatProposalDescription, proposalOf, proposeArgs } from "../../protoc
 import { signCompletion, signBallot, signDelegation, signPermit } from "../../protocol/eip712";
 import { VoteType } from "../../protocol/enums";
 import { learnerAddress } from "../support/accounts";
-import { AZR, COURSE, gaslessVoter, governed, marketplace, networkHelpers, viem } from "../support/fixture";
+import {
+  AZR,
+  COURSE,
+  credentialIdOf,
+  gaslessVoter,
+  governed,
+  marketplace,
+  networkHelpers,
+  registerCourse,
+  viem,
+} from "../support/fixture";
 import { proposals } from "../support/governance";
 import { walletOf } from "./helpers/wallets";
 
@@ -35,21 +45,8 @@ async function gasOf(hash: Promise<Hash>): Promise<number> {
 /** AZR, mining and the marketplace, on the local deployment (as `npm run dev` makes it). */
 async function measureMarket(gas: Gas) {
   const m = await marketplace();
-  const {
-    token,
-    pok,
-    credential,
-    escrow,
-    fund,
-    deployer,
-    alice,
-    bob,
-    carol,
-    dave,
-    verifier,
-    relayer,
-    arbiter,
-  } = m;
+  const { token, pok, credential, escrow, fund } = m;
+  const { deployer, alice, bob, carol, dave, verifier, relayer, arbiter } = m;
   const record = async (name: string, hash: Promise<Hash>) => gas.set(name, await gasOf(hash));
 
   // AZR
@@ -102,14 +99,7 @@ async function measureMarket(gas: Gas) {
   await record("CitadelFund.donate", fund.write.donate([token.address, AZR(5)], { account: alice.account }));
 
   // Mining: course 1 (valid a year) and course 2 (never expires), signed by `verifier`.
-  await pok.write.setVerifierLimit([verifier.account.address, 1_000]);
-  await pok.write.registerCourse([
-    COURSE.contentCid,
-    COURSE.reward,
-    verifier.account.address,
-    COURSE.minScore,
-    COURSE.validity,
-  ]);
+  await registerCourse(m, { verifierLimit: 1_000 });
   await pok.write.registerCourse([COURSE.contentCid, AZR(150), verifier.account.address, COURSE.minScore, 0]);
   const claim = async (learner: `0x${string}`, courseId: bigint) => {
     const completion = { learner, courseId, score: 8_500, deadline: BigInt(await time.latest()) + 3_600n };
@@ -122,7 +112,7 @@ async function measureMarket(gas: Gas) {
   await record("ProofOfKnowledge.claim: first claim by a new learner", claim(newcomer, 1n));
   await record("ProofOfKnowledge.claim: by a learner holding AZR", claim(dave.account.address, 1n));
   await record("ProofOfKnowledge.claim: a second course", claim(newcomer, 2n));
-  const idOf = (learner: `0x${string}`, courseId: bigint) => (BigInt(learner) << 96n) | courseId;
+  const idOf = credentialIdOf;
   await record(
     "AzoraCredential.revoke by its issuer",
     credential.write.revoke([idOf(newcomer, 1n), "answers leaked"], { account: verifier.account }),

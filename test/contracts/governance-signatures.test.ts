@@ -122,21 +122,20 @@ describe("governance › votes and delegations by signature, relayed for account
         account: relayer.account,
       });
 
+    /** A For ballot on `p` in the gasless voter's name, nonce 0, signed by `signer`. */
+    const ballot = (signer: typeof voter) =>
+      signBallot(signer, governor.address, {
+        proposalId: p.id,
+        support: VoteType.For,
+        voter: gaslessVoter.address,
+        nonce: 0n,
+      });
+
     const stranger = walletOf(g, privateKeyToAccount(keccak256(toHex("someone else"))));
-    const forged = await signBallot(stranger, governor.address, {
-      proposalId: p.id,
-      support: VoteType.For,
-      voter: gaslessVoter.address,
-      nonce: 0n,
-    });
+    const forged = await ballot(stranger);
     await expectRevert(submit(p.id, forged), "GovernorInvalidSignature", [gaslessVoter.address]);
 
-    const signature = await signBallot(voter, governor.address, {
-      proposalId: p.id,
-      support: VoteType.For,
-      voter: gaslessVoter.address,
-      nonce: 0n,
-    });
+    const signature = await ballot(voter);
     await expectRevert(submit(other.id, signature), "GovernorInvalidSignature", [gaslessVoter.address]);
     await submit(p.id, signature);
     // The nonce moved on: the same signature no longer recovers to the voter.

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { getAddress, parseEventLogs } from "viem";
 import type { Address, Hash } from "viem";
-import { CitadelSource } from "../../protocol/enums";
+import { CitadelSource, JobStatus, MilestoneStatus, SettlementKind } from "../../protocol/enums";
 import { Roles } from "../../protocol/roles";
 import { learnerAddress } from "../support/accounts";
 import {
@@ -17,7 +17,7 @@ import {
 } from "../support/fixture";
 import type { Signer } from "../support/fixture";
 import { proposals } from "../support/governance";
-import { expectRevert } from "./helpers/revert";
+import { expectEachRevert, expectRevert } from "./helpers/revert";
 
 /**
  * The independent review's findings (issue 18), each reproduced as the attacker would try it:
@@ -28,16 +28,6 @@ const { loadFixture, time } = networkHelpers;
 
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
-const JobStatus = { None: 0, Open: 1, Assigned: 2, Completed: 3, Cancelled: 4, Refunded: 5 } as const;
-const MilestoneStatus = {
-  Pending: 0,
-  Submitted: 1,
-  Disputed: 2,
-  Released: 3,
-  Refunded: 4,
-  Resolved: 5,
-} as const;
-const SettlementKind = { Agreed: 0, DisputeWindowPassed: 1 } as const;
 
 type Market = Awaited<ReturnType<typeof marketplace>>;
 
@@ -270,16 +260,13 @@ describe("review finding 2 › every dispute has an exit no single party control
     const { jobId: other } = await postAndApply(m, alice, bob);
     await escrow.write.assign([other, bob.account.address], { account: alice.account });
     await escrow.write.submitMilestone([other, 0n, "bafkreideliverable"], { account: bob.account });
-    const notDisputed = [other, 0n, MilestoneStatus.Submitted, MilestoneStatus.Disputed] as const;
-    await expectRevert(
-      escrow.write.offerSettlement([other, 0n, 1], { account: alice.account }),
+    await expectEachRevert(
+      [
+        () => escrow.write.offerSettlement([other, 0n, 1], { account: alice.account }),
+        () => escrow.write.settleAfterDisputeWindow([other, 0n], { account: carol.account }),
+      ],
       "JobEscrowUnexpectedMilestoneStatus",
-      [...notDisputed],
-    );
-    await expectRevert(
-      escrow.write.settleAfterDisputeWindow([other, 0n], { account: carol.account }),
-      "JobEscrowUnexpectedMilestoneStatus",
-      [...notDisputed],
+      [other, 0n, MilestoneStatus.Submitted, MilestoneStatus.Disputed],
     );
   });
 

@@ -7,6 +7,7 @@ import { openEmbeddedStore } from "../../content/embedded";
 import { jobBriefSchema } from "../../content/formats/job-brief";
 import { parseJsonFormat } from "../../content/formats/common";
 import { localAccount } from "../../protocol/chain";
+import { JobStatus as Job, MilestoneStatus as Milestone } from "../../protocol/enums";
 import { seedAzora } from "../../scripts/seed/learning";
 import {
   DEMO_DISPUTE_PROVIDER_BPS,
@@ -17,10 +18,6 @@ import {
 import { AZR, localDeployment, networkHelpers } from "../support/fixture";
 
 const { loadFixture } = networkHelpers;
-
-/** JobStatus and MilestoneStatus of IJobEscrow. */
-const Job = { Open: 1, Assigned: 2, Completed: 3 } as const;
-const Milestone = { Pending: 0, Submitted: 1, Released: 3, Resolved: 5 } as const;
 
 /** The local deployment, seeded with the AZR part and the marketplace, its documents in a fresh store. */
 async function seeded() {

@@ -1,11 +1,8 @@
 import { expect } from "chai";
-import type { Browser, Page } from "playwright-core";
 import { localAccount } from "../../protocol/chain";
-import { freePort, stopAllServices } from "../../scripts/stack/processes";
-import { startApp } from "../../scripts/stack/stack";
-import { buildApp } from "../support/app-build";
-import { launchBrowser, switchWalletChain, withWallet } from "../support/browser";
-import { graphql, startIndexedChain } from "../support/stack";
+import { connectWallet, useAppStack } from "../support/app-stack";
+import { switchWalletChain, withWallet } from "../support/browser";
+import { graphql } from "../support/stack";
 
 // Lindiwe (local account 3) holds 31,740 AZR after the seed (31,200 given, 90 earned by passing a
 // course, 450 by translating it: the marketplace seed's completed job) and has not delegated.
@@ -14,43 +11,23 @@ const LINDIWE_AZR = "31,740";
 const AMARA = localAccount(1).address;
 
 describe("app › AZR account journey (production build, real chain, real Ponder, Chromium)", function () {
-  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
-  let appUrl: string;
-  let browser: Browser;
+  const app = useAppStack();
 
-  before(async function () {
-    stack = await startIndexedChain();
-    await buildApp();
-    const app = await startApp({
-      mode: "start",
-      port: await freePort(),
-      rpcUrl: stack.chain.rpcUrl,
-      indexerUrl: stack.indexer.url,
+  /** Lindiwe's wallet on the home page, connected through RainbowKit. */
+  async function asLindiwe(options: { rejectTransactions?: boolean } = {}) {
+    const wallet = await withWallet(app.browser, app.stack.chain.rpcUrl, {
+      account: LINDIWE,
+      chainId: 31337,
+      ...options,
     });
-    appUrl = app.url;
-    browser = await launchBrowser();
-  });
-  after(async function () {
-    await browser?.close();
-    // Stops every process started, even when the stack failed half-way through starting.
-    await stopAllServices();
-  });
-
-  async function connect(page: Page) {
-    await page.goto(appUrl);
-    await page
-      .getByRole("button", { name: /connect wallet/i })
-      .first()
-      .click();
-    await page
-      .getByText(/browser wallet|injected/i)
-      .first()
-      .click();
+    await wallet.page.goto(app.url);
+    await connectWallet(wallet.page);
+    return wallet;
   }
 
   it("explains itself without a wallet and still lists holders from the indexer", async function () {
-    const page = await browser.newPage();
-    await page.goto(appUrl);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page
       .getByRole("button", { name: /connect wallet/i })
       .first()
@@ -63,16 +40,16 @@ describe("app › AZR account journey (production build, real chain, real Ponder
   });
 
   it("shows a seeded account's balance from the chain and from the indexer, with no wallet", async function () {
-    const page = await browser.newPage();
-    await page.goto(`${appUrl}/accounts/${LINDIWE}`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.url}/accounts/${LINDIWE}`);
     await page.getByTestId("chain-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     await page.getByTestId("indexed-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     await page.close();
   });
 
   it("says so when the address in the URL is not an address", async function () {
-    const page = await browser.newPage();
-    await page.goto(`${appUrl}/accounts/0x1234`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.url}/accounts/0x1234`);
     await page
       .getByText(/not a valid/i)
       .first()
@@ -81,11 +58,7 @@ describe("app › AZR account journey (production build, real chain, real Ponder
   });
 
   it("warns on the wrong network and switches when asked", async function () {
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
-      account: LINDIWE,
-      chainId: 31337,
-    });
-    await connect(page);
+    const { context, page } = await asLindiwe();
     await page.getByTestId("chain-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     // The user moves their wallet to another chain.
     await switchWalletChain(page, 1);
@@ -97,12 +70,7 @@ describe("app › AZR account journey (production build, real chain, real Ponder
   });
 
   it("explains a transaction rejected in the wallet and leaves the action usable", async function () {
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
-      account: LINDIWE,
-      chainId: 31337,
-      rejectTransactions: true,
-    });
-    await connect(page);
+    const { context, page } = await asLindiwe({ rejectTransactions: true });
     await page.getByTestId("delegate-self").click();
     await page
       .getByTestId("delegate-status")
@@ -114,7 +82,7 @@ describe("app › AZR account journey (production build, real chain, real Ponder
 
   it("serves a seeded course package and its blocks through the app's IPFS gateway", async function () {
     const { courses } = await graphql<{ courses: { items: { contentCid: string }[] } }>(
-      stack.indexer.url,
+      app.stack.indexer.url,
       `
         {
           courses(orderBy: "id") {
@@ -127,25 +95,21 @@ describe("app › AZR account journey (production build, real chain, real Ponder
     );
     expect(courses.items.length).to.be.greaterThan(0);
     const cid = courses.items[0]!.contentCid;
-    const course = await fetch(`${appUrl}/ipfs/${cid}/course.json`);
+    const course = await fetch(`${app.url}/ipfs/${cid}/course.json`);
     expect(course.status).to.equal(200);
     expect(((await course.json()) as { title: string }).title)
       .to.be.a("string")
       .and.not.equal("");
-    const answers = await fetch(`${appUrl}/ipfs/${cid}/answers.json`);
+    const answers = await fetch(`${app.url}/ipfs/${cid}/answers.json`);
     expect(answers.status, "the answer key is never in a package").to.equal(404);
-    const car = await fetch(`${appUrl}/ipfs/${cid}?format=car`);
+    const car = await fetch(`${app.url}/ipfs/${cid}?format=car`);
     expect(car.headers.get("content-type")).to.match(/application\/vnd\.ipld\.car/);
-    const raw = await fetch(`${appUrl}/ipfs/${cid}?format=raw`);
+    const raw = await fetch(`${app.url}/ipfs/${cid}?format=raw`);
     expect(raw.headers.get("content-type")).to.match(/application\/vnd\.ipld\.raw/);
   });
 
   it("connects through RainbowKit, delegates to itself, and sees its voting power change", async function () {
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
-      account: LINDIWE,
-      chainId: 31337,
-    });
-    await connect(page);
+    const { context, page } = await asLindiwe();
     await page.getByTestId("chain-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     await page.getByTestId("indexed-balance").filter({ hasText: LINDIWE_AZR }).waitFor();
     expect(await page.getByTestId("voting-power").textContent()).to.match(/^\s*0\b/);

@@ -1,19 +1,16 @@
 import { expect } from "chai";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createWalletClient, http } from "viem";
 import type { Address } from "viem";
 import { contractOf } from "../../protocol/manifest";
 import { localAccount, localVerifier } from "../../protocol/chain";
 import { REPO_ROOT } from "../../scripts/stack/paths";
-import { freePort, stopAllServices } from "../../scripts/stack/processes";
-import { startApp } from "../../scripts/stack/stack";
-import { buildApp } from "../support/app-build";
-import { launchBrowser } from "../support/browser";
+import { phoneContext, useAppStack } from "../support/app-stack";
 import { ob3Validator } from "../support/ob3";
 import { seriousA11yViolations, watchConsole } from "../support/shell";
-import { eventually, startIndexedChain } from "../support/stack";
+import { eventually } from "../support/stack";
 
 // The seed: Lindiwe (#3) passed course 1 (credential valid a year), Kofi (#2) course 2 and
 // Tendai (#4) course 3 (never expire), all signed by the verifier #8. Amara (#1) holds none.
@@ -29,7 +26,6 @@ let REVOKED = 0n;
 let BURNED = 0n;
 const REASON = "Answers shared before the quiz closed";
 
-const PHONE = { width: 360, height: 740 };
 const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "credentials");
 const VERDICT_WORDS = {
   en: { valid: "Valid", revoked: "Revoked" },
@@ -39,29 +35,15 @@ const VERDICT_WORDS = {
 type Locale = keyof typeof VERDICT_WORDS;
 
 describe("app › verify a credential (production build, real chain, real Ponder, Chromium)", function () {
-  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
-  let appUrl: string;
-  let browser: Browser;
+  const app = useAppStack();
 
   before(async function () {
-    // The production build shares 2 cores with other builds: it may take more than mocha's 10 minutes.
-    this.timeout(30 * 60_000);
-    stack = await startIndexedChain();
-    await buildApp();
-    const app = await startApp({
-      mode: "start",
-      port: await freePort(),
-      rpcUrl: stack.chain.rpcUrl,
-      indexerUrl: stack.indexer.url,
-    });
-    appUrl = app.url;
-    browser = await launchBrowser();
     await mkdir(ARTIFACTS, { recursive: true });
     // The revoked and burned cases: the verifier revokes Kofi's credential, Tendai burns his.
-    const credential = contractOf(stack.manifest, "AzoraCredential");
+    const credential = contractOf(app.stack.manifest, "AzoraCredential");
     const heldBy = async (holder: Address) => {
       for (let courseId = 1n; courseId <= 10n; courseId++) {
-        const id = await stack.publicClient.readContract({
+        const id = await app.stack.publicClient.readContract({
           ...credential,
           functionName: "credentialOf",
           args: [holder, courseId],
@@ -73,8 +55,11 @@ describe("app › verify a credential (production build, real chain, real Ponder
     VALID = await heldBy(LINDIWE.address);
     REVOKED = await heldBy(KOFI.address);
     BURNED = await heldBy(TENDAI.address);
-    const asVerifier = createWalletClient({ account: localVerifier(), transport: http(stack.chain.rpcUrl) });
-    const asTendai = createWalletClient({ account: TENDAI, transport: http(stack.chain.rpcUrl) });
+    const asVerifier = createWalletClient({
+      account: localVerifier(),
+      transport: http(app.stack.chain.rpcUrl),
+    });
+    const asTendai = createWalletClient({ account: TENDAI, transport: http(app.stack.chain.rpcUrl) });
     for (const hash of [
       await asVerifier.writeContract({
         ...credential,
@@ -84,30 +69,14 @@ describe("app › verify a credential (production build, real chain, real Ponder
       }),
       await asTendai.writeContract({ ...credential, chain: null, functionName: "burn", args: [BURNED] }),
     ]) {
-      await stack.publicClient.waitForTransactionReceipt({ hash });
+      await app.stack.publicClient.waitForTransactionReceipt({ hash });
     }
   });
-  after(async function () {
-    await browser?.close();
-    await stopAllServices();
-  });
-
-  async function phone(
-    locale: Locale,
-    options: { javaScriptEnabled?: boolean } = {},
-  ): Promise<BrowserContext> {
-    const context = await browser.newContext({
-      viewport: PHONE,
-      locale: locale === "fr" ? "fr-FR" : "en-US",
-      serviceWorkers: "block",
-      ...options,
-    });
-    if (locale === "sw") await context.addCookies([{ name: "NEXT_LOCALE", value: "sw", url: appUrl }]);
-    return context;
-  }
+  const phone = (locale: Locale, options: { javaScriptEnabled?: boolean } = {}) =>
+    phoneContext(app.browser, app.url, locale, options);
 
   async function open(page: Page, id: bigint | string, shot: string) {
-    const response = await page.goto(`${appUrl}/credentials/${id}`);
+    const response = await page.goto(`${app.url}/credentials/${id}`);
     await page.screenshot({ path: path.join(ARTIFACTS, `${shot}.png`), fullPage: true });
     return response;
   }
@@ -127,13 +96,13 @@ describe("app › verify a credential (production build, real chain, real Ponder
       expect(await page.locator("h1").innerText()).to.contain("Wallets and Safety");
       expect(await page.getByTestId("score").innerText()).to.match(/92/);
       const call = await page.getByTestId("check-call").innerText();
-      expect(call).to.contain(stack.manifest.contracts.AzoraCredential.address);
+      expect(call).to.contain(app.stack.manifest.contracts.AzoraCredential.address);
       expect(call).to.contain("isValid(uint256)");
       expect(call).to.contain(VALID.toString());
-      expect(await page.getByTestId("share-link").inputValue()).to.equal(`${appUrl}/credentials/${VALID}`);
+      expect(await page.getByTestId("share-link").inputValue()).to.equal(`${app.url}/credentials/${VALID}`);
       expect(await page.locator(".credential-qr svg").count()).to.equal(1);
       const preview = await page.locator('meta[property="og:image"]').getAttribute("content");
-      expect(preview).to.equal(`${appUrl}/credentials/${VALID}/preview.png`);
+      expect(preview).to.equal(`${app.url}/credentials/${VALID}/preview.png`);
       const image = await fetch(preview!);
       expect(image.status).to.equal(200);
       expect(image.headers.get("content-type")).to.equal("image/png");
@@ -189,7 +158,7 @@ describe("app › verify a credential (production build, real chain, real Ponder
   it("lists every credential an address holds on /verify, each with its verdict, and takes a pasted link", async function () {
     const context = await phone("en", { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${appUrl}/verify`);
+    await page.goto(`${app.url}/verify`);
     await page.getByLabel(/Credential link, id or address/).fill(LINDIWE.address.toLowerCase());
     await page.getByRole("button", { name: "Check" }).click();
     await page.getByTestId("held-credentials").waitFor();
@@ -198,11 +167,13 @@ describe("app › verify a credential (production build, real chain, real Ponder
     expect(await items.first().getAttribute("data-verdict")).to.equal("valid");
     expect(await items.first().innerText()).to.contain("Wallets and Safety");
     await page.screenshot({ path: path.join(ARTIFACTS, "en-verify-address.png"), fullPage: true });
-    await page.goto(`${appUrl}/verify?q=${encodeURIComponent(KOFI.address)}`);
+    await page.goto(`${app.url}/verify?q=${encodeURIComponent(KOFI.address)}`);
     expect(
       await page.getByTestId("held-credentials").locator("li").first().getAttribute("data-verdict"),
     ).to.equal("revoked");
-    await page.goto(`${appUrl}/verify?q=${encodeURIComponent(`https://azora.example/credentials/${VALID}`)}`);
+    await page.goto(
+      `${app.url}/verify?q=${encodeURIComponent(`https://azora.example/credentials/${VALID}`)}`,
+    );
     expect(new URL(page.url()).pathname).to.equal(`/credentials/${VALID}`);
     await context.close();
   });
@@ -213,7 +184,7 @@ describe("app › verify a credential (production build, real chain, real Ponder
       [VALID, "valid"],
       [REVOKED, "revoked"],
     ] as const) {
-      const response = await fetch(`${appUrl}/credentials/${id}/ob3.json`);
+      const response = await fetch(`${app.url}/credentials/${id}/ob3.json`);
       expect(response.status).to.equal(200);
       const badge = (await response.json()) as { credentialStatus: Record<string, unknown> };
       expect(validate(badge), JSON.stringify(validate.errors)).to.equal(true);
@@ -223,23 +194,23 @@ describe("app › verify a credential (production build, real chain, real Ponder
         chainId: 31337,
       });
     }
-    expect((await fetch(`${appUrl}/credentials/${NEVER_ISSUED}/ob3.json`)).status).to.equal(404);
-    expect((await fetch(`${appUrl}/credentials/x1/ob3.json`)).status).to.equal(400);
+    expect((await fetch(`${app.url}/credentials/${NEVER_ISSUED}/ob3.json`)).status).to.equal(404);
+    expect((await fetch(`${app.url}/credentials/x1/ob3.json`)).status).to.equal(400);
     // The image's URL as the page announces it (Next adds a suffix to the route's name).
-    const page = await browser.newPage();
-    await page.goto(`${appUrl}/credentials/${VALID}`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.url}/credentials/${VALID}`);
     const ogUrl = await page.locator('meta[property="og:image"]').getAttribute("content");
     await page.close();
-    const og = await fetch(new URL(ogUrl ?? "", appUrl));
+    const og = await fetch(new URL(ogUrl ?? "", app.url));
     expect(og.headers.get("content-type")).to.equal("image/png");
   });
 
   it("says a credential expired once its expiry passes (the chain's clock)", async function () {
-    await stack.publicClient.request({
+    await app.stack.publicClient.request({
       method: "evm_increaseTime" as never,
       params: [400 * 86_400] as never,
     });
-    await stack.publicClient.request({ method: "evm_mine" as never, params: [] as never });
+    await app.stack.publicClient.request({ method: "evm_mine" as never, params: [] as never });
     const context = await phone("en");
     const page = await context.newPage();
     await open(page, VALID, "en-expired");
@@ -256,7 +227,7 @@ describe("app › verify a credential (production build, real chain, real Ponder
       expect(await page.getByTestId("indexer-view").getAttribute("data-view")).to.equal("agrees");
       await context.close();
     });
-    await stack.indexer.service.stop();
+    await app.stack.indexer.service.stop();
     const context = await phone("en", { javaScriptEnabled: false });
     const page = await context.newPage();
     await open(page, REVOKED, "en-indexer-down");
@@ -267,13 +238,13 @@ describe("app › verify a credential (production build, real chain, real Ponder
   });
 
   it("gives no verdict when the chain is down (and the OB3 export a 503)", async function () {
-    await stack.chain.service.stop();
+    await app.stack.chain.service.stop();
     const context = await phone("en", { javaScriptEnabled: false });
     const page = await context.newPage();
     expect((await open(page, VALID, "en-chain-down"))?.status()).to.equal(503);
     expect(await page.getByTestId("verdict").count()).to.equal(0);
     expect(await page.locator("main").innerText()).to.contain("The chain is not answering");
-    expect((await fetch(`${appUrl}/credentials/${VALID}/ob3.json`)).status).to.equal(503);
+    expect((await fetch(`${app.url}/credentials/${VALID}/ob3.json`)).status).to.equal(503);
     await context.close();
   });
 });

@@ -4,19 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createWalletClient, getContract, http, keccak256, parseUnits, toHex } from "viem";
 import type { Address } from "viem";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
 import { formatProposalDescription, proposalOf, proposeArgs } from "../../protocol/proposals";
 import { signedUpload } from "../../content/upload-request";
 import { formatAzr } from "../../app/_lib/format";
-import { freePort, stopAllServices } from "../../scripts/stack/processes";
-import { startApp } from "../../scripts/stack/stack";
 import { advanceTime, advanceTimePast } from "../../scripts/seed/governance";
-import { buildApp } from "../support/app-build";
-import { launchBrowser, withWallet } from "../support/browser";
+import { connectWallet, useAppStack } from "../support/app-stack";
+import { withWallet } from "../support/browser";
 import { confirmed, seriousA11yViolations } from "../support/shell";
-import { startIndexedChain } from "../support/stack";
 
 // A fresh local account (#15: unused by the seed, its key unlocked on the node so the test wallet
 // can sign) whose ETH is set to 0: it delegates and votes only through the relayer.
@@ -29,42 +26,25 @@ const GRANT_AZR = 25n;
 const ARTIFACTS = path.resolve(".azora/artifacts/dao");
 
 describe("app › DAO and CitadelFund (production build, real chain, real Ponder, Chromium)", function () {
-  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
-  let appUrl: string;
-  let browser: Browser;
+  const app = useAppStack({
+    env: () => ({ AZORA_DATA_DIR: mkdtempSync(path.join(tmpdir(), "azora-dao-")) }),
+  });
   let proposalId: bigint;
 
   before(async function () {
-    // The production build shares 2 cores with other builds: it can take more than 10 minutes.
-    this.timeout(1_800_000);
     mkdirSync(ARTIFACTS, { recursive: true });
-    stack = await startIndexedChain();
-    await buildApp();
-    const app = await startApp({
-      mode: "start",
-      port: await freePort(),
-      rpcUrl: stack.chain.rpcUrl,
-      indexerUrl: stack.indexer.url,
-      env: { AZORA_DATA_DIR: mkdtempSync(path.join(tmpdir(), "azora-dao-")) },
-    });
-    appUrl = app.url;
-    browser = await launchBrowser();
     // The holder: some AZR from Amara, and no ETH at all.
-    const amara = createWalletClient({ account: AMARA, transport: http(stack.chain.rpcUrl) });
-    const token = getContract({ ...contractOf(stack.manifest, "AzoraToken"), client: amara });
+    const amara = createWalletClient({ account: AMARA, transport: http(app.stack.chain.rpcUrl) });
+    const token = getContract({ ...contractOf(app.stack.manifest, "AzoraToken"), client: amara });
     const hash = await token.write.transfer([HOLDER, parseUnits(String(HOLDER_AZR), 18)], { chain: null });
-    await stack.publicClient.waitForTransactionReceipt({ hash });
-    await stack.publicClient.request({ method: "hardhat_setBalance", params: [HOLDER, "0x0"] } as never);
-  });
-  after(async function () {
-    await browser?.close();
-    await stopAllServices();
+    await app.stack.publicClient.waitForTransactionReceipt({ hash });
+    await app.stack.publicClient.request({ method: "hardhat_setBalance", params: [HOLDER, "0x0"] } as never);
   });
 
   const azr = (value: bigint) => formatAzr(value, "en");
   const balanceOf = (account: Address) =>
-    stack.publicClient.readContract({
-      ...contractOf(stack.manifest, "AzoraToken"),
+    app.stack.publicClient.readContract({
+      ...contractOf(app.stack.manifest, "AzoraToken"),
       functionName: "balanceOf",
       args: [account],
     });
@@ -79,16 +59,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
     throw new Error(`timed out waiting for ${what}`);
   }
 
-  async function connect(page: Page) {
-    await page
-      .getByRole("button", { name: /connect/i })
-      .first()
-      .click();
-    await page
-      .getByText(/browser wallet|injected/i)
-      .first()
-      .click();
-  }
+  const connect = (page: Page) => connectWallet(page, /connect/i);
 
   async function shoot(page: Page, name: string) {
     await page.setViewportSize({ width: 360, height: 740 });
@@ -96,11 +67,11 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
   }
 
   it("lists the seeded proposals and decodes the executed grant, in en, fr and sw, without axe violations", async function () {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     for (const locale of ["en", "fr", "sw"]) {
-      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: appUrl }]);
-      await page.goto(`${appUrl}/dao`);
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: app.url }]);
+      await page.goto(`${app.url}/dao`);
       expect(await page.getAttribute("html", "lang")).to.equal(locale);
       await page
         .getByTestId("proposals")
@@ -117,7 +88,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       await page.getByTestId("proposal-text").waitFor();
       expect(await seriousA11yViolations(page)).to.deep.equal([]);
       await shoot(page, `proposal-${locale}`);
-      await page.goto(`${appUrl}/citadel`);
+      await page.goto(`${app.url}/citadel`);
       expect(await seriousA11yViolations(page)).to.deep.equal([]);
       await shoot(page, `citadel-${locale}`);
     }
@@ -125,11 +96,11 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
   });
 
   it("a holder with 0 ETH delegates to itself by signature on /me (the relayer pays)", async function () {
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+    const { context, page } = await withWallet(app.browser, app.stack.chain.rpcUrl, {
       account: HOLDER,
       chainId: 31337,
     });
-    await page.goto(`${appUrl}/me`);
+    await page.goto(`${app.url}/me`);
     await connect(page);
     await page
       .getByTestId("my-delegate")
@@ -144,15 +115,15 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
     await page.getByTestId("delegates").waitFor();
     expect(await seriousA11yViolations(page)).to.deep.equal([]);
     await shoot(page, "me-delegation");
-    expect(await stack.publicClient.getBalance({ address: HOLDER })).to.equal(0n);
+    expect(await app.stack.publicClient.getBalance({ address: HOLDER })).to.equal(0n);
     await context.close();
   });
 
   it("votes free by signature and by transaction; the grant passes, is queued and executed from the page", async function () {
     // Amara proposes a grant to Zawadi (the text on the app's content store).
-    const fund = contractOf(stack.manifest, "CitadelFund");
-    const tokenAt = contractOf(stack.manifest, "AzoraToken");
-    const governorAt = contractOf(stack.manifest, "AzoraGovernor");
+    const fund = contractOf(app.stack.manifest, "CitadelFund");
+    const tokenAt = contractOf(app.stack.manifest, "AzoraToken");
+    const governorAt = contractOf(app.stack.manifest, "AzoraGovernor");
     const text = {
       title: "Grant 25 AZR to Zawadi for a Swahili glossary",
       body: "## Why\n\nA glossary helps *every* learner.",
@@ -161,7 +132,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       { bytes: new TextEncoder().encode(JSON.stringify(text)), type: "application/json" },
       { address: AMARA.address, signMessage: (message) => AMARA.signMessage({ message }) },
     );
-    const uploaded = await fetch(`${appUrl}/api/content?format=proposal`, { method: "POST", ...upload });
+    const uploaded = await fetch(`${app.url}/api/content?format=proposal`, { method: "POST", ...upload });
     expect(uploaded.status).to.equal(201);
     const { cid } = (await uploaded.json()) as { cid: string };
     const grant = parseUnits(String(GRANT_AZR), 18);
@@ -170,20 +141,20 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       formatProposalDescription({ title: text.title, cid }),
     );
     proposalId = proposal.id;
-    const amara = createWalletClient({ account: AMARA, transport: http(stack.chain.rpcUrl) });
-    const governorRead = getContract({ ...governorAt, client: stack.publicClient }).read;
-    await stack.publicClient.waitForTransactionReceipt({
+    const amara = createWalletClient({ account: AMARA, transport: http(app.stack.chain.rpcUrl) });
+    const governorRead = getContract({ ...governorAt, client: app.stack.publicClient }).read;
+    await app.stack.publicClient.waitForTransactionReceipt({
       hash: await getContract({ ...governorAt, client: amara }).write.propose(proposeArgs(proposal), {
         chain: null,
       }),
     });
     expect(keccak256(toHex(proposal.description))).to.equal(proposal.descriptionHash);
-    await advanceTimePast(stack.publicClient, await governorRead.proposalSnapshot([proposalId]));
-    const url = `${appUrl}/dao/${proposalId}`;
+    await advanceTimePast(app.stack.publicClient, await governorRead.proposalSnapshot([proposalId]));
+    const url = `${app.url}/dao/${proposalId}`;
 
     // The 0-ETH holder votes For by signature.
     {
-      const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      const { context, page } = await withWallet(app.browser, app.stack.chain.rpcUrl, {
         account: HOLDER,
         chainId: 31337,
       });
@@ -205,11 +176,11 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       await context.close();
     }
     expect(await governorRead.hasVoted([proposalId, HOLDER])).to.equal(true);
-    expect(await stack.publicClient.getBalance({ address: HOLDER })).to.equal(0n);
+    expect(await app.stack.publicClient.getBalance({ address: HOLDER })).to.equal(0n);
 
     // Tendai votes For by transaction, with a reason.
     {
-      const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+      const { context, page } = await withWallet(app.browser, app.stack.chain.rpcUrl, {
         account: TENDAI,
         chainId: 31337,
       });
@@ -235,7 +206,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       expect(await seriousA11yViolations(page)).to.deep.equal([]);
 
       // Voting closes: queue, wait the Timelock's delay, execute — all from the page.
-      await advanceTimePast(stack.publicClient, await governorRead.proposalDeadline([proposalId]));
+      await advanceTimePast(app.stack.publicClient, await governorRead.proposalDeadline([proposalId]));
       await until(
         page,
         url,
@@ -249,8 +220,8 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
         .getByTestId("execute-wait")
         .waitFor({ timeout: 45_000 })
         .catch(() => confirmed(page, "queue-status", 1_000));
-      await advanceTimePast(stack.publicClient, await governorRead.proposalEta([proposalId]));
-      await advanceTime(stack.publicClient, 1);
+      await advanceTimePast(app.stack.publicClient, await governorRead.proposalEta([proposalId]));
+      await advanceTime(app.stack.publicClient, 1);
       const zawadiBefore = await balanceOf(ZAWADI);
       const fundBefore = await balanceOf(fund.address);
       await page.goto(url);
@@ -292,9 +263,9 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
 
   it("/me lists the delegates with how many of the opened proposals each voted on, as the chain counts", async function () {
     // The chain's own count: proposals whose vote had opened (snapshot in the past), and Tendai's votes.
-    const governor = contractOf(stack.manifest, "AzoraGovernor");
-    const now = (await stack.publicClient.getBlock()).timestamp;
-    const created = await stack.publicClient.getContractEvents({
+    const governor = contractOf(app.stack.manifest, "AzoraGovernor");
+    const now = (await app.stack.publicClient.getBlock()).timestamp;
+    const created = await app.stack.publicClient.getContractEvents({
       ...governor,
       eventName: "ProposalCreated",
       fromBlock: 0n,
@@ -304,7 +275,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
     for (const { args } of created) {
       if (args.voteStart! >= now) continue;
       opened++;
-      const hasVoted = await stack.publicClient.readContract({
+      const hasVoted = await app.stack.publicClient.readContract({
         ...governor,
         functionName: "hasVoted",
         args: [args.proposalId!, TENDAI],
@@ -312,8 +283,8 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       if (hasVoted) voted++;
     }
     expect(opened).to.be.greaterThan(2);
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${appUrl}/me`);
+    const page = await app.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${app.url}/me`);
     await page
       .getByTestId("delegates")
       .locator("tr", { hasText: "Tendai" })
@@ -324,11 +295,11 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
   });
 
   it("proposes the emission schedule from its template on /dao/new; the proposal page decodes what was chosen", async function () {
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+    const { context, page } = await withWallet(app.browser, app.stack.chain.rpcUrl, {
       account: AMARA.address,
       chainId: 31337,
     });
-    await page.goto(`${appUrl}/dao/new`);
+    await page.goto(`${app.url}/dao/new`);
     await connect(page);
     await page.getByTestId("template").selectOption("emission");
     await page.getByTestId("field-epochHours").fill("168");
@@ -344,7 +315,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
     const href = await page.getByTestId("new-proposal-link").getAttribute("href");
     await until(
       page,
-      `${appUrl}${href}`,
+      `${app.url}${href}`,
       async () => (await page.getByTestId("proposal-calls").count()) > 0,
       "the new proposal",
     );
@@ -357,11 +328,11 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
   });
 
   it("/citadel shows the chain's balance and the release linked to its proposal", async function () {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    const fundBalance = await balanceOf(contractOf(stack.manifest, "CitadelFund").address);
+    const page = await app.browser.newPage({ viewport: { width: 360, height: 740 } });
+    const fundBalance = await balanceOf(contractOf(app.stack.manifest, "CitadelFund").address);
     await until(
       page,
-      `${appUrl}/citadel`,
+      `${app.url}/citadel`,
       async () => (await page.locator(`a[href="/dao/${proposalId}"]`).count()) > 0,
       "the release on /citadel",
     );

@@ -1,17 +1,14 @@
 import { expect } from "chai";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { getAddress, parseUnits } from "viem";
 import type { Address } from "viem";
 import { formatAzr } from "../../app/_lib/format";
 import { manifest } from "../../deployments/index";
 import { LOCAL_ARBITER_INDEX, localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import { freePort, stopAllServices } from "../../scripts/stack/processes";
-import { startApp } from "../../scripts/stack/stack";
-import { buildApp } from "../support/app-build";
-import { launchBrowser, withWallet } from "../support/browser";
+import { connectWallet, PHONE, useAppStack } from "../support/app-stack";
+import { withWallet } from "../support/browser";
 import { confirmed, seriousA11yViolations, watchConsole } from "../support/shell";
-import { startIndexedChain } from "../support/stack";
 
 // One job through every role (issue 16), on a real chain and a real Ponder, through the
 // production build: a client posts with a permit, two providers apply, the client assigns one,
@@ -28,37 +25,16 @@ const ARTIFACTS = ".azora/artifacts/jobs";
 const azr = (value: number) => parseUnits(String(value), 18);
 
 describe("app › marketplace (production build, real chain, real Ponder, Chromium)", function () {
-  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
-  let appUrl: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useAppStack();
   const token = contractOf(manifest, "AzoraToken");
   const escrow = contractOf(manifest, "JobEscrow");
   const citadel = contractOf(manifest, "CitadelFund").address;
   let jobId: bigint;
 
-  before(async function () {
-    stack = await startIndexedChain();
-    await buildApp();
-    const app = await startApp({
-      mode: "start",
-      port: await freePort(),
-      rpcUrl: stack.chain.rpcUrl,
-      indexerUrl: stack.indexer.url,
-    });
-    appUrl = app.url;
-    browser = await launchBrowser();
-  });
-  after(async function () {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stopAllServices();
-  });
-
   const balanceOf = (account: Address) =>
-    stack.publicClient.readContract({ ...token, functionName: "balanceOf", args: [account] });
+    app.stack.publicClient.readContract({ ...token, functionName: "balanceOf", args: [account] });
   async function rpc(method: string, params: unknown[] = []) {
-    await fetch(stack.chain.rpcUrl, {
+    await fetch(app.stack.chain.rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
@@ -71,13 +47,12 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
   }
 
   async function person(account: Address): Promise<Page> {
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+    const { context, page } = await withWallet(app.browser, app.stack.chain.rpcUrl, {
       account,
       chainId: manifest.chainId,
     });
     await context.setDefaultTimeout(45_000);
-    await page.setViewportSize({ width: 360, height: 740 });
-    contexts.push(context);
+    await page.setViewportSize(PHONE);
     return page;
   }
 
@@ -86,7 +61,7 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     for (let attempt = 0; attempt < 40; attempt++) {
       // The wallet remembers the site (as a real one does): after the first connection in this
       // tab, the page reconnects on its own.
-      await page.goto(`${appUrl}/jobs/${jobId}`);
+      await page.goto(`${app.url}/jobs/${jobId}`);
       const actions = page.getByTestId("job-actions");
       if (
         !(await actions.waitFor({ timeout: 5_000 }).then(
@@ -94,11 +69,7 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
           () => false,
         ))
       ) {
-        await page.getByRole("button", { name: /connect a wallet to act/i }).click();
-        await page
-          .getByText(/browser wallet|injected/i)
-          .first()
-          .click();
+        await connectWallet(page, /connect a wallet to act/i);
       }
       await page.getByTestId("job-actions").waitFor();
       try {
@@ -121,18 +92,18 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
       ["fr", "Missions"],
       ["sw", "Kazi"],
     ] as const) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale });
-      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: appUrl }]);
+      const context = await app.browser.newContext({ viewport: PHONE, locale });
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: app.url }]);
       const page = await context.newPage();
       const errors = watchConsole(page);
       for (const path of ["/jobs", "/jobs/1", "/jobs/disputes", `/accounts/${LINDIWE}`]) {
-        const response = await page.goto(`${appUrl}${path}`);
+        const response = await page.goto(`${app.url}${path}`);
         expect(response?.status(), path).to.equal(200);
         expect(await page.locator("html").getAttribute("lang")).to.equal(locale);
         expect(await seriousA11yViolations(page), `${locale} ${path}`).to.deep.equal([]);
         await shot(page, `${locale}${path.replaceAll("/", "_").slice(0, 40)}`);
       }
-      await page.goto(`${appUrl}/jobs`);
+      await page.goto(`${app.url}/jobs`);
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       expect(await page.getByTestId("job-list").locator("> li").count()).to.be.greaterThan(0);
       expect(errors).to.deep.equal([]);
@@ -141,19 +112,19 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
   });
 
   it("filters by status and searches the briefs without JavaScript", async function () {
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       javaScriptEnabled: false,
-      viewport: { width: 360, height: 740 },
+      viewport: PHONE,
     });
     const page = await context.newPage();
-    await page.goto(`${appUrl}/jobs?q=swahili`);
+    await page.goto(`${app.url}/jobs?q=swahili`);
     await page
       .getByText(/translate/i)
       .first()
       .waitFor();
-    await page.goto(`${appUrl}/jobs?q=zzzz-no-such-job`);
+    await page.goto(`${app.url}/jobs?q=zzzz-no-such-job`);
     await page.getByText(/no job matches/i).waitFor();
-    await page.goto(`${appUrl}/jobs?status=completed`);
+    await page.goto(`${app.url}/jobs?status=completed`);
     for (const badge of await page.getByTestId("job-list").locator(".status").allTextContents())
       expect(badge).to.equal("Completed");
     await context.close();
@@ -162,15 +133,8 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
   it("posts a job with a permit: one signature, one transaction, 600 AZR into escrow", async function () {
     const page = await person(AMARA);
     const escrowBefore = await balanceOf(escrow.address);
-    await page.goto(`${appUrl}/jobs/new`);
-    await page
-      .getByRole("button", { name: /connect/i })
-      .first()
-      .click();
-    await page
-      .getByText(/browser wallet|injected/i)
-      .first()
-      .click();
+    await page.goto(`${app.url}/jobs/new`);
+    await connectWallet(page, /connect/i);
     // Checks come before any signature.
     await page.getByTestId("post").click();
     await page.getByTestId("post-problems").waitFor();
@@ -194,7 +158,11 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     await link.waitFor();
     jobId = BigInt((await link.getAttribute("href"))!.split("/").pop()!);
     expect(await balanceOf(escrow.address)).to.equal(escrowBefore + azr(600));
-    const job = await stack.publicClient.readContract({ ...escrow, functionName: "jobOf", args: [jobId] });
+    const job = await app.stack.publicClient.readContract({
+      ...escrow,
+      functionName: "jobOf",
+      args: [jobId],
+    });
     expect(job.client).to.equal(AMARA);
     await shot(page, "new-posted");
   });
@@ -247,7 +215,10 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     await confirmed(client, "dispute-2-status");
 
     // Too early, the contract refuses, and the page says so in words.
-    const reviewWindow = await stack.publicClient.readContract({ ...escrow, functionName: "reviewWindow" });
+    const reviewWindow = await app.stack.publicClient.readContract({
+      ...escrow,
+      functionName: "reviewWindow",
+    });
     await passTime(Number(reviewWindow) + 60);
     // After a silent review window anyone may release: here the applicant who was not chosen.
     const stranger = await person(TENDAI);
@@ -279,11 +250,10 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     expect(await balanceOf(escrow.address)).to.equal(before.escrow - azr(600));
 
     // What the page shows equals the chain.
-    const viewerContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    contexts.push(viewerContext);
+    const viewerContext = await app.browser.newContext({ viewport: PHONE });
     const viewer = await viewerContext.newPage();
     for (let attempt = 0; attempt < 40; attempt++) {
-      await viewer.goto(`${appUrl}/jobs/${jobId}`);
+      await viewer.goto(`${app.url}/jobs/${jobId}`);
       if ((await viewer.getByTestId("ratings").locator("li").count()) === 2) break;
       await viewer.waitForTimeout(500);
     }
@@ -293,7 +263,7 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     expect(await viewer.getByTestId("in-escrow").textContent()).to.equal(formatAzr(0n, "en"));
     expect(await seriousA11yViolations(viewer)).to.deep.equal([]);
     await shot(viewer, "job-completed");
-    await viewer.goto(`${appUrl}/accounts/${KOFI}`);
+    await viewer.goto(`${app.url}/accounts/${KOFI}`);
     await viewer.getByTestId("marketplace-record").waitFor();
     await shot(viewer, "profile-kofi");
   });
@@ -302,17 +272,24 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     const [amara, kofi] = [AMARA, KOFI];
     const { createWalletClient, http } = await import("viem");
     const wallet = (account: Address) =>
-      createWalletClient({ account, chain: stack.publicClient.chain, transport: http(stack.chain.rpcUrl) });
+      createWalletClient({
+        account,
+        chain: app.stack.publicClient.chain,
+        transport: http(app.stack.chain.rpcUrl),
+      });
     // The shortest deadline JobEscrow takes (MIN_TIME_TO_DELIVER from the next block), plus an hour.
-    const block = await stack.publicClient.getBlock();
-    const minimum = await stack.publicClient.readContract({ ...escrow, functionName: "MIN_TIME_TO_DELIVER" });
+    const block = await app.stack.publicClient.getBlock();
+    const minimum = await app.stack.publicClient.readContract({
+      ...escrow,
+      functionName: "MIN_TIME_TO_DELIVER",
+    });
     const deadline = Number(block.timestamp + minimum) + 3_600;
     const send = async (
       account: Address,
       request: Parameters<ReturnType<typeof wallet>["writeContract"]>[0],
     ) => {
       const hash = await wallet(account).writeContract(request);
-      await stack.publicClient.waitForTransactionReceipt({ hash });
+      await app.stack.publicClient.waitForTransactionReceipt({ hash });
     };
     const cid = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am";
     await send(amara, {
@@ -329,7 +306,7 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
       chain: null,
       account: amara,
     });
-    jobId = await stack.publicClient.readContract({ ...escrow, functionName: "jobCount" });
+    jobId = await app.stack.publicClient.readContract({ ...escrow, functionName: "jobCount" });
     await send(kofi, {
       ...escrow,
       functionName: "applyForJob",
@@ -359,7 +336,7 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
       [KOFI, "you do it"],
     ] as const) {
       const page = await person(account);
-      await page.goto(`${appUrl}/me`);
+      await page.goto(`${app.url}/me`);
       await page
         .getByRole("button", { name: /connect/i })
         .first()

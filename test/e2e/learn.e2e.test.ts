@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { FsBlockstore } from "blockstore-fs";
 import { expect } from "chai";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createWalletClient, http } from "viem";
 import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -12,14 +12,12 @@ import { contractOf } from "../../protocol/manifest";
 import { importBytes, importTree } from "../../content/cid";
 import { splitPayout } from "../../protocol/fee";
 import { formatAzr } from "../../app/_lib/format";
-import { freePort, stopAllServices } from "../../scripts/stack/processes";
-import { startApp } from "../../scripts/stack/stack";
 import { REPO_ROOT } from "../../scripts/stack/paths";
 import { advanceTimePast } from "../../scripts/seed/governance";
-import { buildApp } from "../support/app-build";
-import { launchBrowser, withWallet } from "../support/browser";
+import { connectWallet, PHONE, useAppStack } from "../support/app-stack";
+import { withWallet } from "../support/browser";
 import { seriousA11yViolations } from "../support/shell";
-import { eventually, startIndexedChain } from "../support/stack";
+import { eventually } from "../support/stack";
 import answers from "../../courses/budgeting-irregular-income/answers.json";
 import coursePackage from "../../courses/budgeting-irregular-income/course.json";
 
@@ -29,41 +27,12 @@ const COURSE_FOLDER = path.join(REPO_ROOT, "courses", "budgeting-irregular-incom
 const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "learn");
 
 describe("app › learn to earn (production build, real chain, real Ponder, Chromium)", function () {
-  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
-  let appUrl: string;
-  let browser: Browser;
+  const app = useAppStack();
 
   before(async function () {
     await mkdir(ARTIFACTS, { recursive: true });
-    stack = await startIndexedChain();
-    await buildApp();
-    const app = await startApp({
-      mode: "start",
-      port: await freePort(),
-      rpcUrl: stack.chain.rpcUrl,
-      indexerUrl: stack.indexer.url,
-    });
-    appUrl = app.url;
-    browser = await launchBrowser();
-  });
-  after(async function () {
-    await browser?.close();
-    await stopAllServices();
   });
 
-  /** Connects the injected test wallet through RainbowKit's modal (the card's connect button). */
-  async function connect(page: Page) {
-    await page
-      .getByRole("button", { name: /connect wallet/i })
-      .first()
-      .click();
-    await page
-      .getByText(/browser wallet|injected/i)
-      .first()
-      .click();
-  }
-
-  /** Answers every question of the quiz on screen with `pick`, then submits the answers. */
   /**
    * Answers the open attempt, all right or all wrong. An attempt asks `questionsPerAttempt` of the
    * bank's questions, options shuffled: each question is found by its prompt, the right option by
@@ -96,22 +65,22 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
 
   it("lists the courses, opens a course and a lesson in en, fr and sw, without JavaScript and accessible", async function () {
     for (const locale of ["en", "fr", "sw"]) {
-      const context = await browser.newContext({
-        viewport: { width: 360, height: 740 },
+      const context = await app.browser.newContext({
+        viewport: PHONE,
         locale,
         extraHTTPHeaders: { "accept-language": locale },
       });
       const page = await context.newPage();
-      await page.goto(`${appUrl}/learn`);
+      await page.goto(`${app.url}/learn`);
       expect(await page.locator("html").getAttribute("lang")).to.equal(locale);
       await page.getByTestId("course-list").getByText("Budgeting and Saving").first().waitFor();
       await expectAccessible(page);
       await shot(page, `catalog-${locale}`);
-      await page.goto(`${appUrl}/learn/${COURSE}`);
+      await page.goto(`${app.url}/learn/${COURSE}`);
       await page.getByTestId("lesson-list").waitFor();
       await expectAccessible(page);
       await shot(page, `course-${locale}`);
-      await page.goto(`${appUrl}/learn/${COURSE}/2`);
+      await page.goto(`${app.url}/learn/${COURSE}/2`);
       await page.getByTestId("lesson").locator("h2").first().waitFor();
       // The package's image, through the gateway.
       expect(await page.locator('[data-testid="lesson"] img').first().getAttribute("src")).to.match(
@@ -122,11 +91,11 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
       await context.close();
     }
     // Public pages render on the server: the same pages with JavaScript off.
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${appUrl}/learn`);
+    await page.goto(`${app.url}/learn`);
     await page.getByTestId("course-list").getByText("Budgeting and Saving").first().waitFor();
-    await page.goto(`${appUrl}/learn/${COURSE}/2`);
+    await page.goto(`${app.url}/learn/${COURSE}/2`);
     await page.getByTestId("lesson").locator("h2").first().waitFor();
     await context.close();
   });
@@ -134,7 +103,7 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
   it("a brand-new key with 0 ETH reads a lesson, fails once, passes, claims free, and sees 90% on /me and 10% in the CitadelFund", async function () {
     const key = generatePrivateKey();
     const learner: Address = privateKeyToAccount(key).address;
-    const { publicClient, manifest } = stack;
+    const { publicClient, manifest } = app.stack;
     expect(await publicClient.getBalance({ address: learner })).to.equal(0n);
     const token = contractOf(manifest, "AzoraToken");
     const citadel = contractOf(manifest, "CitadelFund").address;
@@ -147,20 +116,20 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
       args: [citadel],
     });
 
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+    const { context, page } = await withWallet(app.browser, app.stack.chain.rpcUrl, {
       account: learner,
       chainId: manifest.chainId,
       privateKey: key,
     });
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${appUrl}/learn/${COURSE}/1`);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${app.url}/learn/${COURSE}/1`);
     await page.getByTestId("lesson").waitFor();
     await page.getByTestId("next-lesson").click();
     await page.waitForURL(/\/learn\/1\/2$/);
 
-    await page.goto(`${appUrl}/learn/${COURSE}/quiz`);
+    await page.goto(`${app.url}/learn/${COURSE}/quiz`);
     await shot(page, "quiz-connect");
-    await connect(page);
+    await connectWallet(page);
     await page.getByTestId("quiz").waitFor();
     await shot(page, "quiz-question");
     await expectAccessible(page);
@@ -227,26 +196,26 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
 
     // The credential's public page says it is valid, from the chain.
     expect(credentialHref).to.equal(`/credentials/${credentialId}`);
-    await page.goto(`${appUrl}${credentialHref}`);
+    await page.goto(`${app.url}${credentialHref}`);
     expect(await page.getByTestId("verdict").getAttribute("data-verdict")).to.equal("valid");
     await context.close();
   });
 
   it("a funded learner whose claim meets a spent epoch budget sees when the next opens, and claims with the same voucher from its wallet then", async function () {
-    const { publicClient, manifest } = stack;
+    const { publicClient, manifest } = app.stack;
     const learner = localAccount(16);
     const token = contractOf(manifest, "AzoraToken");
     const pok = contractOf(manifest, "ProofOfKnowledge");
     const course = await publicClient.readContract({ ...pok, functionName: "course", args: [COURSE] });
     const { recipient } = splitPayout(course.reward);
 
-    const { context, page } = await withWallet(browser, stack.chain.rpcUrl, {
+    const { context, page } = await withWallet(app.browser, app.stack.chain.rpcUrl, {
       account: learner.address,
       chainId: manifest.chainId,
     });
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${appUrl}/learn/${COURSE}/quiz`);
-    await connect(page);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${app.url}/learn/${COURSE}/quiz`);
+    await connectWallet(page);
     await page.getByTestId("quiz").waitFor();
     await answerAll(page, true);
     await page.getByTestId("claim").waitFor();
@@ -268,8 +237,8 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
       const other = privateKeyToAccount(generatePrivateKey()).address;
       const verifier = createWalletClient({
         account: localVerifier(),
-        chain: azoraChain(manifest.chainId, stack.chain.rpcUrl),
-        transport: http(stack.chain.rpcUrl),
+        chain: azoraChain(manifest.chainId, app.stack.chain.rpcUrl),
+        transport: http(app.stack.chain.rpcUrl),
       });
       const block = await publicClient.getBlock();
       const completion = {
@@ -321,7 +290,7 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
   });
 
   it("refuses a course package whose bytes do not match its content address, and shows none of it", async function () {
-    const { publicClient, manifest } = stack;
+    const { publicClient, manifest } = app.stack;
     const pok = contractOf(manifest, "ProofOfKnowledge");
     // A package of its own (a copy of course 1's course.json under another title)…
     const source = JSON.parse(await readFile(path.join(COURSE_FOLDER, "course.json"), "utf8")) as {
@@ -349,16 +318,16 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     );
     const courseId = await publicClient.readContract({ ...pok, functionName: "courseCount" });
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await app.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await eventually(async () => {
-      await page.goto(`${appUrl}/learn/${courseId}`);
+      await page.goto(`${app.url}/learn/${courseId}`);
       await page.getByTestId("package-tampered").waitFor({ timeout: 2_000 });
     });
     await shot(page, "package-tampered");
     await expectAccessible(page);
     expect(await page.content()).not.to.contain("0xF0RGED");
-    await page.goto(`${appUrl}/learn`);
+    await page.goto(`${app.url}/learn`);
     await page.getByTestId("course-list").getByText("Budgeting and Saving").first().waitFor();
     expect(await page.content()).not.to.contain("0xF0RGED");
     await context.close();
@@ -369,7 +338,7 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     account: Address,
     send: (wallet: WalletClient<Transport, Chain, Account>) => Promise<Hex>,
   ) {
-    const { publicClient, chain, manifest } = stack;
+    const { publicClient, chain, manifest } = app.stack;
     await publicClient.request({ method: "hardhat_impersonateAccount", params: [account] } as never);
     await publicClient.request({
       method: "hardhat_setBalance",

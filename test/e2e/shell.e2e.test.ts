@@ -1,21 +1,17 @@
 import { expect } from "chai";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
 import { localAccount } from "../../protocol/chain";
 import { REPO_ROOT } from "../../scripts/stack/paths";
-import { freePort, stopAllServices } from "../../scripts/stack/processes";
+import { freePort } from "../../scripts/stack/processes";
 import { startApp } from "../../scripts/stack/stack";
-import { buildApp } from "../support/app-build";
-import { launchBrowser } from "../support/browser";
+import { PHONE, phoneContext, useAppStack } from "../support/app-stack";
 import { seriousA11yViolations, watchConsole } from "../support/shell";
 import type { SectionPage } from "../support/shell";
-import { startIndexedChain } from "../support/stack";
 
 const AMARA = localAccount(1).address;
 // Lindiwe's seeded credential (course 3, Wallets and Safety): an id is `holder << 96 | courseId`.
 const LINDIWE_CREDENTIAL = (BigInt(localAccount(3).address) << 96n) | 3n;
-const PHONE = { width: 360, height: 740 };
 const ARTIFACTS = path.join(REPO_ROOT, ".azora", "artifacts", "shell");
 
 /** Every section's URL (the stable public interface the flows fill in). */
@@ -40,47 +36,21 @@ type Locale = keyof typeof NAV_LEARN;
 
 // A server-side RPC URL carrying a key, as a hosted provider's would: it must never reach a browser.
 const RPC_KEY = "azoraPrivateRpcKey0123456789";
+const privateRpcUrl = (rpcUrl: string) => `${rpcUrl}/v3/${RPC_KEY}`;
 
 describe("app › shell: every section, three languages, public pages without JavaScript, offline lessons (production build, Chromium)", function () {
-  let stack: Awaited<ReturnType<typeof startIndexedChain>>;
-  let appUrl: string;
-  let privateRpcUrl: string;
-  let browser: Browser;
+  // The app reads the chain through a keyed URL and hands browsers the public one.
+  const app = useAppStack({
+    rpcUrl: privateRpcUrl,
+    env: (stack) => ({ PUBLIC_RPC_URL: stack.chain.rpcUrl }),
+  });
 
   before(async function () {
-    stack = await startIndexedChain();
-    await buildApp();
-    privateRpcUrl = `${stack.chain.rpcUrl}/v3/${RPC_KEY}`;
-    const app = await startApp({
-      mode: "start",
-      port: await freePort(),
-      rpcUrl: privateRpcUrl,
-      indexerUrl: stack.indexer.url,
-      env: { PUBLIC_RPC_URL: stack.chain.rpcUrl },
-    });
-    appUrl = app.url;
-    browser = await launchBrowser();
     await mkdir(ARTIFACTS, { recursive: true });
   });
-  after(async function () {
-    await browser?.close();
-    await stopAllServices();
-  });
 
-  /** A phone-sized context in `locale`: English by default, French from Accept-Language, Swahili from the cookie. */
-  async function phone(
-    locale: Locale,
-    options: { javaScriptEnabled?: boolean } = {},
-  ): Promise<BrowserContext> {
-    const context = await browser.newContext({
-      viewport: PHONE,
-      locale: locale === "fr" ? "fr-FR" : "en-US",
-      serviceWorkers: "block",
-      ...options,
-    });
-    if (locale === "sw") await context.addCookies([{ name: "NEXT_LOCALE", value: "sw", url: appUrl }]);
-    return context;
-  }
+  const phone = (locale: Locale, options: { javaScriptEnabled?: boolean } = {}) =>
+    phoneContext(app.browser, app.url, locale, options);
 
   for (const locale of ["en", "fr", "sw"] as const) {
     it(`renders every section in ${locale} at 360×740 with no console error and no serious or critical axe violation`, async function () {
@@ -89,7 +59,7 @@ describe("app › shell: every section, three languages, public pages without Ja
       const errors = watchConsole(page);
       const problems: string[] = [];
       for (const section of SECTIONS) {
-        const response = await page.goto(appUrl + section.path, { waitUntil: "networkidle" });
+        const response = await page.goto(app.url + section.path, { waitUntil: "networkidle" });
         expect(response?.status(), `${section.path} status`).to.equal(200);
         expect(await page.getAttribute("html", "lang"), `${section.path} <html lang>`).to.equal(locale);
         expect((await page.locator("h1").first().textContent())?.trim(), `${section.path} h1`).to.not.equal(
@@ -115,14 +85,14 @@ describe("app › shell: every section, three languages, public pages without Ja
   }
 
   it("reads at 320px wide and in dark mode (screenshots of home and an account)", async function () {
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       viewport: { width: 320, height: 640 },
       colorScheme: "dark",
       serviceWorkers: "block",
     });
     const page = await context.newPage();
     for (const section of SECTIONS.filter((s) => ["home", "account", "me"].includes(s.name))) {
-      await page.goto(appUrl + section.path, { waitUntil: "networkidle" });
+      await page.goto(app.url + section.path, { waitUntil: "networkidle" });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${section.path} at 320px`).to.be.at.most(0);
       expect(await seriousA11yViolations(page), `${section.path} in dark mode`).to.deep.equal([]);
@@ -137,7 +107,7 @@ describe("app › shell: every section, three languages, public pages without Ja
   it("switches language on the same URL, sets <html lang>, and remembers the choice", async function () {
     const context = await phone("en");
     const page = await context.newPage();
-    await page.goto(`${appUrl}/jobs`);
+    await page.goto(`${app.url}/jobs`);
     await page.locator("details.language summary").click();
     await page.getByTestId("locale-fr").click();
     await page.waitForFunction(() => document.documentElement.lang === "fr");
@@ -145,12 +115,12 @@ describe("app › shell: every section, three languages, public pages without Ja
     await page.getByRole("heading", { level: 1, name: "Missions" }).waitFor();
     const cookie = (await context.cookies()).find((c) => c.name === "NEXT_LOCALE");
     expect(cookie?.value).to.equal("fr");
-    await page.goto(`${appUrl}/dao`);
+    await page.goto(`${app.url}/dao`);
     expect(await page.getAttribute("html", "lang")).to.equal("fr");
     // From an App Router page to a verifier page (Pages Router) by its link, and back by the nav.
     await page.waitForLoadState("networkidle");
     await page.locator(".site-footer a[href='/verify']").click();
-    await page.waitForURL(`${appUrl}/verify`);
+    await page.waitForURL(`${app.url}/verify`);
     expect(await page.locator("script[src]").count()).to.equal(0);
     await page.locator(".site-nav a[href='/jobs']").click();
     await page.getByRole("heading", { level: 1, name: "Missions" }).waitFor();
@@ -161,25 +131,25 @@ describe("app › shell: every section, three languages, public pages without Ja
     const context = await phone("en", { javaScriptEnabled: false });
     const page = await context.newPage();
     for (const section of SECTIONS.filter((s) => s.public)) {
-      await page.goto(appUrl + section.path);
+      await page.goto(app.url + section.path);
       expect((await page.locator("h1").first().textContent())?.trim(), `${section.path} h1`).to.not.equal("");
       const main = (await page.locator("main").innerText()).trim();
       expect(main.length, `${section.path} main content`).to.be.greaterThan(80);
     }
-    await page.goto(`${appUrl}/accounts/${AMARA}`);
+    await page.goto(`${app.url}/accounts/${AMARA}`);
     expect(await page.getByTestId("chain-balance").innerText()).to.match(/^\d[\d,.]* AZR$/);
-    await page.goto(appUrl);
+    await page.goto(app.url);
     expect(await page.getByTestId("holders").locator("tbody tr").count()).to.be.greaterThan(0);
     // The switcher is a form: it works as a plain POST.
-    await page.goto(`${appUrl}/citadel`);
+    await page.goto(`${app.url}/citadel`);
     await page.locator("details.language summary").click();
     await page.getByTestId("locale-sw").click();
     await page.waitForLoadState("load");
     expect(await page.getAttribute("html", "lang")).to.equal("sw");
-    await page.goto(`${appUrl}/citadel`);
+    await page.goto(`${app.url}/citadel`);
     expect(await page.getAttribute("html", "lang")).to.equal("sw");
     // The same on a verifier page (Pages Router), back to the same URL with its query.
-    await page.goto(`${appUrl}/verify?q=${AMARA}`);
+    await page.goto(`${app.url}/verify?q=${AMARA}`);
     await page.locator("details.language summary").click();
     await page.getByTestId("locale-fr").click();
     await page.waitForLoadState("load");
@@ -193,10 +163,10 @@ describe("app › shell: every section, three languages, public pages without Ja
     const offline = await startApp({
       mode: "start",
       port: await freePort(),
-      rpcUrl: stack.chain.rpcUrl,
-      indexerUrl: stack.indexer.url,
+      rpcUrl: app.stack.chain.rpcUrl,
+      indexerUrl: app.stack.indexer.url,
     });
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await app.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     const lesson = `${offline.url}/learn/1/1`;
     await page.goto(lesson, { waitUntil: "networkidle" });
@@ -228,7 +198,7 @@ describe("app › shell: every section, three languages, public pages without Ja
   });
 
   it("is installable: a web app manifest with icons, and a service worker script", async function () {
-    const manifest = (await (await fetch(`${appUrl}/manifest.webmanifest`)).json()) as {
+    const manifest = (await (await fetch(`${app.url}/manifest.webmanifest`)).json()) as {
       name: string;
       start_url: string;
       display: string;
@@ -237,14 +207,14 @@ describe("app › shell: every section, three languages, public pages without Ja
     expect(manifest.display).to.equal("standalone");
     expect(manifest.icons.map((i) => i.sizes)).to.include.members(["192x192", "512x512"]);
     for (const icon of manifest.icons)
-      expect((await fetch(appUrl + icon.src)).status, icon.src).to.equal(200);
-    const worker = await fetch(`${appUrl}/sw.js`);
+      expect((await fetch(app.url + icon.src)).status, icon.src).to.equal(200);
+    const worker = await fetch(`${app.url}/sw.js`);
     expect(worker.status).to.equal(200);
     expect(worker.headers.get("cache-control")).to.match(/no-cache/);
   });
 
   it("never lets the private RPC URL reach the browser: only the public one does, and the footer prints none", async function () {
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
+    const context = await app.browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
     const page = await context.newPage();
     const leaks: string[] = [];
     page.on("response", async (response) => {
@@ -253,10 +223,10 @@ describe("app › shell: every section, three languages, public pages without Ja
       const body = await response.text().catch(() => "");
       if (body.includes(RPC_KEY)) leaks.push(response.url());
     });
-    for (const section of SECTIONS) await page.goto(appUrl + section.path, { waitUntil: "networkidle" });
+    for (const section of SECTIONS) await page.goto(app.url + section.path, { waitUntil: "networkidle" });
     // The wallet page hands the browser the public RPC URL.
-    const html = await (await fetch(`${appUrl}/me`)).text();
-    expect(html).to.include(stack.chain.rpcUrl);
+    const html = await (await fetch(`${app.url}/me`)).text();
+    expect(html).to.include(app.stack.chain.rpcUrl);
     expect(html).to.not.include(RPC_KEY);
     expect(await page.locator("footer").innerText()).to.not.match(/https?:\/\//);
     expect(leaks).to.deep.equal([]);
@@ -266,8 +236,8 @@ describe("app › shell: every section, three languages, public pages without Ja
     const bare = await startApp({
       mode: "start",
       port: await freePort(),
-      rpcUrl: privateRpcUrl,
-      indexerUrl: stack.indexer.url,
+      rpcUrl: privateRpcUrl(app.stack.chain.rpcUrl),
+      indexerUrl: app.stack.indexer.url,
     });
     for (const section of SECTIONS) {
       const body = await (await fetch(bare.url + section.path)).text();

@@ -21,6 +21,7 @@ import type { Service } from "../../scripts/stack/processes";
 import type { GradeResult } from "../../server/grader";
 import { attemptUrl, gradeRequestBody } from "../../server/submission";
 import type { AttemptView } from "../../server/submission";
+import { postJson } from "../support/http";
 import { answersToAttempt } from "../support/quiz";
 
 /**
@@ -359,14 +360,7 @@ describe("operator › the production path of docs/deploying.md on chain id 7777
     };
     const pok = contractOf(manifest, "ProofOfKnowledge");
     const signature = await learner.signTypedData(submissionTypedData(CHAIN_ID, pok.address, submission));
-    const post = async <T>(route: string, body: unknown) => {
-      const response = await fetch(`${app.url}${route}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as T & { error?: string } };
-    };
+    const post = <T>(route: string, body: unknown) => postJson<T>(`${app.url}${route}`, body);
     const graded = await post<GradeResult>("/api/grade", gradeRequestBody(submission, signature));
     expect(graded.status, graded.body.error).to.equal(200);
     expect(graded.body.passed).to.equal(true);

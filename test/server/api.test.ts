@@ -20,6 +20,7 @@ import { freePort, stopAllServices } from "../../scripts/stack/processes";
 import type { Service } from "../../scripts/stack/processes";
 import { deployLocal, startApp, startChain } from "../../scripts/stack/stack";
 import { buildApp } from "../support/app-build";
+import { postJson } from "../support/http";
 import { answersToAttempt } from "../support/quiz";
 
 // The seed registers the courses of `courses/` in name order: course 1 is budgeting on an
@@ -63,14 +64,7 @@ describe("grader › the API of the running app (production build, real chain, s
   /** Requests as a caller who names other clients in the headers it sets. */
   const FORGED = { "x-forwarded-for": "203.0.113.1", [CLIENT_ADDRESS_HEADER]: "203.0.113.2" };
 
-  async function post<T>(route: string, body: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${app.url}${route}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...FORGED },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
+  const post = <T>(route: string, body: unknown) => postJson<T>(`${app.url}${route}`, body, FORGED);
 
   async function grade(learner: ReturnType<typeof privateKeyToAccount>, wrong: number) {
     const opened = await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`, { headers: FORGED });

@@ -104,18 +104,26 @@ export const COURSE = {
   verifierLimit: 5,
 } as const;
 
-/** Registers `COURSE` (as curator, the deployer) with `verifier` allowed its claim limit: course 1 of a fresh deployment. */
-async function registerCourse({
-  pok,
-  verifier,
-}: Pick<Awaited<ReturnType<typeof deployWith>>, "pok" | "verifier">) {
-  await pok.write.setVerifierLimit([verifier.account.address, COURSE.verifierLimit]);
+/**
+ * Registers `COURSE` (as curator, the deployer) with `verifier` allowed `verifierLimit` claims per
+ * epoch (COURSE's by default): course 1 of a fresh deployment. `reward` and `validity` default to
+ * COURSE's.
+ */
+export async function registerCourse(
+  { pok, verifier }: Pick<Awaited<ReturnType<typeof deployWith>>, "pok" | "verifier">,
+  {
+    verifierLimit = COURSE.verifierLimit,
+    reward = COURSE.reward,
+    validity = COURSE.validity,
+  }: { verifierLimit?: number; reward?: bigint; validity?: number } = {},
+) {
+  await pok.write.setVerifierLimit([verifier.account.address, verifierLimit]);
   await pok.write.registerCourse([
     COURSE.contentCid,
-    COURSE.reward,
+    reward,
     verifier.account.address,
     COURSE.minScore,
-    COURSE.validity,
+    validity,
   ]);
 }
 

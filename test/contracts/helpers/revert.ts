@@ -67,3 +67,15 @@ export async function expectRevert(call: Promise<unknown>, name: string, args: r
   const values = (list: readonly unknown[]) => list.map((value, i) => (predicates.includes(i) ? "*" : value));
   expect(normalize(values(actual)), `${name}'s arguments`).to.deep.equal(normalize(values(args)));
 }
+
+/**
+ * Expects each of `calls`, made one after the other, to revert with the same custom error `name`
+ * and `args` (`expectRevert` for each): the same refusal from several functions or callers.
+ */
+export async function expectEachRevert(
+  calls: readonly (() => Promise<unknown>)[],
+  name: string,
+  args: readonly Expected[] = [],
+) {
+  for (const call of calls) await expectRevert(call(), name, args);
+}
