@@ -1,6 +1,5 @@
 import { expect } from "chai";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createWalletClient, getContract, http, keccak256, parseUnits, toHex } from "viem";
 import type { Address } from "viem";
@@ -26,9 +25,7 @@ const GRANT_AZR = 25n;
 const ARTIFACTS = path.resolve(".azora/artifacts/dao");
 
 describe("app › DAO and CitadelFund (production build, real chain, real Ponder, Chromium)", function () {
-  const app = useAppStack({
-    env: () => ({ AZORA_DATA_DIR: mkdtempSync(path.join(tmpdir(), "azora-dao-")) }),
-  });
+  const app = useAppStack();
   let proposalId: bigint;
 
   before(async function () {

@@ -216,7 +216,13 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     await page.setViewportSize(PHONE);
     await page.goto(`${app.url}/learn/${COURSE}/quiz`);
     await connectWallet(page);
-    await page.getByTestId("quiz").waitFor();
+    await page
+      .getByTestId("quiz")
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await shot(page, "funded-no-quiz");
+        throw new Error(`no quiz: ${await page.locator("main").innerText()}`, { cause: error });
+      });
     await answerAll(page, true);
     await page.getByTestId("claim").waitFor();
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { freePort, stopAllServices } from "../../scripts/stack/processes";
 import { startApp } from "../../scripts/stack/stack";
@@ -31,23 +34,28 @@ export interface AppStackOptions {
 export function useAppStack(options: AppStackOptions = {}): AppStack {
   // Empty until the hook has run: nothing reads it before (mocha runs `before` hooks first).
   const app = {} as AppStack;
+  let dataDir: string | undefined;
   before(async function () {
     // The production build shares 2 cores with other builds: it may take more than mocha's 10 minutes.
     this.timeout(30 * 60_000);
     const stack = await startIndexedChain();
     await buildApp();
+    // The grader's and relayer's state of this suite's chain only (the default, .azora/grader,
+    // outlives the run: a later run's fresh chain would meet its passes and vouchers).
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "azora-app-state-"));
     const { url } = await startApp({
       mode: "start",
       port: await freePort(),
       rpcUrl: options.rpcUrl?.(stack.chain.rpcUrl) ?? stack.chain.rpcUrl,
       indexerUrl: stack.indexer.url,
-      ...(options.env ? { env: options.env(stack) } : {}),
+      env: { AZORA_DATA_DIR: dataDir, ...options.env?.(stack) },
     });
     Object.assign(app, { stack, url, browser: await launchBrowser() });
   });
   after(async function () {
     await app.browser?.close();
     await stopAllServices();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
   return app;
 }
