@@ -18,8 +18,11 @@ export interface FrameProps {
   book: AddressBook;
 }
 
-export async function frameProps(request: IncomingMessage): Promise<FrameProps> {
-  const locale = localeFor(cookie(request, LOCALE_COOKIE), request.headers["accept-language"]);
+/** The request getServerSideProps receives: Next has parsed its cookies. */
+type PagesRequest = IncomingMessage & { cookies: Partial<Record<string, string>> };
+
+export async function frameProps(request: PagesRequest): Promise<FrameProps> {
+  const locale = localeFor(request.cookies[LOCALE_COOKIE], request.headers["accept-language"]);
   return { locale, messages: await loadMessages(locale), book: await addressBook(locale) };
 }
 
@@ -31,12 +34,4 @@ export function headerReader(request: IncomingMessage) {
       return Array.isArray(value) ? value[0] : value;
     },
   };
-}
-
-function cookie(request: IncomingMessage, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=");
-  }
-  return undefined;
 }

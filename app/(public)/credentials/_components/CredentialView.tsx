@@ -13,6 +13,7 @@ import {
 } from "@/app/_components/ui";
 import type { ChainCredential } from "../_lib/credential-chain";
 import type { CredentialPageView } from "../_lib/credential-page";
+import { languageName } from "@/app/(public)/learn/_lib/score";
 import { VERDICT_TONE } from "./verdict";
 
 /**
@@ -112,7 +113,9 @@ function Found({
           <Fact term={t("facts.course")}>
             {courseName}
             {course && (
-              <span className="fact-note">{t("facts.language", { language: course.language })}</span>
+              <span className="fact-note">
+                {t("facts.language", { language: languageName(course.language, locale) })}
+              </span>
             )}
           </Fact>
           {record && (
