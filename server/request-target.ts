@@ -10,13 +10,16 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 export const MAX_REQUEST_TARGET = 4096;
 
 /** Methods a page (any path outside /api/) answers; the app has no Server Actions. */
-const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const PAGE_METHODS = ["GET", "HEAD", "OPTIONS"];
 
-/** Why the server refuses a request before routing it, or null when it does not. */
-export function requestRefusal(
+/**
+ * The answer the server gives before routing, or null when the framework routes the request: a
+ * refusal with its `error`, or (for OPTIONS outside /api/) the methods the path answers.
+ */
+export function answerBeforeRouting(
   method: string,
   target: string,
-): { status: 400 | 405 | 414; error: string } | null {
+): { status: 400 | 405 | 414; error: string } | { status: 204; allow: string } | null {
   if (target.length > MAX_REQUEST_TARGET) {
     return {
       status: 414,
@@ -35,7 +38,10 @@ export function requestRefusal(
   }
   // Next reads a POST to a page as a Server Action form and answers a body that is not form data
   // with a 500. The app has none (its one form, the language switcher, posts to /api/locale).
-  if (!PAGE_METHODS.has(method) && !path.startsWith("/api/")) {
+  if (path.startsWith("/api/")) return null;
+  // Next answers OPTIONS to a page with an empty 400; the answer is the methods a page takes.
+  if (method === "OPTIONS") return { status: 204, allow: PAGE_METHODS.join(", ") };
+  if (!PAGE_METHODS.includes(method)) {
     return { status: 405, error: `${method} is not answered here: pages are read with GET` };
   }
   return null;
@@ -45,8 +51,8 @@ const installed = globalThis as { azoraRequestTargets?: boolean };
 
 /**
  * Refuses, in every HTTP server of this Node process, a request target that is too long (414) or
- * badly percent-encoded (400), and a POST (PUT, …) to a page (405), with `{ error }`, before the
- * framework routes it: the server's
+ * badly percent-encoded (400), and a POST (PUT, …) to a page (405), with `{ error }`, and answers
+ * OPTIONS to a page (204 with `Allow`), before the framework routes it: the server's
  * `request` listeners are wrapped the first time it publishes `http.server.request.start`
  * (Node publishes it just before it emits `request`, so the first request is guarded too).
  */
@@ -61,13 +67,18 @@ export function guardRequestTargets(): void {
     for (const listener of server.listeners("request") as ((...args: unknown[]) => void)[]) {
       server.removeListener("request", listener);
       server.on("request", (request: IncomingMessage, response: ServerResponse) => {
-        const refused = requestRefusal(request.method ?? "GET", request.url ?? "/");
-        if (!refused) return listener.call(server, request, response);
-        response.writeHead(refused.status, {
+        const answer = answerBeforeRouting(request.method ?? "GET", request.url ?? "/");
+        if (!answer) return listener.call(server, request, response);
+        if (answer.status === 204) {
+          response.writeHead(204, { allow: answer.allow }).end();
+          return;
+        }
+        response.writeHead(answer.status, {
           "content-type": "application/json",
           "cache-control": "no-store",
+          ...(answer.status === 405 ? { allow: PAGE_METHODS.join(", ") } : {}),
         });
-        response.end(JSON.stringify({ error: refused.error }));
+        response.end(JSON.stringify({ error: answer.error }));
       });
     }
   });

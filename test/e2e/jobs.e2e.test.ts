@@ -61,7 +61,12 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     for (let attempt = 0; attempt < 40; attempt++) {
       // The wallet remembers the site (as a real one does): after the first connection in this
       // tab, the page reconnects on its own.
-      await page.goto(`${app.url}/jobs/${jobId}`);
+      const response = await page.goto(`${app.url}/jobs/${jobId}`);
+      // A job the indexer has not seen yet is a 404 page, with no wallet island: load it again.
+      if (response?.status() === 404) {
+        await page.waitForTimeout(250);
+        continue;
+      }
       const actions = page.getByTestId("job-actions");
       if (
         !(await actions.waitFor({ timeout: 5_000 }).then(

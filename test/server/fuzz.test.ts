@@ -276,6 +276,10 @@ describe("servers › fuzzing: random malformed requests to every route (product
     expect(((await notAForm.json()) as { error: string }).error).to.equal(
       "POST is not answered here: pages are read with GET",
     );
+    expect(notAForm.headers.get("allow")).to.equal("GET, HEAD, OPTIONS");
+    // OPTIONS to a page (`/ipfs/..` is `/` once the client resolves it) was Next's empty 400.
+    const options = await fetch(`${appUrl}/ipfs/..`, { method: "OPTIONS", body: "i{" });
+    expect([options.status, options.headers.get("allow")]).to.deep.equal([204, "GET, HEAD, OPTIONS"]);
     const good = await fetch(`${appUrl}/ipfs/${contentCid}/course.json`);
     expect(good.status).to.equal(200);
   });
