@@ -46,15 +46,28 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       args: [account],
     });
 
-  /** Reloads `url` until `check` passes (the indexer follows the chain within a second or so). */
+  /**
+   * Reloads `url` until `check` passes (the indexer follows the chain within a second or so). A
+   * proposal the indexer has not seen yet is a 404 page: that is a "not yet", not a failure.
+   */
   async function until(page: Page, url: string, check: () => Promise<boolean>, what: string) {
     for (let attempt = 0; attempt < 40; attempt++) {
-      await page.goto(url);
-      if (await check()) return;
+      const response = await page.goto(url);
+      if (response?.status() !== 404 && (await check())) return;
       await page.waitForTimeout(500);
     }
     throw new Error(`timed out waiting for ${what}`);
   }
+
+  /** The text of a test id on the loaded (server-rendered) page, or "" where the page has none. */
+  const textOf = (page: Page, testId: string) =>
+    page
+      .getByTestId(testId)
+      .textContent({ timeout: 2_000 })
+      .then(
+        (text) => text ?? "",
+        () => "",
+      );
 
   const connect = (page: Page) => connectWallet(page, /connect/i);
 
@@ -158,7 +171,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       await until(
         page,
         url,
-        async () => (await page.getByTestId("proposal-state").textContent())?.includes("Voting") ?? false,
+        async () => (await textOf(page, "proposal-state")).includes("Voting"),
         "the proposal",
       );
       await page.getByRole("button", { name: /connect a wallet/i }).click();
@@ -197,7 +210,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       await until(
         page,
         url,
-        async () => (await page.getByTestId("votes").textContent())?.includes("A glossary is cheap") ?? false,
+        async () => (await textOf(page, "votes")).includes("A glossary is cheap"),
         "Tendai's vote",
       );
       expect(await seriousA11yViolations(page)).to.deep.equal([]);
@@ -207,7 +220,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       await until(
         page,
         url,
-        async () => (await page.getByTestId("proposal-state").textContent())?.includes("Passed") ?? false,
+        async () => (await textOf(page, "proposal-state")).includes("Passed"),
         "the proposal to pass",
       );
       await shoot(page, "proposal-passed");
@@ -233,7 +246,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       await until(
         page,
         url,
-        async () => (await page.getByTestId("proposal-state").textContent())?.includes("Executed") ?? false,
+        async () => (await textOf(page, "proposal-state")).includes("Executed"),
         "the execution",
       );
       // The state comes from the chain, the releases and the timeline from the indexer: reload until it caught up.
