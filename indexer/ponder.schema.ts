@@ -1,4 +1,22 @@
 import { index, onchainEnum, onchainTable, relations } from "ponder";
+import type { PgColumnsBuilders } from "ponder";
+
+// Columns many tables share, written once.
+
+/** The transaction that wrote the row, and its block's time (unix seconds). */
+const transactionColumns = (t: PgColumnsBuilders) => ({
+  timestamp: t.bigint().notNull(),
+  transactionHash: t.hex().notNull(),
+});
+
+/** The same with the block number: for rows that each record one event log. */
+const logColumns = (t: PgColumnsBuilders) => ({
+  blockNumber: t.bigint().notNull(),
+  ...transactionColumns(t),
+});
+
+/** A JSON array of strings (addresses, calldata, decimal amounts or row ids). */
+const stringList = (t: PgColumnsBuilders) => t.json().$type<string[]>().notNull();
 
 /** One row per address that ever held, sent, received or delegated AZR. */
 export const account = onchainTable(
@@ -38,9 +56,7 @@ export const transfer = onchainTable(
     from: t.hex().notNull(),
     to: t.hex().notNull(),
     amount: t.bigint().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...logColumns(t),
   }),
   // An account's history, newest first: sent and received, each in the order pages read it.
   (table) => ({
@@ -57,9 +73,7 @@ export const delegationChange = onchainTable(
     delegator: t.hex().notNull(),
     fromDelegate: t.hex().notNull(),
     toDelegate: t.hex().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...logColumns(t),
   }),
   (table) => ({
     delegatorIdx: index().on(table.delegator, table.timestamp, table.id),
@@ -98,9 +112,7 @@ export const claim = onchainTable(
     epoch: t.bigint().notNull(),
     /** Who sent the claim transaction: the learner, or a relayer paying the gas. */
     submittedBy: t.hex().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...logColumns(t),
   }),
   (table) => ({
     learnerIdx: index().on(table.learner, table.timestamp),
@@ -151,9 +163,7 @@ export const citadelFlow = onchainTable(
     /** Who paid in, or who received a release. */
     counterparty: t.hex().notNull(),
     amount: t.bigint().notNull(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...logColumns(t),
   }),
   // The treasury page and GET /citadel: one token's flows (one direction or both), newest first;
   // a proposal's releases.
@@ -227,8 +237,7 @@ export const application = onchainTable(
     jobId: t.bigint().notNull(),
     provider: t.hex().notNull(),
     proposalCid: t.text().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...transactionColumns(t),
   }),
   (table) => ({ jobIdx: index().on(table.jobId), providerIdx: index().on(table.provider) }),
 );
@@ -294,8 +303,7 @@ export const rating = onchainTable(
     ratee: t.hex().notNull(),
     score: t.integer().notNull(),
     commentCid: t.text().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...transactionColumns(t),
   }),
   (table) => ({
     rateeIdx: index().on(table.ratee, table.timestamp, table.id),
@@ -321,10 +329,10 @@ export const proposal = onchainTable(
     /** Its title and the CID of its full text, when it follows the convention (else null). */
     title: t.text(),
     descriptionCid: t.text(),
-    targets: t.json().$type<string[]>().notNull(),
+    targets: stringList(t),
     /** ETH sent with each call, as decimal strings. */
-    values: t.json().$type<string[]>().notNull(),
-    calldatas: t.json().$type<string[]>().notNull(),
+    values: stringList(t),
+    calldatas: stringList(t),
     /** Vote start (the snapshot) and end, in seconds (AZR's clock); the end moves if extended. */
     voteStart: t.bigint().notNull(),
     voteEnd: t.bigint().notNull(),
@@ -362,8 +370,7 @@ export const vote = onchainTable(
     reason: t.text().notNull(),
     /** Whether someone else sent it (a relayer submitting the voter's signature). */
     relayed: t.boolean().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
+    ...transactionColumns(t),
   }),
   // A proposal's votes, largest first; a voter's votes.
   (table) => ({
@@ -376,7 +383,7 @@ export const vote = onchainTable(
 export const releaseBatch = onchainTable("release_batch", (t) => ({
   /** The transaction hash. */
   id: t.hex().primaryKey(),
-  flowIds: t.json().$type<string[]>().notNull(),
+  flowIds: stringList(t),
 }));
 
 /** Who voted on which day: the distinct voters of `dailyStat.activeVoters`. */
@@ -417,7 +424,7 @@ export const timelockOperation = onchainTable("timelock_operation", (t) => ({
   id: t.hex().primaryKey(),
   /** "scheduled", "executed" or "cancelled". */
   status: t.text().$type<"scheduled" | "executed" | "cancelled">().notNull(),
-  targets: t.json().$type<string[]>().notNull(),
+  targets: stringList(t),
   /** Seconds of delay it was scheduled with, and when it became executable. */
   delay: t.bigint().notNull(),
   readyAt: t.bigint().notNull(),

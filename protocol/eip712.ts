@@ -1,49 +1,61 @@
 // Every EIP-712 domain and type of the protocol, once: what the contracts (and the grader) check
 // and what wallets sign. Client-safe: no keys, no server code.
 import { parseSignature } from "viem";
-import type { Account, Address, Chain, Hex, Transport, WalletClient } from "viem";
+import type {
+  Account,
+  Address,
+  Chain,
+  Hex,
+  Transport,
+  TypedData,
+  TypedDataDefinition,
+  TypedDataDomain,
+  WalletClient,
+} from "viem";
 
 /** A wallet that signs typed data: a viem wallet client with its account and chain. */
 export type Signer = WalletClient<Transport, Chain, Account>;
 
 // ---- Domains ---------------------------------------------------------------------------------
 
+/** The protocol's EIP-712 domains: version "1", bound to one chain and one verifying contract. */
+const domainNamed =
+  <const Name extends string>(name: Name) =>
+  (chainId: number, verifyingContract: Address) =>
+    ({ name, version: "1", chainId, verifyingContract }) as const;
+
 /** AZR's domain (ERC20Permit's name "Azora", version "1"): permits and delegations by signature. */
-export function azrDomain(chainId: number, token: Address) {
-  return { name: "Azora", version: "1", chainId, verifyingContract: token } as const;
-}
+export const azrDomain = domainNamed("Azora");
 
 /** ProofOfKnowledge's domain: Completion vouchers of one chain and one contract. */
-export function completionDomain(chainId: number, proofOfKnowledge: Address) {
-  return {
-    name: "Azora ProofOfKnowledge",
-    version: "1",
-    chainId,
-    verifyingContract: proofOfKnowledge,
-  } as const;
-}
+export const completionDomain = domainNamed("Azora ProofOfKnowledge");
 
 /**
  * The grader's domain for quiz submissions: bound to one chain and one ProofOfKnowledge, so a
  * submission signed for one deployment is refused by another. Checked off chain only.
  */
-export function submissionDomain(chainId: number, proofOfKnowledge: Address) {
-  return { name: "Azora Grader", version: "1", chainId, verifyingContract: proofOfKnowledge } as const;
-}
+export const submissionDomain = domainNamed("Azora Grader");
 
 /** The Governor's `name()`, the name of its EIP-712 domain (version "1"). */
 export const GOVERNOR_NAME = "Azora Governor";
 
 /** The AzoraGovernor's domain (what its `eip712Domain()` returns): ballots by signature. */
-export function governorDomain(chainId: number, governor: Address) {
-  return { name: GOVERNOR_NAME, version: "1", chainId, verifyingContract: governor } as const;
-}
+export const governorDomain = domainNamed(GOVERNOR_NAME);
 
 // ---- Types -----------------------------------------------------------------------------------
+// Each message type is read from its EIP-712 type, so the two cannot drift apart: uint8 to uint48
+// are numbers, wider uints bigints, addresses `Address`.
+
+/** The message of `primaryType` in `types`, as viem's `signTypedData` takes it. */
+type MessageOf<Types extends TypedData, PrimaryType extends keyof Types & string> = TypedDataDefinition<
+  Types,
+  PrimaryType
+>["message"];
 
 /**
  * ProofOfKnowledge's voucher, the public interface between a grader and the chain:
- * `Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)`.
+ * `Completion(address learner,uint256 courseId,uint16 score,uint64 deadline)`. `score` is in basis
+ * points (0 to 10000); `deadline` is the last second (unix time) at which it can be claimed.
  */
 export const COMPLETION_TYPES = {
   Completion: [
@@ -54,14 +66,7 @@ export const COMPLETION_TYPES = {
   ],
 } as const;
 
-export interface Completion {
-  learner: Address;
-  courseId: bigint;
-  /** Basis points: 0 to 10000. */
-  score: number;
-  /** Last second (unix time) at which the voucher can be claimed. */
-  deadline: bigint;
-}
+export type Completion = MessageOf<typeof COMPLETION_TYPES, "Completion">;
 
 /**
  * `Submission(address learner,uint256 courseId,uint32 attempt,uint8[] answers,uint64 expires)`: a
@@ -80,13 +85,7 @@ export const SUBMISSION_TYPES = {
   ],
 } as const;
 
-export interface Submission {
-  learner: Address;
-  courseId: bigint;
-  attempt: number;
-  answers: number[];
-  expires: bigint;
-}
+export type Submission = MessageOf<typeof SUBMISSION_TYPES, "Submission">;
 
 /** EIP-2612 `Permit`, in AZR's domain. */
 export const PERMIT_TYPES = {
@@ -99,15 +98,12 @@ export const PERMIT_TYPES = {
   ],
 } as const;
 
-export interface Permit {
-  owner: Address;
-  spender: Address;
-  value: bigint;
-  nonce: bigint;
-  deadline: bigint;
-}
+export type Permit = MessageOf<typeof PERMIT_TYPES, "Permit">;
 
-/** ERC20Votes' `Delegation`, in AZR's domain. */
+/**
+ * ERC20Votes' `Delegation`, in AZR's domain. `nonce` is the delegator's `nonces(address)` on AZR
+ * (shared with permits); `expiry` the unix second after which the signature is refused.
+ */
 export const DELEGATION_TYPES = {
   Delegation: [
     { name: "delegatee", type: "address" },
@@ -116,15 +112,12 @@ export const DELEGATION_TYPES = {
   ],
 } as const;
 
-export interface Delegation {
-  delegatee: Address;
-  /** The delegator's `nonces(address)` on AZR (shared with permits). */
-  nonce: bigint;
-  /** Unix seconds after which the signature is refused. */
-  expiry: bigint;
-}
+export type Delegation = MessageOf<typeof DELEGATION_TYPES, "Delegation">;
 
-/** OpenZeppelin Governor's `Ballot`, in the Governor's domain. */
+/**
+ * OpenZeppelin Governor's `Ballot`, in the Governor's domain. `support` is a `VoteType`
+ * (protocol/enums.ts); `nonce` the voter's `nonces(address)` on the Governor.
+ */
 export const BALLOT_TYPES = {
   Ballot: [
     { name: "proposalId", type: "uint256" },
@@ -134,51 +127,36 @@ export const BALLOT_TYPES = {
   ],
 } as const;
 
-export interface Ballot {
-  proposalId: bigint;
-  /** A `VoteType` (protocol/enums.ts). */
-  support: number;
-  voter: Address;
-  /** The voter's `nonces(address)` on the Governor. */
-  nonce: bigint;
-}
+export type Ballot = MessageOf<typeof BALLOT_TYPES, "Ballot">;
 
 // ---- Typed data (what a wallet signs: viem `signTypedData`, wagmi `signTypedDataAsync`) ------
 
+/** `message` of `primaryType` in `domain`, typed end to end for viem and wagmi. */
+const typedData = <
+  const Domain extends TypedDataDomain,
+  const Types extends TypedData,
+  PrimaryType extends keyof Types & string,
+>(
+  domain: Domain,
+  types: Types,
+  primaryType: PrimaryType,
+  message: MessageOf<Types, PrimaryType>,
+) => ({ domain, types, primaryType, message }) as const;
+
 export const completionTypedData = (chainId: number, proofOfKnowledge: Address, message: Completion) =>
-  ({
-    domain: completionDomain(chainId, proofOfKnowledge),
-    types: COMPLETION_TYPES,
-    primaryType: "Completion",
-    message,
-  }) as const;
+  typedData(completionDomain(chainId, proofOfKnowledge), COMPLETION_TYPES, "Completion", message);
 
 export const submissionTypedData = (chainId: number, proofOfKnowledge: Address, message: Submission) =>
-  ({
-    domain: submissionDomain(chainId, proofOfKnowledge),
-    types: SUBMISSION_TYPES,
-    primaryType: "Submission",
-    message,
-  }) as const;
+  typedData(submissionDomain(chainId, proofOfKnowledge), SUBMISSION_TYPES, "Submission", message);
 
 export const permitTypedData = (chainId: number, token: Address, message: Permit) =>
-  ({ domain: azrDomain(chainId, token), types: PERMIT_TYPES, primaryType: "Permit", message }) as const;
+  typedData(azrDomain(chainId, token), PERMIT_TYPES, "Permit", message);
 
 export const delegationTypedData = (chainId: number, token: Address, message: Delegation) =>
-  ({
-    domain: azrDomain(chainId, token),
-    types: DELEGATION_TYPES,
-    primaryType: "Delegation",
-    message,
-  }) as const;
+  typedData(azrDomain(chainId, token), DELEGATION_TYPES, "Delegation", message);
 
 export const ballotTypedData = (chainId: number, governor: Address, message: Ballot) =>
-  ({
-    domain: governorDomain(chainId, governor),
-    types: BALLOT_TYPES,
-    primaryType: "Ballot",
-    message,
-  }) as const;
+  typedData(governorDomain(chainId, governor), BALLOT_TYPES, "Ballot", message);
 
 // ---- Signing ---------------------------------------------------------------------------------
 

@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @notice The `mint(address,uint256)` of the stock mocks (MockERC20, MockERC20Votes, MockERC721).
-interface IMockMintable {
-    /// @notice Mints `amountOrId` (an ERC-20 amount or an ERC-721 id) to `to`.
-    function mint(address to, uint256 amountOrId) external;
-}
+import {IMockMintable} from "./MockMintable.sol";
 
 /// @title MockStockMinter (benchmark only)
 /// @notice The work of a mining claim done with stock OpenZeppelin parts and nothing else, in
