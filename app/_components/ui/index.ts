@@ -15,5 +15,6 @@ export type { AddressBook } from "./KnownAccounts";
 export { Loading } from "./Loading";
 export { PageHeader } from "./PageHeader";
 export { StatusBadge } from "./StatusBadge";
+export { TextArea } from "./TextArea";
 export { VerifierLink } from "./VerifierLink";
 export type { Tone } from "./StatusBadge";

@@ -9,7 +9,7 @@ import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { ballotTypedData } from "@/protocol/eip712";
 import { ProposalState, VoteType } from "@/protocol/enums";
-import { Amount, DateTime } from "@/app/_components/ui";
+import { Amount, DateTime, TextArea } from "@/app/_components/ui";
 import { RelayButton, useRelay } from "@/app/_wallet/RelayButton";
 import { REFRESH_MS } from "@/app/_wallet/refresh";
 import { TxButton } from "@/app/_wallet/TxButton";
@@ -248,13 +248,12 @@ function VotePanel({
         {t("vote.free")}
       </RelayButton>
       <p className="muted">{t("vote.freeWhy")}</p>
-      <label htmlFor="vote-reason">{t("vote.reason")}</label>
-      <textarea
+      <TextArea
         id="vote-reason"
+        label={t("vote.reason")}
         maxLength={1000}
-        rows={3}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={setReason}
       />
       <TxButton
         data-testid="vote-tx"
