@@ -2,12 +2,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { Amount, Card, DateTime, EmptyState, Loading, StatusBadge, VerifierLink } from "@/app/_components/ui";
+import { Card, DateTime, EmptyState, Loading, StatusBadge, VerifierLink } from "@/app/_components/ui";
 import { rows } from "@/app/_lib/indexer-query";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 import { useVouchers } from "@/app/(wallet)/learn/_lib/vouchers";
-import { Fact } from "@/app/_components/Fact";
+import { AmountFact } from "@/app/_components/Fact";
 import { whenConnected } from "../whenConnected";
 
 const LIMIT = 50;
@@ -48,12 +48,8 @@ export const LearnerDashboard = whenConnected(function Learner({ address }: { ad
           <Loading>{t("learner.loading")}</Loading>
         ) : (
           <dl className="course-facts">
-            <Fact term={t("learner.balance")} testId="learner-balance">
-              <Amount value={chain.balance} />
-            </Fact>
-            <Fact term={t("learner.votes")} testId="learner-votes">
-              <Amount value={chain.votes ?? 0n} />
-            </Fact>
+            <AmountFact term={t("learner.balance")} value={chain.balance} testId="learner-balance" />
+            <AmountFact term={t("learner.votes")} value={chain.votes ?? 0n} testId="learner-votes" />
           </dl>
         )}
         {chain.votes === 0n && (chain.balance ?? 0n) > 0n && <p>{t("learner.delegateNudge")}</p>}
