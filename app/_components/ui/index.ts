@@ -12,6 +12,7 @@ export { EmptyState } from "./EmptyState";
 export { ErrorState } from "./ErrorState";
 export { AddressBookProvider } from "./KnownAccounts";
 export type { AddressBook } from "./KnownAccounts";
+export { ListState } from "./ListState";
 export { Loading } from "./Loading";
 export { PageHeader } from "./PageHeader";
 export { StatusBadge } from "./StatusBadge";
