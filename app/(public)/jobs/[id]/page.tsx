@@ -97,9 +97,8 @@ export default async function JobPage({ params }: JobPageProps) {
         title={brief?.title ?? t("list.untitled", { id: job.id.toString() })}
         lead={brief?.summary ?? t("brief.missing")}
         status={<JobStatusBadge status={job.status} />}
-      >
-        <Link href="/jobs">{t("detail.back")}</Link>
-      </PageHeader>
+        links={[{ href: "/jobs", label: t("detail.back") }]}
+      />
 
       <Card title={t("detail.money")} id="money-title">
         <dl className="facts">
