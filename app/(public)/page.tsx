@@ -10,7 +10,7 @@ import { manifest } from "@/deployments/index";
 import { DelegateName } from "@/app/_components/account/DelegateName";
 import { YourAzrIsland } from "./_components/YourAzrIsland";
 import { column, numericColumn } from "@/app/_lib/columns";
-import { Fact } from "@/app/_components/Fact";
+import { AmountFact, Fact } from "@/app/_components/Fact";
 
 const FIGURES_QUERY = `
 query HomeFigures($fund: String!) {
@@ -61,9 +61,7 @@ export default async function HomePage() {
             <Fact term={t("figures.holders")}>{figures.data.holders.totalCount}</Fact>
             <Fact term={t("figures.courses")}>{figures.data.courses.totalCount}</Fact>
             <Fact term={t("figures.openJobs")}>{figures.data.openJobs.totalCount}</Fact>
-            <Fact term={t("figures.citadel")}>
-              <Amount value={BigInt(figures.data.fund?.balance ?? "0")} />
-            </Fact>
+            <AmountFact term={t("figures.citadel")} value={BigInt(figures.data.fund?.balance ?? "0")} />
           </dl>
         ) : (
           <ReadFailure source={figures.source} kind={figures.kind} />

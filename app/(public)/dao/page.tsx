@@ -3,13 +3,14 @@ import "@/app/(public)/dao/_components/dao.css";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ReadFailure } from "@/app/_components/ReadFailure";
-import { Address, Card, DateTime, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { Address, Card, DateTime, EmptyState, PageHeader } from "@/app/_components/ui";
 import { indexerRead } from "@/app/_lib/server-data";
 import { ProposalState } from "@/protocol/enums";
-import { proposalListParts, stateName, stateTone } from "./_lib/proposals";
+import { proposalListParts } from "./_lib/proposals";
 import type { IndexedProposal } from "./_lib/proposals";
 import { governorView } from "./_lib/server";
 import type { ChainProposal } from "./_lib/server";
+import { ProposalStateBadge } from "./_components/ProposalStateBadge";
 import { VoteTally } from "./_components/VoteTally";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,12 +27,14 @@ export default async function DaoPage({ searchParams }: DaoPageProps) {
   const { after } = await searchParams;
   const list = await indexerRead(proposalListParts(typeof after === "string" ? after : null));
   const header = (
-    <PageHeader title={t("title")} lead={t("lead")}>
-      <Link href="/dao/new" className="button-link">
-        {t("list.propose")}
-      </Link>
-      <Link href="/citadel">{t("list.treasury")}</Link>
-    </PageHeader>
+    <PageHeader
+      title={t("title")}
+      lead={t("lead")}
+      links={[
+        { href: "/dao/new", label: t("list.propose"), primary: true },
+        { href: "/citadel", label: t("list.treasury") },
+      ]}
+    />
   );
   if (!list.ok)
     return (
@@ -109,7 +112,7 @@ async function ProposalSummary({
       id={`proposal-${id.slice(0, 12)}`}
     >
       <p>
-        <StatusBadge tone={stateTone(state)}>{t(`state.${stateName(state)}`)}</StatusBadge>{" "}
+        <ProposalStateBadge state={state} />{" "}
         {state === ProposalState.Pending ? (
           <>
             {t("list.opens")} <DateTime seconds={proposal.voteStart} />

@@ -42,12 +42,14 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
 
   const list = await indexerRead(jobListParts(status, after));
   const header = (
-    <PageHeader title={t("title")} lead={t("lead")}>
-      <Link className="button-link" href="/jobs/new">
-        {t("list.post")}
-      </Link>
-      <Link href="/jobs/disputes">{t("list.disputes")}</Link>
-    </PageHeader>
+    <PageHeader
+      title={t("title")}
+      lead={t("lead")}
+      links={[
+        { href: "/jobs/new", label: t("list.post"), primary: true },
+        { href: "/jobs/disputes", label: t("list.disputes") },
+      ]}
+    />
   );
   if (!list.ok) {
     return (

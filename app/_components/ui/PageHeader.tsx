@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 interface PageHeaderProps {
@@ -6,12 +7,14 @@ interface PageHeaderProps {
   lead?: ReactNode;
   /** A StatusBadge or similar, shown next to the title. */
   status?: ReactNode;
-  /** Actions (links, buttons) under the lead. */
+  /** What you can do here, under the lead: the main action (`primary`, a button) first, or the way back. */
+  links?: { href: string; label: ReactNode; primary?: boolean }[];
+  /** Anything else under the lead (an account's full address). */
   children?: ReactNode;
 }
 
 /** The top of every page: its one h1, what it is for, and what you can do here. */
-export function PageHeader({ title, lead, status, children }: PageHeaderProps) {
+export function PageHeader({ title, lead, status, links = [], children }: PageHeaderProps) {
   return (
     <header className="page-header">
       <div className="page-title">
@@ -19,7 +22,16 @@ export function PageHeader({ title, lead, status, children }: PageHeaderProps) {
         {status}
       </div>
       {lead && <p className="lead">{lead}</p>}
-      {children && <div className="actions">{children}</div>}
+      {(links.length > 0 || children) && (
+        <div className="actions">
+          {links.map(({ href, label, primary }) => (
+            <Link key={href} href={href} className={primary ? "button-link" : undefined}>
+              {label}
+            </Link>
+          ))}
+          {children}
+        </div>
+      )}
     </header>
   );
 }

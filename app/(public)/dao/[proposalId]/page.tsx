@@ -1,35 +1,20 @@
 import type { Metadata } from "next";
 import "@/app/(public)/dao/_components/dao.css";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { keccak256, toHex } from "viem";
 import type { Address as Hex20, Hex } from "viem";
 import { ReadFailure } from "@/app/_components/ReadFailure";
-import {
-  Address,
-  Amount,
-  Card,
-  DataTable,
-  DateTime,
-  EmptyState,
-  PageHeader,
-  StatusBadge,
-} from "@/app/_components/ui";
+import { Address, Amount, Card, DataTable, DateTime, EmptyState, PageHeader } from "@/app/_components/ui";
 import type { Column } from "@/app/_components/ui";
 import { getRuntimeConfig } from "@/app/_lib/server-config";
 import { indexerRead } from "@/app/_lib/server-data";
 import { ProposalState } from "@/protocol/enums";
 import { ProposalCalls } from "../_components/ProposalCalls";
+import { ProposalStateBadge } from "../_components/ProposalStateBadge";
 import { ProposalText } from "../_components/ProposalText";
 import { VoteTally } from "../_components/VoteTally";
-import {
-  parseProposalId,
-  proposalDetailParts,
-  stateName,
-  stateTone,
-  timelockOperationParts,
-} from "../_lib/proposals";
+import { parseProposalId, proposalDetailParts, timelockOperationParts } from "../_lib/proposals";
 import type { IndexedVote } from "../_lib/proposals";
 import { governorView, proposalText } from "../_lib/server";
 import { ProposalActionsIsland } from "./_components/ProposalActionsIsland";
@@ -101,7 +86,7 @@ export default async function ProposalPage({ params }: ProposalPageProps) {
         title={proposal.title ?? t("untitled")}
         status={
           <span data-testid="proposal-state">
-            <StatusBadge tone={stateTone(state)}>{t(`state.${stateName(state)}`)}</StatusBadge>
+            <ProposalStateBadge state={state} />
           </span>
         }
         lead={
@@ -109,9 +94,8 @@ export default async function ProposalPage({ params }: ProposalPageProps) {
             {t("detail.proposedBy")} <Address address={proposal.proposer} copy={false} />
           </>
         }
-      >
-        <Link href="/dao">{t("detail.back")}</Link>
-      </PageHeader>
+        links={[{ href: "/dao", label: t("detail.back") }]}
+      />
 
       <Card title={t("detail.does")} id="does-title">
         <ProposalCalls targets={proposal.targets} calldatas={proposal.calldatas} />

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Amount } from "@/app/_components/ui";
-import { Fact } from "@/app/_components/Fact";
+import { AmountFact } from "@/app/_components/Fact";
 
 interface VoteTallyProps {
   forVotes: bigint;
@@ -17,15 +17,9 @@ export async function VoteTally({ forVotes, againstVotes, abstainVotes, quorum }
   return (
     <div className="vote-tally">
       <dl className="facts">
-        <Fact term={t("tally.for")} testId="tally-for">
-          <Amount value={forVotes} />
-        </Fact>
-        <Fact term={t("tally.against")} testId="tally-against">
-          <Amount value={againstVotes} />
-        </Fact>
-        <Fact term={t("tally.abstain")}>
-          <Amount value={abstainVotes} />
-        </Fact>
+        <AmountFact term={t("tally.for")} value={forVotes} testId="tally-for" />
+        <AmountFact term={t("tally.against")} value={againstVotes} testId="tally-against" />
+        <AmountFact term={t("tally.abstain")} value={abstainVotes} />
       </dl>
       {quorum !== null && (
         <p>

@@ -28,14 +28,3 @@ export function daoErrorOf(error: unknown): DaoError | "unknown" {
   const name = revertedWith(error)?.name;
   return name && (DAO_ERRORS as readonly string[]).includes(name) ? (name as DaoError) : "unknown";
 }
-
-/** The relayer's refusal (HTTP status) as a catalog key (`dao.relay.<key>`). */
-export function relayRefusal(
-  status: number,
-): "badSignature" | "notNow" | "tooMany" | "unavailable" | "failed" {
-  if (status === 401) return "badSignature";
-  if (status === 404 || status === 409) return "notNow";
-  if (status === 429) return "tooMany";
-  if (status === 503) return "unavailable";
-  return "failed";
-}

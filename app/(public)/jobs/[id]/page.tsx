@@ -24,7 +24,7 @@ import { RatingSummary } from "../_components/Stars";
 import { jobParts, readBrief, reputationsParts } from "../_lib/jobs-data";
 import type { JobDetail, MilestoneRow } from "../_lib/jobs-data";
 import { column, numericColumn } from "@/app/_lib/columns";
-import { Fact } from "@/app/_components/Fact";
+import { AmountFact, Fact } from "@/app/_components/Fact";
 
 interface JobPageProps {
   params: Promise<{ id: string }>;
@@ -97,9 +97,8 @@ export default async function JobPage({ params }: JobPageProps) {
         title={brief?.title ?? t("list.untitled", { id: job.id.toString() })}
         lead={brief?.summary ?? t("brief.missing")}
         status={<JobStatusBadge status={job.status} />}
-      >
-        <Link href="/jobs">{t("detail.back")}</Link>
-      </PageHeader>
+        links={[{ href: "/jobs", label: t("detail.back") }]}
+      />
 
       <Card title={t("detail.money")} id="money-title">
         <dl className="facts">
@@ -123,18 +122,10 @@ export default async function JobPage({ params }: JobPageProps) {
               <span className="muted">{t("facts.noProvider")}</span>
             )}
           </Fact>
-          <Fact term={t("facts.paidToProvider")} testId="paid-provider">
-            <Amount value={job.paidToProvider} />
-          </Fact>
-          <Fact term={t("facts.paidToCitadel")} testId="paid-citadel">
-            <Amount value={job.paidToCitadel} />
-          </Fact>
-          <Fact term={t("facts.refunded")} testId="refunded">
-            <Amount value={job.refunded} />
-          </Fact>
-          <Fact term={t("facts.inEscrow")} testId="in-escrow">
-            <Amount value={inEscrow(milestones.items)} />
-          </Fact>
+          <AmountFact term={t("facts.paidToProvider")} value={job.paidToProvider} testId="paid-provider" />
+          <AmountFact term={t("facts.paidToCitadel")} value={job.paidToCitadel} testId="paid-citadel" />
+          <AmountFact term={t("facts.refunded")} value={job.refunded} testId="refunded" />
+          <AmountFact term={t("facts.inEscrow")} value={inEscrow(milestones.items)} testId="in-escrow" />
         </dl>
       </Card>
 

@@ -16,9 +16,11 @@ export default async function DisputesPage() {
   const read = await indexerRead(openDisputesParts());
   return (
     <>
-      <PageHeader title={t("disputes.title")} lead={t("disputes.lead")}>
-        <Link href="/jobs">{t("detail.back")}</Link>
-      </PageHeader>
+      <PageHeader
+        title={t("disputes.title")}
+        lead={t("disputes.lead")}
+        links={[{ href: "/jobs", label: t("detail.back") }]}
+      />
       {!read.ok ? (
         <ReadFailure source="indexer" kind={read.kind} />
       ) : read.data.disputes.items.length === 0 ? (

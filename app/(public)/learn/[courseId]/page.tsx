@@ -36,11 +36,8 @@ export default async function CoursePage({ params }: CoursePageProps) {
         title={<span lang={pkg.language}>{pkg.title}</span>}
         lead={<span lang={pkg.language}>{pkg.summary}</span>}
         status={course.active ? undefined : <StatusBadge tone="warn">{t("course.inactive")}</StatusBadge>}
-      >
-        <Link className="button-link" href={`/learn/${course.id}/1`}>
-          {t("course.start")}
-        </Link>
-      </PageHeader>
+        links={[{ href: `/learn/${course.id}/1`, label: t("course.start"), primary: true }]}
+      />
       <CourseFacts course={course} pkg={pkg} />
       <p>
         {t("course.rewardLead", {

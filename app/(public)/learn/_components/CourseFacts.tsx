@@ -1,10 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { Course } from "@/content/formats/course";
-import { Amount } from "@/app/_components/ui";
 import { splitPayout } from "@/protocol/fee";
 import { formatScore, languageName } from "../_lib/score";
 import type { IndexedCourse } from "../_lib/courses";
-import { Fact } from "@/app/_components/Fact";
+import { AmountFact, Fact } from "@/app/_components/Fact";
 
 /** A course's facts as a description list: level, language, time, lessons, the 90/10 reward, pass mark. */
 export function CourseFacts({ course, pkg }: { course: IndexedCourse; pkg: Course }) {
@@ -23,12 +22,8 @@ export function CourseFacts({ course, pkg }: { course: IndexedCourse; pkg: Cours
         {t("facts.minutes", { minutes: pkg.estimatedMinutes })} ·{" "}
         {t("facts.lessons", { count: pkg.lessons.length })}
       </Fact>
-      <Fact term={t("facts.youGet")} testId="course-learner-share">
-        <Amount value={recipient} />
-      </Fact>
-      <Fact term={t("facts.citadelGets")}>
-        <Amount value={citadel} />
-      </Fact>
+      <AmountFact term={t("facts.youGet")} value={recipient} testId="course-learner-share" />
+      <AmountFact term={t("facts.citadelGets")} value={citadel} />
       <Fact term={t("facts.passMark")}>{formatScore(passMark, locale)}</Fact>
     </dl>
   );

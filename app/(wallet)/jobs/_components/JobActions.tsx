@@ -4,12 +4,15 @@ import { useState } from "react";
 import type { ReactNode } from "react";
 import type { Address } from "viem";
 import { useAccount, useBlock, useReadContract } from "wagmi";
+import { TextArea } from "@/app/_components/ui";
 import { sameAddress } from "@/app/_lib/format";
 import { TxButton } from "@/app/_wallet/TxButton";
 import type { UploadSigner } from "@/content/upload-request";
 import { escrow, escrowCalls, uploadContent } from "../_lib/escrow";
+import type { EscrowCall } from "../_lib/escrow";
 import { useEscrowAction } from "../_lib/useEscrowAction";
 import { RefusalNote } from "./RefusalNote";
+import { useWholeNumber, WholeNumberInput } from "./WholeNumberInput";
 
 /** What the server knows of a job, handed to the wallet island (plain values). */
 export interface JobView {
@@ -84,6 +87,85 @@ export function JobActions({ job }: { job: JobView }) {
   );
 }
 
+type NoteKind = "apply" | "submit" | "dispute" | "resolve" | "rate";
+type ActionKind = NoteKind | "assign" | "approve" | "release" | "refund" | "cancel";
+
+interface ActionCardProps {
+  /** Names its words in the catalog: `jobs.actions.<kind>.button`, `.done` (and `.label`, `.why`). */
+  kind: ActionKind;
+  /** The button's test id; its status line is `<testId>-status`. */
+  testId: string;
+  /** The values the catalog's words take. */
+  values?: { milestone?: number; who?: string; percent?: number };
+  disabled?: boolean;
+  /** The call to simulate and send, once any text it carries is uploaded. */
+  prepare: (signer: UploadSigner) => Promise<EscrowCall> | EscrowCall;
+  /** The fields (and why) above the button. */
+  children?: ReactNode;
+}
+
+/** One action on the job: its fields, its transaction button, and why the contract refused it. */
+function ActionCard({ kind, testId, values = {}, disabled, prepare, children }: ActionCardProps) {
+  const t = useTranslations("jobs");
+  const { run, status, refusal } = useEscrowAction();
+  return (
+    <section className="card">
+      {children}
+      <TxButton
+        data-testid={testId}
+        statusTestId={`${testId}-status`}
+        status={status}
+        disabled={disabled}
+        onClick={() => void run(prepare)}
+        confirmedNote={t(`actions.${kind}.done`)}
+      >
+        {t(`actions.${kind}.button`, values)}
+      </TxButton>
+      <RefusalNote refusal={refusal} />
+    </section>
+  );
+}
+
+/**
+ * An action that carries a note (a pitch, a deliverable, a reason, a comment): the note is
+ * uploaded to IPFS when the button is pressed and the call takes its CID.
+ */
+function NoteActionCard({
+  kind,
+  valid = true,
+  call,
+  children,
+  ...card
+}: Omit<ActionCardProps, "prepare" | "disabled"> & {
+  kind: NoteKind;
+  /** Whether the other fields (in `children`) are valid. */
+  valid?: boolean;
+  call: (cid: string) => EscrowCall;
+}) {
+  const t = useTranslations("jobs");
+  const [note, setNote] = useState("");
+  const noteId = `${card.testId}-note`;
+  return (
+    <ActionCard
+      {...card}
+      kind={kind}
+      disabled={!valid || note.trim().length < 3}
+      prepare={async (signer) => call(await uploadContent({ text: note.trim() }, signer))}
+    >
+      {children}
+      <div className="form">
+        <TextArea
+          id={noteId}
+          label={t(`actions.${kind}.label`, card.values ?? {})}
+          maxLength={2000}
+          value={note}
+          onChange={setNote}
+        />
+      </div>
+    </ActionCard>
+  );
+}
+
 function Simple({
   jobId,
   index = 0,
@@ -94,7 +176,6 @@ function Simple({
   kind: "approve" | "release" | "refund" | "cancel";
 }) {
   const t = useTranslations("jobs");
-  const { run, status, refusal } = useEscrowAction();
   const make = {
     approve: () => escrowCalls.approve(jobId, index),
     release: () => escrowCalls.releaseAfterReview(jobId, index),
@@ -102,178 +183,65 @@ function Simple({
     cancel: () => escrowCalls.cancel(jobId),
   }[kind];
   return (
-    <section className="card">
+    <ActionCard kind={kind} testId={`${kind}-${index}`} values={{ milestone: index + 1 }} prepare={make}>
       <p>{t(`actions.${kind}.why`, { milestone: index + 1 })}</p>
-      <TxButton
-        data-testid={`${kind}-${index}`}
-        statusTestId={`${kind}-${index}-status`}
-        status={status}
-        onClick={() => void run(make)}
-        confirmedNote={t(`actions.${kind}.done`)}
-      >
-        {t(`actions.${kind}.button`, { milestone: index + 1 })}
-      </TxButton>
-      <RefusalNote refusal={refusal} />
-    </section>
+    </ActionCard>
   );
 }
 
 function Assign({ jobId, provider }: { jobId: bigint; provider: Address }) {
-  const t = useTranslations("jobs");
-  const { run, status, refusal } = useEscrowAction();
   return (
-    <section className="card">
-      <TxButton
-        data-testid={`assign-${provider}`}
-        statusTestId={`assign-${provider}-status`}
-        status={status}
-        onClick={() => void run(() => escrowCalls.assign(jobId, provider))}
-        confirmedNote={t("actions.assign.done")}
-      >
-        {t("actions.assign.button", { who: `${provider.slice(0, 6)}…${provider.slice(-4)}` })}
-      </TxButton>
-      <RefusalNote refusal={refusal} />
-    </section>
-  );
-}
-
-function NoteField({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <div className="form">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        style={{ width: "100%" }}
-        rows={3}
-        maxLength={2000}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </div>
+    <ActionCard
+      kind="assign"
+      testId={`assign-${provider}`}
+      values={{ who: `${provider.slice(0, 6)}…${provider.slice(-4)}` }}
+      prepare={() => escrowCalls.assign(jobId, provider)}
+    />
   );
 }
 
 function Apply({ jobId }: { jobId: bigint }) {
-  const t = useTranslations("jobs");
-  const [pitch, setPitch] = useState("");
-  const { run, status, refusal } = useEscrowAction();
-  return (
-    <section className="card">
-      <NoteField id="apply-pitch" label={t("actions.apply.label")} value={pitch} onChange={setPitch} />
-      <TxButton
-        data-testid="apply"
-        statusTestId="apply-status"
-        status={status}
-        disabled={pitch.trim().length < 3}
-        onClick={() => void run(async (signer) => escrowCalls.apply(jobId, await uploadText(pitch, signer)))}
-        confirmedNote={t("actions.apply.done")}
-      >
-        {t("actions.apply.button")}
-      </TxButton>
-      <RefusalNote refusal={refusal} />
-    </section>
-  );
+  return <NoteActionCard kind="apply" testId="apply" call={(cid) => escrowCalls.apply(jobId, cid)} />;
 }
 
 function WithNote({ jobId, index, kind }: { jobId: bigint; index: number; kind: "submit" | "dispute" }) {
-  const t = useTranslations("jobs");
-  const [note, setNote] = useState("");
-  const { run, status, refusal } = useEscrowAction();
+  const call = kind === "submit" ? escrowCalls.submit : escrowCalls.dispute;
   return (
-    <section className="card">
-      <NoteField
-        id={`${kind}-note-${index}`}
-        label={t(`actions.${kind}.label`, { milestone: index + 1 })}
-        value={note}
-        onChange={setNote}
-      />
-      <TxButton
-        data-testid={`${kind}-${index}`}
-        statusTestId={`${kind}-${index}-status`}
-        status={status}
-        disabled={note.trim().length < 3}
-        onClick={() =>
-          void run(async (signer) => {
-            const cid = await uploadText(note, signer);
-            return kind === "submit"
-              ? escrowCalls.submit(jobId, index, cid)
-              : escrowCalls.dispute(jobId, index, cid);
-          })
-        }
-        confirmedNote={t(`actions.${kind}.done`)}
-      >
-        {t(`actions.${kind}.button`, { milestone: index + 1 })}
-      </TxButton>
-      <RefusalNote refusal={refusal} />
-    </section>
+    <NoteActionCard
+      kind={kind}
+      testId={`${kind}-${index}`}
+      values={{ milestone: index + 1 }}
+      call={(cid) => call(jobId, index, cid)}
+    />
   );
 }
 
 function Resolve({ jobId, index }: { jobId: bigint; index: number }) {
   const t = useTranslations("jobs");
-  const [percent, setPercent] = useState("50");
-  const [note, setNote] = useState("");
-  const { run, status, refusal } = useEscrowAction();
-  const value = Number(percent);
-  const valid = Number.isInteger(value) && value >= 0 && value <= 100 && note.trim().length >= 3;
+  const percent = useWholeNumber(50, 0, 100);
   return (
-    <section className="card">
+    <NoteActionCard
+      kind="resolve"
+      testId={`resolve-${index}`}
+      values={{ percent: percent.value ?? 0 }}
+      valid={percent.value !== null}
+      call={(cid) => escrowCalls.resolve(jobId, index, (percent.value ?? 0) * 100, cid)}
+    >
       <div className="form">
         <label htmlFor={`resolve-percent-${index}`}>
           {t("actions.resolve.percent", { milestone: index + 1 })}
         </label>
-        <input
-          id={`resolve-percent-${index}`}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          value={percent}
-          onChange={(e) => setPercent(e.target.value)}
-        />
+        <WholeNumberInput id={`resolve-percent-${index}`} field={percent} />
       </div>
-      <NoteField
-        id={`resolve-note-${index}`}
-        label={t("actions.resolve.label")}
-        value={note}
-        onChange={setNote}
-      />
-      <TxButton
-        data-testid={`resolve-${index}`}
-        statusTestId={`resolve-${index}-status`}
-        status={status}
-        disabled={!valid}
-        onClick={() =>
-          void run(async (signer) =>
-            escrowCalls.resolve(jobId, index, value * 100, await uploadText(note, signer)),
-          )
-        }
-        confirmedNote={t("actions.resolve.done")}
-      >
-        {t("actions.resolve.button", { percent: valid ? value : 0 })}
-      </TxButton>
-      <RefusalNote refusal={refusal} />
-    </section>
+    </NoteActionCard>
   );
 }
 
 function Rate({ jobId }: { jobId: bigint }) {
   const t = useTranslations("jobs");
   const [score, setScore] = useState("5");
-  const [note, setNote] = useState("");
-  const { run, status, refusal } = useEscrowAction();
   return (
-    <section className="card">
+    <NoteActionCard kind="rate" testId="rate" call={(cid) => escrowCalls.rate(jobId, Number(score), cid)}>
       <div className="form">
         <label htmlFor="rate-score">{t("actions.rate.score")}</label>
         <select id="rate-score" value={score} onChange={(e) => setScore(e.target.value)}>
@@ -284,24 +252,6 @@ function Rate({ jobId }: { jobId: bigint }) {
           ))}
         </select>
       </div>
-      <NoteField id="rate-note" label={t("actions.rate.label")} value={note} onChange={setNote} />
-      <TxButton
-        data-testid="rate"
-        statusTestId="rate-status"
-        status={status}
-        disabled={note.trim().length < 3}
-        onClick={() =>
-          void run(async (signer) => escrowCalls.rate(jobId, Number(score), await uploadText(note, signer)))
-        }
-        confirmedNote={t("actions.rate.done")}
-      >
-        {t("actions.rate.button")}
-      </TxButton>
-      <RefusalNote refusal={refusal} />
-    </section>
+    </NoteActionCard>
   );
-}
-
-function uploadText(text: string, signer: UploadSigner) {
-  return uploadContent({ text: text.trim() }, signer);
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { Address, Amount, Card, DataTable, EmptyState, Loading } from "@/app/_components/ui";
+import { Address, Amount, Card, DataTable, ListState } from "@/app/_components/ui";
 import type { Column } from "@/app/_components/ui";
 import { useBlock } from "wagmi";
 import { manifest } from "@/deployments/index";
@@ -75,11 +75,12 @@ export function Delegates() {
   ];
   return (
     <Card title={t("delegation.delegatesTitle")} id="delegates-title">
-      {delegates.isPending ? (
-        <Loading>{t("delegation.loading")}</Loading>
-      ) : rows.length === 0 ? (
-        <EmptyState title={t("delegation.noDelegates")} />
-      ) : (
+      <ListState
+        pending={delegates.isPending}
+        loading={t("delegation.loading")}
+        count={rows.length}
+        empty={t("delegation.noDelegates")}
+      >
         <DataTable
           data-testid="delegates"
           caption={t("delegation.delegatesCaption", { shown: rows.length })}
@@ -87,7 +88,7 @@ export function Delegates() {
           rows={rows}
           rowKey={(r) => r.address}
         />
-      )}
+      </ListState>
     </Card>
   );
 }

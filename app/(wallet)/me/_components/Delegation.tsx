@@ -3,7 +3,7 @@ import "@/app/(public)/dao/_components/dao.css";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { isAddress, getAddress } from "viem";
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
 import { useConfig, useReadContract, useSignTypedData } from "wagmi";
 // One action, not usePublicClient(): that client carries every public action (ENS, fee
 // estimation, simulateBlocks…), some 40 kB gzipped this page would load for one block read.
@@ -13,7 +13,7 @@ import { contractOf } from "@/protocol/manifest";
 import { delegationTypedData } from "@/protocol/eip712";
 import { Address as AddressView, Amount, Card } from "@/app/_components/ui";
 import { delegationOf } from "@/app/_lib/format";
-import { isUserRejection } from "@/app/_lib/errors";
+import { RelayButton, useRelay } from "@/app/_wallet/RelayButton";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
 import { Fact } from "@/app/_components/Fact";
 import { whenConnected } from "./whenConnected";
@@ -21,21 +21,6 @@ import { whenConnected } from "./whenConnected";
 const token = contractOf(manifest, "AzoraToken");
 /** A signed delegation is good for an hour: long enough to send, short enough to be harmless. */
 const EXPIRY_SECONDS = 3_600n;
-
-type RelayState =
-  | { state: "idle" }
-  | { state: "signing" }
-  | { state: "sending" }
-  | { state: "done" }
-  | { state: "failed"; key: "rejected" | "badSignature" | "refused" | "tooMany" | "unavailable" | "failed" };
-
-function refusal(status: number): Extract<RelayState, { state: "failed" }>["key"] {
-  if (status === 401) return "badSignature";
-  if (status === 404 || status === 409) return "refused";
-  if (status === 429) return "tooMany";
-  if (status === 503) return "unavailable";
-  return "failed";
-}
 
 /** Delegate your votes (to yourself or to someone) for free: you sign, the relayer sends it. */
 export const Delegation = whenConnected(function DelegationCard({ address: account }: { address: Address }) {
@@ -51,47 +36,33 @@ export const Delegation = whenConnected(function DelegationCard({ address: accou
   const config = useConfig();
   const [to, setTo] = useState<"self" | "other">("self");
   const [other, setOther] = useState("");
-  const [relay, setRelay] = useState<RelayState>({ state: "idle" });
+  const { relay, send } = useRelay();
   const otherValid = isAddress(other.trim());
   const delegatee: Address | null = to === "self" ? account : otherValid ? getAddress(other.trim()) : null;
   const current = delegate === undefined ? undefined : delegationOf(account, delegate);
 
   async function delegateFree() {
     if (!delegatee || nonce.data === undefined) return;
-    setRelay({ state: "signing" });
-    let signature: Hex;
-    let expiry: bigint;
-    try {
-      // The token judges expiry by block time, which need not be the reader's clock.
-      expiry = (await getBlock(config, { chainId: manifest.chainId })).timestamp + EXPIRY_SECONDS;
-      signature = await signTypedDataAsync(
-        delegationTypedData(manifest.chainId, token.address, { delegatee, nonce: nonce.data, expiry }),
-      );
-    } catch (error) {
-      setRelay({ state: "failed", key: isUserRejection(error) ? "rejected" : "failed" });
-      return;
-    }
-    setRelay({ state: "sending" });
-    try {
-      const response = await fetch("/api/relay/delegate", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          delegator: account,
-          delegatee,
-          nonce: nonce.data.toString(),
-          expiry: expiry.toString(),
-          signature,
-        }),
-      });
-      setRelay(response.ok ? { state: "done" } : { state: "failed", key: refusal(response.status) });
-      void nonce.refetch();
-    } catch {
-      setRelay({ state: "failed", key: "failed" });
-    }
+    const delegation = { delegatee, nonce: nonce.data };
+    await send({
+      sign: async () => {
+        // The token judges expiry by block time, which need not be the reader's clock.
+        const expiry = (await getBlock(config, { chainId: manifest.chainId })).timestamp + EXPIRY_SECONDS;
+        const typed = delegationTypedData(manifest.chainId, token.address, { ...delegation, expiry });
+        return { expiry, signature: await signTypedDataAsync(typed) };
+      },
+      url: "/api/relay/delegate",
+      body: ({ expiry, signature }) => ({
+        delegator: account,
+        delegatee,
+        nonce: delegation.nonce.toString(),
+        expiry: expiry.toString(),
+        signature,
+      }),
+    });
+    void nonce.refetch();
   }
 
-  const busy = relay.state === "signing" || relay.state === "sending";
   return (
     <Card title={t("delegation.title")} id="delegation-title" data-testid="delegation">
       <p>{t("delegation.why")}</p>
@@ -140,28 +111,20 @@ export const Delegation = whenConnected(function DelegationCard({ address: accou
           </>
         )}
       </fieldset>
-      <div className="actions">
-        <button
-          type="button"
-          data-testid="delegate-free"
-          disabled={busy || !delegatee || nonce.data === undefined}
-          aria-busy={busy}
-          onClick={() => void delegateFree()}
-        >
-          {t("delegation.free")}
-        </button>
-      </div>
-      <p role="status" data-testid="delegate-free-status">
-        {relay.state === "signing"
-          ? t("delegation.signing")
-          : relay.state === "sending"
-            ? t("delegation.sending")
-            : relay.state === "done"
-              ? t("delegation.done")
-              : relay.state === "failed"
-                ? t(`delegation.failed.${relay.key}`)
-                : ""}
-      </p>
+      <RelayButton
+        testId="delegate-free"
+        relay={relay}
+        disabled={!delegatee || nonce.data === undefined}
+        onClick={() => void delegateFree()}
+        words={{
+          signing: t("delegation.signing"),
+          sending: t("delegation.sending"),
+          done: t("delegation.done"),
+          failed: (key) => t(`delegation.failed.${key}`),
+        }}
+      >
+        {t("delegation.free")}
+      </RelayButton>
       <p className="muted">{t("delegation.freeWhy")}</p>
     </Card>
   );

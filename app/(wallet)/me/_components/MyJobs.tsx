@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { Amount, Card, EmptyState, Loading } from "@/app/_components/ui";
+import { Amount, Card, ListState } from "@/app/_components/ui";
 import { manyOfEither } from "@/app/_lib/indexer-query";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 import { JobStatusBadge } from "@/app/(public)/jobs/_components/JobStatusBadge";
@@ -36,15 +36,13 @@ export const MyJobs = whenConnected(function Jobs({ address }: { address: Addres
   const jobs = indexed.data?.jobs.items ?? [];
   return (
     <Card title={t("jobs.title")} id="my-jobs-title" data-testid="my-jobs">
-      {indexed.isPending ? (
-        <Loading>{t("jobs.loading")}</Loading>
-      ) : jobs.length === 0 ? (
-        <EmptyState title={t("jobs.none")}>
-          <p>
-            <Link href="/jobs">{t("jobs.browse")}</Link>
-          </p>
-        </EmptyState>
-      ) : (
+      <ListState
+        pending={indexed.isPending}
+        loading={t("jobs.loading")}
+        count={jobs.length}
+        empty={t("jobs.none")}
+        next={{ href: "/jobs", label: t("jobs.browse") }}
+      >
         <ul className="history">
           {jobs.map((job) => (
             <li key={job.id.toString()} data-testid={`my-job-${job.id}`}>
@@ -58,7 +56,7 @@ export const MyJobs = whenConnected(function Jobs({ address }: { address: Addres
             </li>
           ))}
         </ul>
-      )}
+      </ListState>
     </Card>
   );
 });

@@ -9,14 +9,14 @@ import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
 import { ballotTypedData } from "@/protocol/eip712";
 import { ProposalState, VoteType } from "@/protocol/enums";
-import { Amount, DateTime } from "@/app/_components/ui";
-import { isUserRejection } from "@/app/_lib/errors";
+import { Amount, DateTime, TextArea } from "@/app/_components/ui";
+import { RelayButton, useRelay } from "@/app/_wallet/RelayButton";
 import { REFRESH_MS } from "@/app/_wallet/refresh";
 import { TxButton } from "@/app/_wallet/TxButton";
 import { useTransaction } from "@/app/_wallet/useTransaction";
 import { WalletPart } from "@/app/_wallet/WalletPart";
 import type { WalletPartProps } from "@/app/_wallet/WalletPart";
-import { daoErrorOf, relayRefusal } from "../../_lib/errors";
+import { daoErrorOf } from "../../_lib/errors";
 import type { DaoError } from "../../_lib/errors";
 
 /** What the actions need of a proposal (plain JSON: it crosses from the server page). */
@@ -74,41 +74,27 @@ function ProposalActions({ proposal }: { proposal: ProposalForActions }) {
       {state.data === ProposalState.Active && !address && <p>{t("actions.connectToVote")}</p>}
       {state.data === ProposalState.Pending && <p>{t("actions.notOpenYet")}</p>}
       {state.data === ProposalState.Succeeded && (
-        <GuardedTx
-          label={t("actions.queue")}
-          why={t("actions.queueWhy")}
-          testId="queue"
-          tx={queueTx}
-          account={address}
-          call={{ functionName: "queue", args: operation }}
-        />
+        <GuardedStep step="queue" tx={queueTx} account={address} operation={operation} />
       )}
-      {state.data === ProposalState.Queued && eta.data !== undefined && (
-        <>
-          {block.data && block.data.timestamp < eta.data ? (
-            <p data-testid="execute-wait">
-              {t("actions.executeAfter")} <DateTime seconds={eta.data} />
-            </p>
-          ) : (
-            <GuardedTx
-              label={t("actions.execute")}
-              why={t("actions.executeWhy")}
-              testId="execute"
-              tx={executeTx}
-              account={address}
-              call={{ functionName: "execute", args: operation }}
-            />
-          )}
-        </>
-      )}
+      {state.data === ProposalState.Queued &&
+        eta.data !== undefined &&
+        (block.data && block.data.timestamp < eta.data ? (
+          <p data-testid="execute-wait">
+            {t("actions.executeAfter")} <DateTime seconds={eta.data} />
+          </p>
+        ) : (
+          <GuardedStep step="execute" tx={executeTx} account={address} operation={operation} />
+        ))}
       {state.data === ProposalState.Executed && <p data-testid="executed-note">{t("actions.executed")}</p>}
     </div>
   );
 }
 
 type Tx = ReturnType<typeof useTransaction>;
+/** What the Timelock's queue and execute take: the proposal's calls and its description's hash. */
+type Operation = readonly [Address[], bigint[], Hex[], Hex];
 type GovernorCall =
-  | { functionName: "queue" | "execute"; args: readonly [Address[], bigint[], Hex[], Hex] }
+  | { functionName: "queue" | "execute"; args: Operation }
   | { functionName: "castVoteWithReason"; args: readonly [bigint, number, string] };
 
 /** Simulates the call first (a revert becomes a sentence and a next step), then sends it. */
@@ -146,34 +132,31 @@ function Refusal({ refusal }: { refusal: DaoError | "unknown" | null }) {
   );
 }
 
-function GuardedTx({
-  label,
-  why,
-  testId,
+/** Queue or execute, the steps anyone may take once a vote has passed: why, then the button. */
+function GuardedStep({
+  step,
   tx,
   account,
-  call,
+  operation,
 }: {
-  label: string;
-  why: string;
-  testId: string;
+  step: "queue" | "execute";
   tx: Tx;
   account: Address | undefined;
-  call: GovernorCall;
+  operation: Operation;
 }) {
   const t = useTranslations("dao");
   const { send, refusal } = useGuardedSend(tx, account);
   if (!account) return <p>{t("actions.connectToAct")}</p>;
   return (
     <>
-      <p>{why}</p>
+      <p>{t(`actions.${step}Why`)}</p>
       <TxButton
-        data-testid={testId}
-        statusTestId={`${testId}-status`}
+        data-testid={step}
+        statusTestId={`${step}-status`}
         status={tx.status}
-        onClick={() => void send(call)}
+        onClick={() => void send({ functionName: step, args: operation })}
       >
-        {label}
+        {t(`actions.${step}`)}
       </TxButton>
       <Refusal refusal={refusal} />
     </>
@@ -185,13 +168,6 @@ const CHOICES = [
   ["against", VoteType.Against],
   ["abstain", VoteType.Abstain],
 ] as const;
-
-type RelayState =
-  | { state: "idle" }
-  | { state: "signing" }
-  | { state: "sending" }
-  | { state: "done"; hash: string }
-  | { state: "failed"; key: "rejected" | ReturnType<typeof relayRefusal> };
 
 function VotePanel({
   proposal,
@@ -208,7 +184,6 @@ function VotePanel({
   const id = BigInt(proposal.id);
   const [support, setSupport] = useState<number>(VoteType.For);
   const [reason, setReason] = useState("");
-  const [relay, setRelay] = useState<RelayState>({ state: "idle" });
   const power = useReadContract({
     ...governor,
     ...live,
@@ -219,42 +194,21 @@ function VotePanel({
   const nonce = useReadContract({ ...governor, ...live, functionName: "nonces", args: [voter] });
   const { signTypedDataAsync } = useSignTypedData();
   const { send, refusal } = useGuardedSend(voteTx, voter);
+  const { relay, send: relayVote } = useRelay();
 
   async function voteFree() {
     if (nonce.data === undefined) return;
-    setRelay({ state: "signing" });
-    let signature: Hex;
-    try {
-      signature = await signTypedDataAsync(
-        ballotTypedData(manifest.chainId, governor.address, {
-          proposalId: id,
-          support,
-          voter,
-          nonce: nonce.data,
-        }),
-      );
-    } catch (error) {
-      setRelay({ state: "failed", key: isUserRejection(error) ? "rejected" : "failed" });
-      return;
-    }
-    setRelay({ state: "sending" });
-    try {
-      const response = await fetch("/api/relay/vote", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ proposalId: proposal.id, support, voter, signature }),
-      });
-      if (!response.ok) {
-        setRelay({ state: "failed", key: relayRefusal(response.status) });
-        return;
-      }
-      const { hash } = (await response.json()) as { hash: string };
-      setRelay({ state: "done", hash });
-      void voted.refetch();
-      onRelayed();
-    } catch {
-      setRelay({ state: "failed", key: "failed" });
-    }
+    const ballot = { proposalId: id, support, voter, nonce: nonce.data };
+    const ended = await relayVote({
+      sign: async () => ({
+        signature: await signTypedDataAsync(ballotTypedData(manifest.chainId, governor.address, ballot)),
+      }),
+      url: "/api/relay/vote",
+      body: ({ signature }) => ({ proposalId: proposal.id, support, voter, signature }),
+    });
+    if (ended.state !== "done") return;
+    void voted.refetch();
+    onRelayed();
   }
 
   if (voted.data) return <p data-testid="vote-done">{t("vote.counted")}</p>;
@@ -279,36 +233,27 @@ function VotePanel({
           </label>
         ))}
       </fieldset>
-      <div className="actions">
-        <button
-          type="button"
-          data-testid="vote-free"
-          disabled={relay.state === "signing" || relay.state === "sending" || nonce.data === undefined}
-          aria-busy={relay.state === "signing" || relay.state === "sending"}
-          onClick={() => void voteFree()}
-        >
-          {t("vote.free")}
-        </button>
-      </div>
-      <p role="status" data-testid="vote-free-status">
-        {relay.state === "signing"
-          ? t("vote.signing")
-          : relay.state === "sending"
-            ? t("vote.sending")
-            : relay.state === "done"
-              ? t("vote.relayed")
-              : relay.state === "failed"
-                ? t(`relay.${relay.key}`)
-                : ""}
-      </p>
+      <RelayButton
+        testId="vote-free"
+        relay={relay}
+        disabled={nonce.data === undefined}
+        onClick={() => void voteFree()}
+        words={{
+          signing: t("vote.signing"),
+          sending: t("vote.sending"),
+          done: t("vote.relayed"),
+          failed: (key) => t(`relay.${key}`),
+        }}
+      >
+        {t("vote.free")}
+      </RelayButton>
       <p className="muted">{t("vote.freeWhy")}</p>
-      <label htmlFor="vote-reason">{t("vote.reason")}</label>
-      <textarea
+      <TextArea
         id="vote-reason"
+        label={t("vote.reason")}
         maxLength={1000}
-        rows={3}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={setReason}
       />
       <TxButton
         data-testid="vote-tx"

@@ -60,11 +60,8 @@ export default async function LessonPage({ params }: LessonPageProps) {
       <PageHeader
         title={<span lang={pkg.language}>{current.title}</span>}
         lead={t("lesson.position", { n, total })}
-      >
-        <Link href={courseUrl}>
-          <span lang={pkg.language}>{pkg.title}</span>
-        </Link>
-      </PageHeader>
+        links={[{ href: courseUrl, label: <span lang={pkg.language}>{pkg.title}</span> }]}
+      />
       <article lang={pkg.language} data-testid="lesson">
         {markdown.ok ? (
           <Markdown source={markdown.data} ctx={{ cid: course.contentCid, file: current.file, lessonUrls }} />

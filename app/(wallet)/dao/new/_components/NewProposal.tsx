@@ -12,7 +12,7 @@ import { contractOf } from "@/protocol/manifest";
 import { formatProposalDescription, proposalOf, proposeArgs } from "@/protocol/proposals";
 import type { Proposal } from "@/protocol/proposals";
 import { signedUpload } from "@/content/upload-request";
-import { Amount, Card } from "@/app/_components/ui";
+import { Amount, Card, TextArea } from "@/app/_components/ui";
 import { TxButton } from "@/app/_wallet/TxButton";
 import { useTransaction } from "@/app/_wallet/useTransaction";
 import { WalletButton } from "@/app/_wallet/WalletButton";
@@ -190,14 +190,14 @@ function ProposalForm({ account }: { account: Address }) {
             value={title}
             onChange={(event) => setTitle(event.target.value)}
           />
-          <label htmlFor="proposal-body">{t("new.bodyField")}</label>
-          <textarea
+          <TextArea
             id="proposal-body"
+            label={t("new.bodyField")}
             data-testid="proposal-body"
             rows={6}
             maxLength={50_000}
             value={body}
-            onChange={(event) => setBody(event.target.value)}
+            onChange={setBody}
           />
         </form>
       </Card>

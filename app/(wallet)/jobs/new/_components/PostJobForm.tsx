@@ -14,6 +14,7 @@ import { splitPayout } from "@/protocol/fee";
 import { escrow, escrowCalls, jobPermit, revertName, token, uploadContent } from "../../_lib/escrow";
 import type { EscrowCall } from "../../_lib/escrow";
 import { RefusalNote } from "../../_components/RefusalNote";
+import { useWholeNumber, WholeNumberInput } from "../../_components/WholeNumberInput";
 import type { Refusal } from "../../_lib/useEscrowAction";
 
 interface Milestone {
@@ -45,7 +46,7 @@ export function PostJobForm() {
   const [summary, setSummary] = useState("");
   const [description, setDescription] = useState("");
   const [skills, setSkills] = useState("");
-  const [days, setDays] = useState("30");
+  const days = useWholeNumber(30, 1, 365);
   const [milestones, setMilestones] = useState<Milestone[]>([{ title: "", amount: "" }]);
   const [problems, setProblems] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<Refusal>(null);
@@ -88,8 +89,7 @@ export function PostJobForm() {
     if (!description.trim()) found.push(t("new.check.description"));
     if (milestones.some((m) => !m.title.trim())) found.push(t("new.check.milestoneTitle"));
     if (amounts.some((a) => a === null)) found.push(t("new.check.amount"));
-    const d = Number(days);
-    if (!Number.isInteger(d) || d < 1 || d > 365) found.push(t("new.check.deadline"));
+    if (days.value === null) found.push(t("new.check.deadline"));
     if (balance.data !== undefined && total > balance.data) found.push(t("new.check.balance"));
     return found;
   }
@@ -100,7 +100,7 @@ export function PostJobForm() {
     setRefusal(null);
     if (found.length > 0 || !address) return null;
     const block = await getBlock(config, { chainId: escrow.chainId });
-    const deadline = Number(block.timestamp) + Number(days) * DAY;
+    const deadline = Number(block.timestamp) + (days.value ?? 0) * DAY;
     const brief = {
       title: title.trim(),
       summary: summary.trim(),
@@ -220,7 +220,6 @@ export function PostJobForm() {
       <Field id="job-description" label={t("new.fields.description")}>
         <textarea
           id="job-description"
-          style={{ width: "100%" }}
           rows={5}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
@@ -230,15 +229,7 @@ export function PostJobForm() {
         <input id="job-skills" value={skills} onChange={(e) => setSkills(e.target.value)} />
       </Field>
       <Field id="job-days" label={t("new.fields.days")}>
-        <input
-          id="job-days"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={365}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-        />
+        <WholeNumberInput id="job-days" field={days} />
       </Field>
       <fieldset>
         <legend>{t("new.fields.milestones")}</legend>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/ui";
 import { ClientMessages } from "@/app/_i18n/client-messages";
@@ -29,9 +28,11 @@ export default async function QuizPage({ params }: QuizPageProps) {
   const { recipient, citadel } = splitPayout(course.reward);
   return (
     <>
-      <PageHeader title={t("quiz.title", { course: pkg.title })} lead={t("quiz.lead")}>
-        <Link href={`/learn/${course.id}`}>{t("lesson.backToCourse")}</Link>
-      </PageHeader>
+      <PageHeader
+        title={t("quiz.title", { course: pkg.title })}
+        lead={t("quiz.lead")}
+        links={[{ href: `/learn/${course.id}`, label: t("lesson.backToCourse") }]}
+      />
       <ClientMessages sections={["learn", "wallet"]}>
         <Quiz
           courseId={course.id.toString()}

@@ -2,12 +2,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { Amount, Card, DateTime, EmptyState, Loading, StatusBadge, VerifierLink } from "@/app/_components/ui";
+import { Card, DateTime, ListState, Loading, StatusBadge, VerifierLink } from "@/app/_components/ui";
 import { rows } from "@/app/_lib/indexer-query";
 import { useChainAccount } from "@/app/_wallet/useChainAccount";
 import { useIndexerRead } from "@/app/_wallet/useIndexer";
 import { useVouchers } from "@/app/(wallet)/learn/_lib/vouchers";
-import { Fact } from "@/app/_components/Fact";
+import { AmountFact } from "@/app/_components/Fact";
 import { whenConnected } from "../whenConnected";
 
 const LIMIT = 50;
@@ -40,6 +40,7 @@ export const LearnerDashboard = whenConnected(function Learner({ address }: { ad
   const chain = useChainAccount(address);
   const indexed = useIndexerRead("learner", learnerParts(address));
   const vouchers = useVouchers(address);
+  const credentials = indexed.data?.credentials.items ?? [];
   const now = BigInt(Math.floor(Date.now() / 1000));
   return (
     <>
@@ -48,12 +49,8 @@ export const LearnerDashboard = whenConnected(function Learner({ address }: { ad
           <Loading>{t("learner.loading")}</Loading>
         ) : (
           <dl className="course-facts">
-            <Fact term={t("learner.balance")} testId="learner-balance">
-              <Amount value={chain.balance} />
-            </Fact>
-            <Fact term={t("learner.votes")} testId="learner-votes">
-              <Amount value={chain.votes ?? 0n} />
-            </Fact>
+            <AmountFact term={t("learner.balance")} value={chain.balance} testId="learner-balance" />
+            <AmountFact term={t("learner.votes")} value={chain.votes ?? 0n} testId="learner-votes" />
           </dl>
         )}
         {chain.votes === 0n && (chain.balance ?? 0n) > 0n && <p>{t("learner.delegateNudge")}</p>}
@@ -79,17 +76,15 @@ export const LearnerDashboard = whenConnected(function Learner({ address }: { ad
         id="learner-credentials-title"
         data-testid="learner-credentials"
       >
-        {indexed.isPending ? (
-          <Loading>{t("learner.loading")}</Loading>
-        ) : !indexed.data || indexed.data.credentials.items.length === 0 ? (
-          <EmptyState title={t("learner.noCredentials")}>
-            <p>
-              <Link href="/learn">{t("learner.findCourse")}</Link>
-            </p>
-          </EmptyState>
-        ) : (
+        <ListState
+          pending={indexed.isPending}
+          loading={t("learner.loading")}
+          count={credentials.length}
+          empty={t("learner.noCredentials")}
+          next={{ href: "/learn", label: t("learner.findCourse") }}
+        >
           <ul>
-            {indexed.data.credentials.items
+            {credentials
               .filter((c) => !c.burned)
               .map((c) => {
                 const expired = c.expiresAt !== 0n && c.expiresAt <= now;
@@ -112,7 +107,7 @@ export const LearnerDashboard = whenConnected(function Learner({ address }: { ad
                 );
               })}
           </ul>
-        )}
+        </ListState>
       </Card>
     </>
   );

@@ -168,6 +168,19 @@ export function Claim({ voucher, learnerShare, citadelShare }: ClaimProps) {
   );
 }
 
+/** What to do after a failure whose next step takes no values (`learn.claim.error.<step>`). */
+const NEXT_STEP: Partial<
+  Record<ClaimFailure["kind"], "expiredNext" | "relayerNext" | "wrongNetworkNext" | "nextNothing">
+> = {
+  expired: "expiredNext",
+  relayer: "relayerNext",
+  wrongNetwork: "wrongNetworkNext",
+  // Nothing to retry: the reward is paid, or the course or its verifier is off.
+  claimed: "nextNothing",
+  inactive: "nextNothing",
+  verifierDisabled: "nextNothing",
+};
+
 function ClaimFailureState({
   failure,
   deadline,
@@ -178,26 +191,12 @@ function ClaimFailureState({
   when: (s: bigint) => string;
 }) {
   const t = useTranslations("learn");
-  const next = (() => {
-    switch (failure.kind) {
-      case "budget":
-        return t("claim.error.budgetNext", { time: when(failure.nextEpochAt), deadline: when(deadline) });
-      case "expired":
-        return t("claim.error.expiredNext");
-      case "relayer":
-        return t("claim.error.relayerNext");
-      case "wrongNetwork":
-        return t("claim.error.wrongNetworkNext");
-      case "paused":
-        return t("claim.error.pausedNext", { deadline: when(deadline) });
-      case "claimed":
-      case "inactive":
-      case "verifierDisabled":
-        return t("claim.error.nextNothing");
-      default:
-        return t("claim.error.nextLater");
-    }
-  })();
+  const next =
+    failure.kind === "budget"
+      ? t("claim.error.budgetNext", { time: when(failure.nextEpochAt), deadline: when(deadline) })
+      : failure.kind === "paused"
+        ? t("claim.error.pausedNext", { deadline: when(deadline) })
+        : t(`claim.error.${NEXT_STEP[failure.kind] ?? "nextLater"}`);
   return (
     <div data-testid={`claim-error-${failure.kind}`}>
       <ErrorState live title={t(`claim.error.${failure.kind}`)} next={<p>{next}</p>} />

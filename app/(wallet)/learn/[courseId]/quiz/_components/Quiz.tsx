@@ -8,7 +8,7 @@ import { submissionTypedData } from "@/protocol/eip712";
 import { attemptUrl, gradeRequestBody, SUBMISSION_TTL_SECONDS } from "@/server/submission";
 import type { AttemptQuestion } from "@/server/submission";
 import { Card, ErrorState, Loading } from "@/app/_components/ui";
-import { isUserRejection } from "@/app/_lib/errors";
+import { signThenPost } from "@/app/_wallet/signThenPost";
 import { WalletButton } from "@/app/_wallet/WalletButton";
 import { formatScore } from "@/app/(public)/learn/_lib/score";
 import { saveVoucher, useVouchers } from "../../../_lib/vouchers";
@@ -139,40 +139,36 @@ export function Quiz(props: QuizProps) {
       expires: BigInt(Math.floor(Date.now() / 1000) + SUBMISSION_TTL_SECONDS - 30),
     };
     setPhase({ step: "signing" });
-    let signature: `0x${string}`;
-    try {
-      signature = await signTypedDataAsync(
-        submissionTypedData(manifest.chainId, proofOfKnowledge.address, submission),
-      );
-    } catch (error) {
-      setPhase({ step: "refused", reason: isUserRejection(error) ? "rejected" : "signature" });
+    const posted = await signThenPost({
+      sign: async () => ({
+        signature: await signTypedDataAsync(
+          submissionTypedData(manifest.chainId, proofOfKnowledge.address, submission),
+        ),
+      }),
+      url: "/api/grade",
+      body: ({ signature }) => gradeRequestBody(submission, signature),
+      onSigned: () => setPhase({ step: "grading" }),
+    });
+    const now = Math.floor(Date.now() / 1000);
+    if (posted.outcome !== "answered") {
+      const reason = { rejected: "rejected", unsigned: "signature", unreachable: "other" } as const;
+      setPhase({ step: "refused", reason: reason[posted.outcome] });
       return;
     }
-    setPhase({ step: "grading" });
-    try {
-      const response = await fetch("/api/grade", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(gradeRequestBody(submission, signature)),
+    const { response, body } = posted;
+    if (!response.ok) {
+      const message = String((body as { error?: unknown }).error ?? "");
+      const retry = Number(response.headers.get("retry-after"));
+      setPhase({
+        step: "refused",
+        reason: readRefusal(response.status, message),
+        ...(Number.isFinite(retry) && retry > 0 ? { nextAttemptAt: now + retry } : {}),
       });
-      const body: unknown = await response.json().catch(() => ({}));
-      const now = Math.floor(Date.now() / 1000);
-      if (!response.ok) {
-        const message = String((body as { error?: unknown }).error ?? "");
-        const retry = Number(response.headers.get("retry-after"));
-        setPhase({
-          step: "refused",
-          reason: readRefusal(response.status, message),
-          ...(Number.isFinite(retry) && retry > 0 ? { nextAttemptAt: now + retry } : {}),
-        });
-        return;
-      }
-      const grade = readGrade(body, now);
-      if (grade.voucher) saveVoucher(grade.voucher);
-      setPhase({ step: "graded", grade });
-    } catch {
-      setPhase({ step: "refused", reason: "other" });
+      return;
     }
+    const grade = readGrade(body, now);
+    if (grade.voucher) saveVoucher(grade.voucher);
+    setPhase({ step: "graded", grade });
   }
 
   /** A new attempt: its questions fetched again from the grader. */
