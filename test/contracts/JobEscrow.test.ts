@@ -10,7 +10,7 @@ import {
 import { DEFAULT_DEPLOY_CONFIG } from "../../scripts/deploy/contracts";
 import { Roles } from "../../protocol/roles";
 import { signPermit } from "../../protocol/eip712";
-import { AZR, marketplace, networkHelpers, viem } from "../support/fixture";
+import { AZR, marketplace, networkHelpers, nextBlockAt, viem } from "../support/fixture";
 import type { Signer } from "../support/fixture";
 import { expectEachRevert, expectRevert } from "./helpers/revert";
 
@@ -439,8 +439,7 @@ describe("JobEscrow", () => {
   describe("delivering and releasing", () => {
     it("starts the review window when the provider submits", async () => {
       const { escrow, jobId, bob } = await loadFixture(assignedJob);
-      const at = (await time.latest()) + 5;
-      await time.setNextBlockTimestamp(at);
+      const at = await nextBlockAt(5);
       await viem.assertions.emitWithArgs(
         escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account }),
         escrow,
@@ -613,8 +612,7 @@ describe("JobEscrow", () => {
       expect((await escrow.read.milestoneOf([jobId, 0n])).reviewEndsAt).to.equal(reviewEndsAt);
       await time.increaseTo(reviewEndsAt + 1);
       await escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account });
-      const at = (await time.latest()) + 1;
-      await time.setNextBlockTimestamp(at);
+      const at = await nextBlockAt(1);
       await escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account });
       expect((await escrow.read.milestoneOf([jobId, 1n])).reviewEndsAt).to.equal(at + 90 * DAY);
     });
@@ -680,8 +678,7 @@ describe("JobEscrow", () => {
   describe("disputes", () => {
     it("lets the client dispute within the review window, which stops approval and timeout release", async () => {
       const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
-      const at = (await time.latest()) + 5;
-      await time.setNextBlockTimestamp(at);
+      const at = await nextBlockAt(5);
       await viem.assertions.emitWithArgs(
         escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
         escrow,
