@@ -1,5 +1,5 @@
 import { getAddress, hashTypedData, isAddressEqual, zeroAddress } from "viem";
-import type { Address, Hex, LocalAccount, PublicClient } from "viem";
+import type { Address, Hex, LocalAccount } from "viem";
 import { z } from "zod";
 import { readAll } from "../content/dag";
 import { ContentNotFoundError } from "../content/errors";
@@ -24,7 +24,7 @@ import {
   tooMany,
   uintField,
 } from "./http";
-import type { StateFile } from "./state-file";
+import type { ServiceOptions } from "./state-file";
 import { SUBMISSION_TTL_SECONDS } from "./submission";
 import type { AttemptView } from "./submission";
 
@@ -90,18 +90,13 @@ export interface GraderState {
 
 export const emptyGraderState = (): GraderState => ({ learners: {}, clients: {}, results: {}, passes: {} });
 
-export interface GraderOptions {
-  publicClient: PublicClient;
+export interface GraderOptions extends ServiceOptions<GraderState, GraderLimits> {
   chainId: number;
   /** The verifier's key: decrypts answer keys, seeds the draws of questions, signs vouchers. */
   verifier: { account: LocalAccount; privateKey: Hex };
   proofOfKnowledge: Contract<"ProofOfKnowledge">;
   credential: Contract<"AzoraCredential">;
   store: () => Promise<ContentStore>;
-  state: StateFile<GraderState>;
-  limits?: Partial<GraderLimits>;
-  /** The clock, in ms (tests move it). */
-  now?: () => number;
 }
 
 export interface GradeResult {

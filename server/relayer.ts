@@ -17,9 +17,13 @@ import type {
   Account,
   Address,
   Chain,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  ContractFunctionParameters,
+  EncodeFunctionDataParameters,
   Hash,
   Hex,
-  PublicClient,
+  SimulateContractParameters,
   TransactionReceipt,
   Transport,
   WalletClient,
@@ -38,7 +42,7 @@ import {
   tooMany,
   uintField,
 } from "./http";
-import type { StateFile } from "./state-file";
+import type { ServiceOptions } from "./state-file";
 import { proposalStateName } from "../protocol/proposals";
 
 export interface RelayerLimits {
@@ -76,17 +80,13 @@ export const emptyRelayerState = (): RelayerState => ({ gas: {}, pending: {} });
 /** The key of everyone's spending in `RelayerState.gas`. */
 const EVERYONE = "*";
 
-export interface RelayerOptions {
-  publicClient: PublicClient;
+export interface RelayerOptions extends ServiceOptions<RelayerState, RelayerLimits> {
   wallet: WalletClient<Transport, Chain, Account>;
   proofOfKnowledge: Contract<"ProofOfKnowledge">;
   token: Contract<"AzoraToken">;
   governor: Contract<"AzoraGovernor">;
   /** Every ABI whose custom errors a relayed call can revert with (the manifest's contracts). */
   errorAbis: readonly Abi[];
-  state: StateFile<RelayerState>;
-  limits?: Partial<RelayerLimits>;
-  now?: () => number;
 }
 
 export interface RelayResult {
@@ -97,6 +97,9 @@ export interface RelayResult {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the relayer may call: state-changing functions. */
+type Writable = "nonpayable" | "payable";
 
 const claimRequest = z
   .object({
@@ -315,17 +318,27 @@ export function createRelayer(options: RelayerOptions) {
   }
 
   /**
-   * The one path of every relayed call (the client's rate was checked before the body was read):
-   * a call already sent before a restart is awaited, not sent again; then the balance check, the
-   * simulation (a revert refused with its reason), the effect check (nothing is paid for a call
-   * that changes nothing), the budgets against the estimated gas, then the transaction.
+   * The one path of every relayed contract call, paid for `payer` (the client's rate was checked
+   * before the body was read): a call already sent before a restart is awaited, not sent again;
+   * then the balance check, the simulation (a revert refused with its reason), the effect check
+   * (nothing is paid for a call that changes nothing), the budgets against the estimated gas, then
+   * the transaction.
    */
-  async function relay(
+  async function relay<
+    const abi extends Abi,
+    functionName extends ContractFunctionName<abi, Writable>,
+    args extends ContractFunctionArgs<abi, Writable, functionName>,
+  >(
     payer: Address,
-    call: { to: Address; data: Hex },
-    simulate: () => Promise<unknown>,
+    contractCall: ContractFunctionParameters<abi, Writable, functionName, args>,
     effect: () => Promise<void> = async () => undefined,
   ) {
+    // The call sites are checked against the ABI (ContractFunctionParameters); viem's encode and
+    // simulate types cannot follow these generics, hence the two casts to their wide forms.
+    const call = {
+      to: contractCall.address,
+      data: encodeFunctionData(contractCall as EncodeFunctionDataParameters),
+    };
     const digest = keccak256(concat([call.to, call.data]));
     const earlier = await alreadySent(digest);
     if (earlier) return finish(payer, earlier, 0n);
@@ -339,7 +352,9 @@ export function createRelayer(options: RelayerOptions) {
         `the relayer is low on funds (${formatEther(balance)} ETH): it relays nothing until it is topped up; you can submit the transaction from your own wallet`,
       );
     }
-    await simulate().catch(explainRevert);
+    await publicClient
+      .simulateContract({ ...(contractCall as SimulateContractParameters), account: wallet.account })
+      .catch(explainRevert);
     await effect();
     const gas = await publicClient.estimateGas({ ...call, account: wallet.account }).catch(explainRevert);
     await spend(payer, gas, true);
@@ -373,16 +388,11 @@ export function createRelayer(options: RelayerOptions) {
 
   async function claim(body: z.infer<typeof claimRequest>) {
     const completion = { ...body.completion, learner: getAddress(body.completion.learner) };
-    const call = {
+    const { receipt, result } = await relay(completion.learner, {
       ...proofOfKnowledge,
       functionName: "claim",
       args: [completion, body.signature as Hex],
-    } as const;
-    const { receipt, result } = await relay(
-      completion.learner,
-      { to: proofOfKnowledge.address, data: encodeFunctionData(call) },
-      () => publicClient.simulateContract({ ...call, account: wallet.account }),
-    );
+    });
     const [claimed] = parseEventLogs({ abi: proofOfKnowledge.abi, logs: receipt.logs, eventName: "Claimed" });
     return {
       ...result,
@@ -407,15 +417,13 @@ export function createRelayer(options: RelayerOptions) {
       throw new ServiceError(401, `bad signature: it is not ${delegator}'s signature of this delegation`);
     }
     const { v, r, s } = parseSignature(signature);
-    const call = {
-      ...token,
-      functionName: "delegateBySig",
-      args: [delegatee, body.nonce, body.expiry, Number(v), r, s],
-    } as const;
     const { result } = await relay(
       delegator,
-      { to: token.address, data: encodeFunctionData(call) },
-      () => publicClient.simulateContract({ ...call, account: wallet.account }),
+      {
+        ...token,
+        functionName: "delegateBySig",
+        args: [delegatee, body.nonce, body.expiry, Number(v), r, s],
+      },
       async () => {
         const [balance, current] = await Promise.all([
           publicClient.readContract({ ...token, functionName: "balanceOf", args: [delegator] }),
@@ -452,15 +460,9 @@ export function createRelayer(options: RelayerOptions) {
         `bad signature: it is not ${voter}'s ballot for this proposal and choice at their current nonce ${nonce}`,
       );
     }
-    const call = {
-      ...governor,
-      functionName: "castVoteBySig",
-      args: [body.proposalId, body.support, voter, signature],
-    } as const;
     const { result } = await relay(
       voter,
-      { to: governor.address, data: encodeFunctionData(call) },
-      () => publicClient.simulateContract({ ...call, account: wallet.account }),
+      { ...governor, functionName: "castVoteBySig", args: [body.proposalId, body.support, voter, signature] },
       async () => {
         const snapshot = await publicClient.readContract({
           ...governor,

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { PublicClient } from "viem";
 
 /** Where the grader and relayer keep what must survive a restart, unless `AZORA_DATA_DIR` says otherwise. */
 export const DEFAULT_DATA_DIR = ".azora/grader";
@@ -8,6 +9,15 @@ export const DEFAULT_DATA_DIR = ".azora/grader";
 const locks: Map<string, Promise<unknown>> = ((
   globalThis as { azoraStateLocks?: Map<string, Promise<unknown>> }
 ).azoraStateLocks ??= new Map());
+
+/** What the grader and the relayer are each built with: the chain, their state, limits over their defaults, a clock. */
+export interface ServiceOptions<State extends object, Limits> {
+  publicClient: PublicClient;
+  state: StateFile<State>;
+  limits?: Partial<Limits>;
+  /** The clock, in ms (tests move it). */
+  now?: () => number;
+}
 
 /**
  * A small JSON document on disk that survives a restart: each `update` reads the file, applies

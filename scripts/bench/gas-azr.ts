@@ -5,11 +5,10 @@ import type { Address } from "viem";
 import { signPermit } from "../../protocol/eip712";
 import { localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import { gasRows, table } from "./report";
-import type { Rows } from "./report";
-import type { BenchNode, FigureGroup } from "./setup";
+import { gasGroup } from "./setup";
+import type { BenchNode, GasFigures } from "./setup";
 
-async function azrGas({ manifest, wallet, gasOf }: BenchNode): Promise<Rows> {
+async function azrGas({ manifest, wallet, gasOf }: BenchNode): Promise<GasFigures> {
   const { abi, address } = contractOf(manifest, "AzoraToken");
   const as = (index: number) => {
     const walletClient = wallet(localAccount(index));
@@ -50,7 +49,7 @@ async function azrGas({ manifest, wallet, gasOf }: BenchNode): Promise<Rows> {
   });
   const permit = await gasOf(as(4).token.write.permit([a, d, parseUnits("5", 18), deadline, v, r, s]));
 
-  return gasRows([
+  return [
     ["mint (minter → new holder)", mint],
     ["transfer to a new holder", transferNew],
     ["transfer to an existing holder", transferExisting],
@@ -58,14 +57,8 @@ async function azrGas({ manifest, wallet, gasOf }: BenchNode): Promise<Rows> {
     ["delegate (first time, self)", delegateFirst],
     ["delegate (change delegate)", redelegate],
     ["permit (relayed)", permit],
-  ]);
+  ];
 }
 
 /** The first group on the node: the deployer grants itself AZR's MINTER_ROLE and keeps it. */
-export const azrGasGroup: FigureGroup<BenchNode> = {
-  name: "gas-azr",
-  async measure(node) {
-    const rows = await azrGas(node);
-    return () => table("AZR gas per user operation (local Hardhat node)", rows);
-  },
-};
+export const azrGasGroup = gasGroup("gas-azr", "AZR gas per user operation (local Hardhat node)", azrGas);

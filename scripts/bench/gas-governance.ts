@@ -9,9 +9,8 @@ import { formatProposalDescription, operationArgs, proposalOf, proposeArgs } fro
 import { LOCAL_DEPLOY_CONFIG } from "../deploy/contracts";
 import { handOverToGovernance } from "../deploy/governance";
 import { advanceTimePast } from "../seed/governance";
-import { gasRows, table } from "./report";
-import type { Rows } from "./report";
-import type { BenchNode, FigureGroup } from "./setup";
+import { gasGroup } from "./setup";
+import type { BenchNode, GasFigures } from "./setup";
 
 /**
  * Governance gas on the same node, after mining: the handover to the Timelock (all its
@@ -20,7 +19,7 @@ import type { BenchNode, FigureGroup } from "./setup";
  * that vote also stores the late-quorum deadline), #5 votes by signature, #6 votes; the relayer
  * queues and executes. The clock moves with evm_increaseTime.
  */
-async function governanceGas({ manifest, publicClient, wallet, gasOf }: BenchNode): Promise<Rows> {
+async function governanceGas({ manifest, publicClient, wallet, gasOf }: BenchNode): Promise<GasFigures> {
   const tokenAt = contractOf(manifest, "AzoraToken");
   const fundAt = contractOf(manifest, "CitadelFund");
   const governorAt = contractOf(manifest, "AzoraGovernor");
@@ -78,7 +77,7 @@ async function governanceGas({ manifest, publicClient, wallet, gasOf }: BenchNod
   await advanceTimePast(publicClient, (await read.proposalEta([proposal.id])) - 1n);
   const execute = await gasOf(governor(relayer).write.execute(operationArgs(proposal)));
 
-  return gasRows([
+  return [
     ["propose (one call: a CitadelFund release)", propose],
     ["castVote (the vote that reaches quorum)", castVote],
     ["castVote (after quorum)", castVoteAfter],
@@ -88,14 +87,12 @@ async function governanceGas({ manifest, publicClient, wallet, gasOf }: BenchNod
     ["delegate (first time, self)", delegate],
     ["delegateBySig (relayed, first time, self)", delegateBySig],
     ["handover to the Timelock (all its transactions)", handover],
-  ]);
+  ];
 }
 
 /** The last group on the node: it hands every role over to governance. */
-export const governanceGasGroup: FigureGroup<BenchNode> = {
-  name: "gas-governance",
-  async measure(node) {
-    const rows = await governanceGas(node);
-    return () => table("Governance gas per operation (AzoraGovernor + AzoraTimelock, same node)", rows);
-  },
-};
+export const governanceGasGroup = gasGroup(
+  "gas-governance",
+  "Governance gas per operation (AzoraGovernor + AzoraTimelock, same node)",
+  governanceGas,
+);

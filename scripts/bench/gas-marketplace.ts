@@ -5,15 +5,14 @@ import { signPermit } from "../../protocol/eip712";
 import { localAccount, localArbiter } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
 import { advanceTime } from "../seed/governance";
-import { gasRows, table } from "./report";
-import type { Rows } from "./report";
-import type { BenchNode, FigureGroup } from "./setup";
+import { gasGroup } from "./setup";
+import type { BenchNode, GasFigures } from "./setup";
 
 /**
  * Marketplace gas on the same node, after mining: one job of three milestones through every
  * step (the deployer still holds AZR's MINTER_ROLE from `azrGas` and funds the clients).
  */
-async function escrowGas({ manifest, publicClient, wallet, gasOf }: BenchNode): Promise<Rows> {
+async function escrowGas({ manifest, publicClient, wallet, gasOf }: BenchNode): Promise<GasFigures> {
   const escrowAt = contractOf(manifest, "JobEscrow");
   const tokenAt = contractOf(manifest, "AzoraToken");
   const as = (account: Account) => {
@@ -81,7 +80,7 @@ async function escrowGas({ manifest, publicClient, wallet, gasOf }: BenchNode): 
   await advanceTime(publicClient, 3 * 86_400);
   const refund = await gasOf(as(client).escrow.write.refundExpired([expiring]));
 
-  return gasRows([
+  return [
     ["post, 3 milestones, with permit (1 tx)", postPermit],
     ["approve AZR (tx 1 of the other path)", approval],
     ["post, 3 milestones, after approve (tx 2)", post],
@@ -95,20 +94,14 @@ async function escrowGas({ manifest, publicClient, wallet, gasOf }: BenchNode): 
     ["rate", rate],
     ["cancel an open job (refund 3)", cancel],
     ["refund 3 unsubmitted after the deadline", refund],
-  ]);
+  ];
 }
 
-export const marketplaceGasGroup: FigureGroup<BenchNode> = {
-  name: "gas-marketplace",
-  async measure(node) {
-    const rows = await escrowGas(node);
-    return () => {
-      table("Marketplace gas per step (JobEscrow, one job of 3 milestones)", rows);
-      console.log(
-        "  Public anchor: Sablier LockupTranched createWithTimestamps, 3 tranches: 255,708 gas; 2 tranches:\n" +
-          "  190,270 (sablier-labs/v2-core benchmarks/, Foundry, token approved beforehand) — a stream that\n" +
-          "  also mints an NFT, against a post that also takes the permit.",
-      );
-    };
-  },
-};
+export const marketplaceGasGroup = gasGroup(
+  "gas-marketplace",
+  "Marketplace gas per step (JobEscrow, one job of 3 milestones)",
+  escrowGas,
+  "  Public anchor: Sablier LockupTranched createWithTimestamps, 3 tranches: 255,708 gas; 2 tranches:\n" +
+    "  190,270 (sablier-labs/v2-core benchmarks/, Foundry, token approved beforehand) — a stream that\n" +
+    "  also mints an NFT, against a post that also takes the permit.",
+);

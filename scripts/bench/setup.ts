@@ -6,6 +6,7 @@ import type { Manifest } from "../../protocol/manifest";
 import { chainAt, clientsFor } from "../deploy/clients";
 import { freePort, stopAllServices } from "../stack/processes";
 import { deployLocal, startChain } from "../stack/stack";
+import { gasRows, table } from "./report";
 import type { Report } from "./report";
 
 /** A group of figures: its name (what `npm run bench -- <name>` matches) and how it measures them. */
@@ -24,6 +25,31 @@ export interface BenchNode {
   wallet: (account: Account) => ReturnType<typeof clientsFor>["walletClient"];
   /** Waits for a transaction and returns its gas, refusing a reverted one. */
   gasOf: (hash: Hash | Promise<Hash>) => Promise<bigint>;
+}
+
+/** Gas figures in print order: the operation, and the gas it used. */
+export type GasFigures = [string, bigint][];
+
+/**
+ * A gas group on the shared node: `measure` sends its operations and returns their gas, printed as
+ * one table titled `title`, with `note` (lines of context, such as a public anchor) under it if given.
+ */
+export function gasGroup(
+  name: string,
+  title: string,
+  measure: (node: BenchNode) => Promise<GasFigures>,
+  note?: string,
+): FigureGroup<BenchNode> {
+  return {
+    name,
+    async measure(node) {
+      const rows = gasRows(await measure(node));
+      return () => {
+        table(title, rows);
+        if (note !== undefined) console.log(note);
+      };
+    },
+  };
 }
 
 /**

@@ -19,6 +19,10 @@ import { expectRevert } from "./helpers/revert";
 const { loadFixture } = networkHelpers;
 const settings = DEFAULT_DEPLOY_CONFIG.governance;
 
+/** Expects `call` refused with GovernorUnexpectedProposalState: `p` is `state`, the call needs `needed`. */
+const expectStateRefusal = (call: Promise<unknown>, p: { id: bigint }, state: number, needed: number) =>
+  expectRevert(call, "GovernorUnexpectedProposalState", [p.id, state, stateBitmap(needed)]);
+
 describe("AzoraGovernor", () => {
   describe("settings", () => {
     it("is a standard OpenZeppelin Governor on AZR's timestamp clock, with the production defaults", async () => {
@@ -88,11 +92,7 @@ describe("AzoraGovernor", () => {
       const p = await proposeGrant("Grant 1,000 AZR to carol", grant);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Pending);
       expect(await governor.read.proposalProposer([p.id])).to.equal(getAddress(alice.account.address));
-      await expectRevert(vote(p, bob), "GovernorUnexpectedProposalState", [
-        p.id,
-        ProposalState.Pending,
-        stateBitmap(ProposalState.Active),
-      ]);
+      await expectStateRefusal(vote(p, bob), p, ProposalState.Pending, ProposalState.Active);
 
       await pastSnapshot(p);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Active);
@@ -110,11 +110,7 @@ describe("AzoraGovernor", () => {
         AZR(VOTERS_AZR.alice - FUND_DONATION_AZR),
         0n,
       ]);
-      await expectRevert(queue(p), "GovernorUnexpectedProposalState", [
-        p.id,
-        ProposalState.Active,
-        stateBitmap(ProposalState.Succeeded),
-      ]);
+      await expectStateRefusal(queue(p), p, ProposalState.Active, ProposalState.Succeeded);
 
       await pastDeadline(p);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Succeeded);
@@ -154,11 +150,7 @@ describe("AzoraGovernor", () => {
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Executed);
       expect((await token.read.balanceOf([carol.account.address])) - balanceBefore).to.equal(grant);
       expect(await token.read.balanceOf([fund.address])).to.equal(AZR(FUND_DONATION_AZR) - grant);
-      await expectRevert(execute(p), "GovernorUnexpectedProposalState", [
-        p.id,
-        ProposalState.Executed,
-        stateBitmap(ProposalState.Queued),
-      ]);
+      await expectStateRefusal(execute(p), p, ProposalState.Executed, ProposalState.Queued);
     });
 
     it("changes a course's reward", async () => {
@@ -286,11 +278,7 @@ describe("AzoraGovernor", () => {
       expect(AZR(VOTERS_AZR.carol) < quorum).to.equal(true);
       await pastDeadline(p);
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Defeated);
-      await expectRevert(queue(p), "GovernorUnexpectedProposalState", [
-        p.id,
-        ProposalState.Defeated,
-        stateBitmap(ProposalState.Succeeded),
-      ]);
+      await expectStateRefusal(queue(p), p, ProposalState.Defeated, ProposalState.Succeeded);
     });
 
     it("extends the vote when quorum is reached late, so opponents can still answer", async () => {
@@ -329,11 +317,7 @@ describe("AzoraGovernor", () => {
       );
       expect(await governor.read.state([p.id])).to.equal(ProposalState.Canceled);
       await pastSnapshot(p);
-      await expectRevert(vote(p, g.alice), "GovernorUnexpectedProposalState", [
-        p.id,
-        ProposalState.Canceled,
-        stateBitmap(ProposalState.Active),
-      ]);
+      await expectStateRefusal(vote(p, g.alice), p, ProposalState.Canceled, ProposalState.Active);
     });
 
     it("refuses a cancel by anyone but the proposer, and by the proposer once voting started", async () => {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { getAddress, zeroAddress } from "viem";
 import { signDelegation, signPermit } from "../../protocol/eip712";
 import { AZR, deployed, funded, networkHelpers, viem } from "../support/fixture";
-import { rng, seedFromEnv } from "../support/random";
+import { replayable, rng, seedFromEnv } from "../support/random";
 import { expectRevert } from "./helpers/revert";
 
 const { loadFixture, time } = networkHelpers;
@@ -341,16 +341,14 @@ describe("AzoraToken", () => {
         const actor = r.pick(people);
         const other = r.pick(people);
         const kind = r.int(3);
-        try {
+        await replayable(r, `step ${step} (kind ${kind})`, async () => {
           if (kind === 0) await token.write.mint([actor.account.address, AZR(r.int(1_000) + 1)]);
           else if (kind === 1) {
             const balance = await token.read.balanceOf([actor.account.address]);
             const amount = balance === 0n ? 0n : (balance * BigInt(r.int(101))) / 100n;
             await token.write.transfer([other.account.address, amount], { account: actor.account });
           } else await token.write.delegate([other.account.address], { account: actor.account });
-        } catch (error) {
-          throw new Error(`step ${step} (kind ${kind}) failed; replay with SEED=${r.seed}`, { cause: error });
-        }
+        });
       }
       const addresses = people.map((p) => p.account.address);
       const balances = await Promise.all(addresses.map((a) => token.read.balanceOf([a])));

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { getAddress, parseEther, zeroAddress } from "viem";
 import { CitadelSource } from "../../protocol/enums";
 import { AZR, funded, deployed, networkHelpers, viem } from "../support/fixture";
-import { rng, seedFromEnv } from "../support/random";
+import { replayable, rng, seedFromEnv } from "../support/random";
 import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
@@ -251,7 +251,7 @@ describe("CitadelFund", () => {
       for (let step = 0; step < 60; step++) {
         const kind = r.int(3);
         const actor = r.pick(people);
-        try {
+        await replayable(r, `step ${step} (kind ${kind})`, async () => {
           if (kind === 0) {
             // a protocol payout: carol (an Escrow source) pays in and records it
             await token.write.mint([carol.account.address, AZR(r.int(50) + 1)]);
@@ -271,9 +271,7 @@ describe("CitadelFund", () => {
               await expectRevert(release, "OwnableUnauthorizedAccount", [getAddress(actor.account.address)]);
             }
           }
-        } catch (error) {
-          throw new Error(`step ${step} (kind ${kind}) failed; replay with ${label}`, { cause: error });
-        }
+        });
       }
       const inflows = await publicClient.getContractEvents({
         address: fund.address,

@@ -10,7 +10,7 @@ import {
 import { DEFAULT_DEPLOY_CONFIG } from "../../scripts/deploy/contracts";
 import { Roles } from "../../protocol/roles";
 import { signPermit } from "../../protocol/eip712";
-import { AZR, marketplace, networkHelpers, viem } from "../support/fixture";
+import { AZR, marketplace, networkHelpers, nextBlockAt, viem } from "../support/fixture";
 import type { Signer } from "../support/fixture";
 import { expectEachRevert, expectRevert } from "./helpers/revert";
 
@@ -29,6 +29,22 @@ const AMOUNTS = [AZR(100) + 7n, AZR(250) + 3n, AZR(50) + 9n] as const;
 const TOTAL = AMOUNTS.reduce((a, b) => a + b, 0n);
 
 type Market = Awaited<ReturnType<typeof marketplace>>;
+
+/** A permit for the escrow to take TOTAL of carol's AZR until `deadline`, signed by `signer` (carol, or not). */
+function carolsPermit(
+  { escrow, token, carol }: Market,
+  deadline: bigint,
+  nonce: bigint,
+  signer: Signer = carol,
+) {
+  return signPermit(signer, token.address, {
+    owner: carol.account.address,
+    spender: escrow.address,
+    value: TOTAL,
+    nonce,
+    deadline,
+  });
+}
 
 /** A milestone as `milestoneOf` returns it: pending, with no window and no offer, unless `fields` says so. */
 function milestone(amount: bigint, fields: { reviewEndsAt?: number; status?: number } = {}) {
@@ -183,13 +199,8 @@ describe("JobEscrow", () => {
       const { escrow, token, carol } = market;
       const deadline = (await time.latest()) + 30 * DAY;
       const permitDeadline = BigInt(deadline);
-      const { v, r, s } = await signPermit(carol, token.address, {
-        owner: carol.account.address,
-        spender: escrow.address,
-        value: TOTAL,
-        nonce: await token.read.nonces([carol.account.address]),
-        deadline: permitDeadline,
-      });
+      const nonce = await token.read.nonces([carol.account.address]);
+      const { v, r, s } = await carolsPermit(market, permitDeadline, nonce);
       const [carolDelta, escrowDelta] = await deltas(market, [carol.account.address, escrow.address], () =>
         escrow.write.postJobWithPermit([BRIEF, [...AMOUNTS], deadline, permitDeadline, v, r, s], {
           account: carol.account,
@@ -202,15 +213,10 @@ describe("JobEscrow", () => {
     });
 
     it("still posts when someone submitted the permit first (front-running cannot block it)", async () => {
-      const { escrow, token, carol, dave } = await loadFixture(marketplace);
+      const market = await loadFixture(marketplace);
+      const { escrow, token, carol, dave } = market;
       const deadline = (await time.latest()) + 30 * DAY;
-      const { v, r, s } = await signPermit(carol, token.address, {
-        owner: carol.account.address,
-        spender: escrow.address,
-        value: TOTAL,
-        nonce: 0n,
-        deadline: BigInt(deadline),
-      });
+      const { v, r, s } = await carolsPermit(market, BigInt(deadline), 0n);
       await token.write.permit([carol.account.address, escrow.address, TOTAL, BigInt(deadline), v, r, s], {
         account: dave.account,
       });
@@ -221,16 +227,11 @@ describe("JobEscrow", () => {
     });
 
     it("refuses a permit signed by someone else when nothing is approved", async () => {
-      const { escrow, token, carol, dave } = await loadFixture(marketplace);
+      const market = await loadFixture(marketplace);
+      const { escrow, carol, dave } = market;
       const deadline = (await time.latest()) + 30 * DAY;
       // dave signs a permit as if he were carol: the token rejects it, and carol approved nothing.
-      const { v, r, s } = await signPermit(dave, token.address, {
-        owner: carol.account.address,
-        spender: escrow.address,
-        value: TOTAL,
-        nonce: 0n,
-        deadline: BigInt(deadline),
-      });
+      const { v, r, s } = await carolsPermit(market, BigInt(deadline), 0n, dave);
       await expectRevert(
         escrow.write.postJobWithPermit([BRIEF, [...AMOUNTS], deadline, BigInt(deadline), v, r, s], {
           account: carol.account,
@@ -438,8 +439,7 @@ describe("JobEscrow", () => {
   describe("delivering and releasing", () => {
     it("starts the review window when the provider submits", async () => {
       const { escrow, jobId, bob } = await loadFixture(assignedJob);
-      const at = (await time.latest()) + 5;
-      await time.setNextBlockTimestamp(at);
+      const at = await nextBlockAt(5);
       await viem.assertions.emitWithArgs(
         escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account }),
         escrow,
@@ -612,8 +612,7 @@ describe("JobEscrow", () => {
       expect((await escrow.read.milestoneOf([jobId, 0n])).reviewEndsAt).to.equal(reviewEndsAt);
       await time.increaseTo(reviewEndsAt + 1);
       await escrow.write.releaseAfterReview([jobId, 0n], { account: bob.account });
-      const at = (await time.latest()) + 1;
-      await time.setNextBlockTimestamp(at);
+      const at = await nextBlockAt(1);
       await escrow.write.submitMilestone([jobId, 1n, DELIVERABLE], { account: bob.account });
       expect((await escrow.read.milestoneOf([jobId, 1n])).reviewEndsAt).to.equal(at + 90 * DAY);
     });
@@ -679,8 +678,7 @@ describe("JobEscrow", () => {
   describe("disputes", () => {
     it("lets the client dispute within the review window, which stops approval and timeout release", async () => {
       const { escrow, jobId, alice, bob } = await loadFixture(submittedMilestone);
-      const at = (await time.latest()) + 5;
-      await time.setNextBlockTimestamp(at);
+      const at = await nextBlockAt(5);
       await viem.assertions.emitWithArgs(
         escrow.write.dispute([jobId, 0n, REASON], { account: alice.account }),
         escrow,

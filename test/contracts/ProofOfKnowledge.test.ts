@@ -26,7 +26,7 @@ import {
   registerCourse,
   viem,
 } from "../support/fixture";
-import { rng, seedFromEnv } from "../support/random";
+import { replayable, rng, seedFromEnv } from "../support/random";
 import { expectRevert } from "./helpers/revert";
 
 const { loadFixture, time } = networkHelpers;
@@ -944,7 +944,7 @@ describe("ProofOfKnowledge", () => {
 
       for (let step = 0; step < 200; step++) {
         const roll = r.int(100);
-        try {
+        await replayable(r, `step ${step} (roll ${roll})`, async () => {
           if (roll < 8) {
             // register a course
             const reward = AZR(1 + r.int(300)) + BigInt(r.int(10));
@@ -1074,9 +1074,7 @@ describe("ProofOfKnowledge", () => {
           }
           const [, budget, minted] = await pok.read.epochStatus();
           expect(minted <= budget, `${label}: minted ${minted} > budget ${budget}`).to.equal(true);
-        } catch (error) {
-          throw new Error(`step ${step} (roll ${roll}) failed; replay with ${label}`, { cause: error });
-        }
+        });
       }
 
       // Sums over every claim, from events alone.

@@ -1,5 +1,5 @@
 import { getAddress, parseEther, zeroAddress, zeroHash } from "viem";
-import type { Abi, Address, Hash } from "viem";
+import type { Abi, Address, Hash, Hex } from "viem";
 import { CitadelSource } from "../../protocol/enums";
 import { Roles } from "../../protocol/roles";
 import { AZR, COURSE, governed, networkHelpers } from "../support/fixture";
@@ -36,21 +36,35 @@ const notOwner = (caller: Address) =>
   ["OwnableUnauthorizedAccount", [caller]] as [string, readonly unknown[]];
 const notExecutor = (caller: Address) => ["GovernorOnlyExecutor", [caller]] as [string, readonly unknown[]];
 
+/**
+ * Granting `role` to alice and, where `holder` is given, revoking it from its holder: on every
+ * AccessControl contract both need DEFAULT_ADMIN_ROLE, which the Timelock alone holds.
+ */
+function roleAdministration(
+  contract: GovernedCall["contract"],
+  role: Hex,
+  holder?: (g: Governed) => Address,
+  labels: { grant?: string; revoke?: string } = {},
+): GovernedCall[] {
+  const error = missingRole(Roles.DEFAULT_ADMIN);
+  const grant: GovernedCall = {
+    contract,
+    functionName: "grantRole",
+    label: labels.grant,
+    args: (g) => [role, g.alice.account.address],
+    error,
+  };
+  if (!holder) return [grant];
+  return [
+    grant,
+    { contract, functionName: "revokeRole", label: labels.revoke, args: (g) => [role, holder(g)], error },
+  ];
+}
+
 /** Every function that governance alone may call, on every Azora contract. */
 const GOVERNED: GovernedCall[] = [
   // AzoraToken
-  {
-    contract: "token",
-    functionName: "grantRole",
-    args: (g) => [Roles.MINTER, g.alice.account.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
-  {
-    contract: "token",
-    functionName: "revokeRole",
-    args: (g) => [Roles.MINTER, g.pok.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
+  ...roleAdministration("token", Roles.MINTER, (g) => g.pok.address),
   // CitadelFund
   {
     contract: "fund",
@@ -78,12 +92,7 @@ const GOVERNED: GovernedCall[] = [
   },
   { contract: "fund", functionName: "renounceOwnership", args: () => [], error: notOwner },
   // AzoraCredential
-  {
-    contract: "credential",
-    functionName: "grantRole",
-    args: (g) => [Roles.REVOKER, g.alice.account.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
+  ...roleAdministration("credential", Roles.REVOKER),
   {
     contract: "credential",
     functionName: "reinstate",
@@ -168,12 +177,7 @@ const GOVERNED: GovernedCall[] = [
       [caller, getAddress(g.verifier.account.address)],
     ],
   },
-  {
-    contract: "pok",
-    functionName: "grantRole",
-    args: (g) => [Roles.CURATOR, g.alice.account.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
+  ...roleAdministration("pok", Roles.CURATOR),
   // JobEscrow
   {
     contract: "escrow",
@@ -187,20 +191,10 @@ const GOVERNED: GovernedCall[] = [
     args: () => [5, AZR(10)],
     error: missingRole(Roles.DEFAULT_ADMIN),
   },
-  {
-    contract: "escrow",
-    functionName: "grantRole",
-    label: "(appoint an arbiter)",
-    args: (g) => [Roles.ARBITER, g.alice.account.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
-  {
-    contract: "escrow",
-    functionName: "revokeRole",
-    label: "(dismiss an arbiter)",
-    args: (g) => [Roles.ARBITER, g.arbiter.account.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
+  ...roleAdministration("escrow", Roles.ARBITER, (g) => g.arbiter.account.address, {
+    grant: "(appoint an arbiter)",
+    revoke: "(dismiss an arbiter)",
+  }),
   // AzoraGovernor
   {
     contract: "governor",
@@ -258,18 +252,7 @@ const GOVERNED: GovernedCall[] = [
     args: () => [0n],
     error: (caller) => ["TimelockUnauthorizedCaller", [caller]],
   },
-  {
-    contract: "timelock",
-    functionName: "grantRole",
-    args: (g) => [Roles.PROPOSER, g.alice.account.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
-  {
-    contract: "timelock",
-    functionName: "revokeRole",
-    args: (g) => [Roles.PROPOSER, g.governor.address],
-    error: missingRole(Roles.DEFAULT_ADMIN),
-  },
+  ...roleAdministration("timelock", Roles.PROPOSER, (g) => g.governor.address),
 ];
 
 describe("governance › only the Timelock calls a governed function", () => {

@@ -137,6 +137,9 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
     const workers = [bob, carol, dave, verifier, relayer];
     const arbiters = [arbiter, carol];
     const everyone = [...new Set([...clients, ...workers, ...arbiters])];
+    /** `job`'s client or provider, all but one time in `odds`; else anyone at all. */
+    const partyOrStranger = (job: ModelJob | undefined, odds: number) =>
+      job && r.int(odds) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
     await escrow.write.grantRole([await escrow.read.ARBITER_ROLE(), carol.account.address], {
       account: deployer.account,
     });
@@ -415,8 +418,7 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
         // dispute, by either party or a stranger
         const index = pickIndex(job, "Submitted");
         const m = job?.milestones[Number(index)];
-        const caller =
-          job && r.int(8) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
+        const caller = partyOrStranger(job, 8);
         if (
           job &&
           job.status === "Assigned" &&
@@ -479,8 +481,7 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
         // a party offers a split, mostly one the other side offered already, sometimes over 100%
         const index = pickIndex(job, "Disputed");
         const m = job?.milestones[Number(index)];
-        const caller =
-          job && r.int(8) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
+        const caller = partyOrStranger(job, 8);
         const byClient = job !== undefined && caller === job.client;
         const other = m ? (byClient ? m.offers.provider : m.offers.client) : undefined;
         const bps =
@@ -598,8 +599,7 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
         };
       } else {
         // rate
-        const caller =
-          job && r.int(6) !== 0 ? r.pick([job.client, job.provider ?? job.client]) : r.pick(everyone);
+        const caller = partyOrStranger(job, 6);
         if (
           job &&
           job.status === "Completed" &&

@@ -13,6 +13,7 @@ import {
   marketplace,
   mining,
   networkHelpers,
+  nextBlockAt,
   viem,
 } from "../support/fixture";
 import type { Signer } from "../support/fixture";
@@ -149,8 +150,7 @@ describe("review finding 1 › reputation costs paid work", () => {
     await time.setNextBlockTimestamp(deadline - DAY);
     await escrow.write.assign([jobId, bob.account.address], { account: alice.account });
     await token.write.approve([escrow.address, AZR(1)], { account: alice.account });
-    const now = (await time.latest()) + 1;
-    await time.setNextBlockTimestamp(now);
+    const now = await nextBlockAt(1);
     await expectRevert(
       escrow.write.postJob(["bafkreibrief", [AZR(1)], now + DAY - 1], { account: alice.account }),
       "JobEscrowInvalidDeadline",
@@ -500,8 +500,7 @@ describe("review finding 6 › a narrow, expiring emergency role", () => {
       [Roles.GUARDIAN],
     );
     const max = Number(await pok.read.MAX_GUARDIAN_TERM());
-    const now = (await time.latest()) + 1;
-    await time.setNextBlockTimestamp(now);
+    const now = await nextBlockAt(1);
     await expectRevert(
       pok.write.grantRoleUntil([Roles.GUARDIAN, alice.account.address, now + max + 1]),
       "ProofOfKnowledgeInvalidTerm",
@@ -531,8 +530,7 @@ describe("review finding 6 › a narrow, expiring emergency role", () => {
       "ProofOfKnowledgeClaimsPaused",
       [],
     );
-    const now = (await time.latest()) + 1;
-    await time.setNextBlockTimestamp(now);
+    const now = await nextBlockAt(1);
     await expectRevert(
       pok.write.grantRoleUntil([Roles.CURATOR, alice.account.address, now]),
       "ProofOfKnowledgeInvalidTerm",

@@ -6,7 +6,6 @@ import type { Proposal as ProposalText } from "../../content/formats/proposal";
 import { VoteType, ProposalState } from "../../protocol/enums";
 import { handOverToGovernance, powersOf } from "../../scripts/deploy/governance";
 import { localAccount, localRelayer } from "../../protocol/chain";
-import { seedAzora } from "../../scripts/seed/learning";
 import {
   DEMO_DONATION_AZR,
   DEMO_GRANT_AZR,
@@ -15,15 +14,14 @@ import {
   seedGovernance,
 } from "../../scripts/seed/governance";
 import { AZR, deployed, networkHelpers, viem } from "../support/fixture";
-import { courseCids, rawCid } from "../support/seed";
+import { courseCids, rawCid, withDemoAzr } from "../support/seed";
 
 const { loadFixture } = networkHelpers;
 
 /** The whole local seed, in `deployLocal`'s order: deploy, seed AZR and courses, hand over, seed governance. */
 async function seededGovernance() {
-  const base = await deployed();
-  const { manifest, publicClient, deployer, config } = base;
-  await seedAzora(manifest, { publicClient, deployer }, await courseCids());
+  const base = await withDemoAzr(deployed, await courseCids());
+  const { manifest, publicClient, deployer, config, clients } = base;
   const fundBefore = await base.token.read.balanceOf([base.fund.address]);
   await handOverToGovernance(manifest, { publicClient, walletClient: deployer }, config.governance);
   const published = new Map<string, ProposalText>();
@@ -33,7 +31,7 @@ async function seededGovernance() {
     return cid;
   };
   const granteeBefore = await base.token.read.balanceOf([localAccount(DEMO_GRANTEE.index).address]);
-  const seeded = await seedGovernance(manifest, { publicClient, deployer }, publish);
+  const seeded = await seedGovernance(manifest, clients, publish);
   const governor = await viem.getContractAt("AzoraGovernor", manifest.contracts.AzoraGovernor!.address);
   return { ...base, governor, seeded, published, fundBefore, granteeBefore };
 }

@@ -8,7 +8,6 @@ import { jobBriefSchema } from "../../content/formats/job-brief";
 import { parseJsonFormat } from "../../content/formats/common";
 import { localAccount } from "../../protocol/chain";
 import { JobStatus as Job, MilestoneStatus as Milestone } from "../../protocol/enums";
-import { seedAzora } from "../../scripts/seed/learning";
 import {
   DEMO_DISPUTE_PROVIDER_BPS,
   DEMO_JOBS,
@@ -16,19 +15,18 @@ import {
   seedMarketplace,
 } from "../../scripts/seed/marketplace";
 import { AZR, localDeployment, networkHelpers } from "../support/fixture";
+import { withDemoAzr } from "../support/seed";
 
 const { loadFixture } = networkHelpers;
 
 /** The local deployment, seeded with the AZR part and the marketplace, its documents in a fresh store. */
 async function seeded() {
-  const base = await localDeployment();
-  const clients = { publicClient: base.publicClient, deployer: base.deployer };
-  await seedAzora(base.manifest, clients);
+  const base = await withDemoAzr(localDeployment);
   const dir = await mkdtemp(path.join(tmpdir(), "azora-seed-market-"));
   const store = await openEmbeddedStore(dir);
   const fundBefore = await base.token.read.balanceOf([base.fund.address]);
   const published = await publishMarketplaceDemo(store);
-  const jobs = await seedMarketplace(base.manifest, clients, published);
+  const jobs = await seedMarketplace(base.manifest, base.clients, published);
   return { ...base, dir, store, published, jobs, fundBefore };
 }
 

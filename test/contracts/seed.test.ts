@@ -11,16 +11,14 @@ import {
   seedLearning,
 } from "../../scripts/seed/learning";
 import { AZR, deployed, networkHelpers, viem } from "../support/fixture";
-import { courseCids } from "../support/seed";
+import { courseCids, withDemoAzr } from "../support/seed";
 import { expectRevert } from "./helpers/revert";
 
 const { loadFixture } = networkHelpers;
 
 /** The default deployment with the AZR part of the demo seed, as `npm run dev` makes it. */
 async function seededAzr() {
-  const base = await deployed();
-  await seedAzora(base.manifest, { publicClient: base.publicClient, deployer: base.deployer });
-  return { ...base, courses: await courseCids() };
+  return { ...(await withDemoAzr(deployed)), courses: await courseCids() };
 }
 
 describe("demo seed: learning", () => {

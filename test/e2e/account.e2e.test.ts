@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { localAccount } from "../../protocol/chain";
-import { connectWallet, useAppStack } from "../support/app-stack";
+import { connectWallet, useAppStack, waitForText } from "../support/app-stack";
 import { switchWalletChain, withWallet } from "../support/browser";
 import { graphql } from "../support/stack";
 
@@ -50,10 +50,7 @@ describe("app › AZR account journey (production build, real chain, real Ponder
   it("says so when the address in the URL is not an address", async function () {
     const page = await app.browser.newPage();
     await page.goto(`${app.url}/accounts/0x1234`);
-    await page
-      .getByText(/not a valid/i)
-      .first()
-      .waitFor();
+    await waitForText(page, /not a valid/i);
     await page.close();
   });
 

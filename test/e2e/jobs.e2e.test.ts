@@ -289,43 +289,18 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
       functionName: "MIN_TIME_TO_DELIVER",
     });
     const deadline = Number(block.timestamp + minimum) + 3_600;
-    const send = async (
-      account: Address,
-      request: Parameters<ReturnType<typeof wallet>["writeContract"]>[0],
-    ) => {
-      const hash = await wallet(account).writeContract(request);
+    type Write = Parameters<ReturnType<typeof wallet>["writeContract"]>[0];
+    /** Sends `request` from `account` (on the wallet's chain) and waits for it to be mined. */
+    const send = async (account: Address, request: Omit<Write, "account" | "chain">) => {
+      const hash = await wallet(account).writeContract({ ...request, account, chain: null } as Write);
       await app.stack.publicClient.waitForTransactionReceipt({ hash });
     };
     const cid = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am";
-    await send(amara, {
-      ...token,
-      functionName: "approve",
-      args: [escrow.address, azr(50)],
-      chain: null,
-      account: amara,
-    });
-    await send(amara, {
-      ...escrow,
-      functionName: "postJob",
-      args: [cid, [azr(20), azr(30)], deadline],
-      chain: null,
-      account: amara,
-    });
+    await send(amara, { ...token, functionName: "approve", args: [escrow.address, azr(50)] });
+    await send(amara, { ...escrow, functionName: "postJob", args: [cid, [azr(20), azr(30)], deadline] });
     jobId = await app.stack.publicClient.readContract({ ...escrow, functionName: "jobCount" });
-    await send(kofi, {
-      ...escrow,
-      functionName: "applyForJob",
-      args: [jobId, cid],
-      chain: null,
-      account: kofi,
-    });
-    await send(amara, {
-      ...escrow,
-      functionName: "assign",
-      args: [jobId, kofi],
-      chain: null,
-      account: amara,
-    });
+    await send(kofi, { ...escrow, functionName: "applyForJob", args: [jobId, cid] });
+    await send(amara, { ...escrow, functionName: "assign", args: [jobId, kofi] });
     await passTime(Number(minimum) + 7_200);
     const clientBefore = await balanceOf(AMARA);
     const page = await person(AMARA);

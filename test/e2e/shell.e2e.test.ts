@@ -5,7 +5,7 @@ import { localAccount } from "../../protocol/chain";
 import { REPO_ROOT } from "../../scripts/stack/paths";
 import { freePort } from "../../scripts/stack/processes";
 import { startApp } from "../../scripts/stack/stack";
-import { PHONE, phoneContext, useAppStack } from "../support/app-stack";
+import { PHONE, phoneContext, useAppStack, waitForText } from "../support/app-stack";
 import { seriousA11yViolations, watchConsole } from "../support/shell";
 import type { SectionPage } from "../support/shell";
 
@@ -190,10 +190,7 @@ describe("app › shell: every section, three languages, public pages without Ja
     await page.locator("nav.site-nav").waitFor();
     // A page it does not keep: the offline page instead of the browser's error page.
     await page.goto(`${offline.url}/jobs`, { waitUntil: "domcontentloaded" });
-    await page
-      .getByText(/you are offline/i)
-      .first()
-      .waitFor();
+    await waitForText(page, /you are offline/i);
     await context.close();
   });
 

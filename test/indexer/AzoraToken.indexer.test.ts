@@ -11,6 +11,7 @@ import {
   eventually,
   expectAccountsMatchChain,
   graphql,
+  itemsWhere,
   useIndexedChain,
 } from "../support/stack";
 
@@ -56,53 +57,31 @@ describeOnEveryDatabase("indexer › AzoraToken", (database) => {
     const amount = parseUnits("1.5", 18);
     const hash = await token.write.transfer([to.address, amount]);
     await stack.publicClient.waitForTransactionReceipt({ hash });
-    const { transfers } = await eventually(async () => {
-      const data = await graphql<{
-        transfers: { items: { from: string; to: string; amount: string; transactionHash: string }[] };
-      }>(
+    const transfers = await eventually(async () => {
+      const items = await itemsWhere(
         stack.indexer.url,
-        `
-          query ($tx: String!) {
-            transfers(where: { transactionHash: $tx }) {
-              items {
-                from
-                to
-                amount
-                transactionHash
-              }
-            }
-          }
-        `,
-        { tx: hash },
+        "transfers",
+        ["transactionHash", hash],
+        ["from", "to", "amount", "transactionHash"],
       );
-      expect(data.transfers.items).to.have.length(1);
-      return data;
+      expect(items).to.have.length(1);
+      return items;
     });
-    const [row] = transfers.items;
+    const [row] = transfers;
     expect(getAddress(row!.from)).to.equal(getAddress(from.address));
     expect(getAddress(row!.to)).to.equal(getAddress(to.address));
     expect(BigInt(row!.amount)).to.equal(amount);
   });
 
   it("records delegation changes from the DelegateChanged events", async function () {
-    const { delegationChanges } = await graphql<{
-      delegationChanges: { items: { delegator: string; toDelegate: string }[] };
-    }>(
+    const delegationChanges = await itemsWhere(
       stack.indexer.url,
-      `
-        query ($who: String!) {
-          delegationChanges(where: { delegator: $who }) {
-            items {
-              delegator
-              toDelegate
-            }
-          }
-        }
-      `,
-      { who: localAccount(2).address.toLowerCase() },
+      "delegationChanges",
+      ["delegator", localAccount(2).address.toLowerCase()],
+      ["delegator", "toDelegate"],
     );
     // The seed makes Kofi (account 2) delegate to Amara (account 1).
-    expect(delegationChanges.items.map((d) => getAddress(d.toDelegate))).to.include(
+    expect(delegationChanges.map((d) => getAddress(d.toDelegate))).to.include(
       getAddress(localAccount(1).address),
     );
   });

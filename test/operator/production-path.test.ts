@@ -10,7 +10,6 @@ import type { PrivateKeyAccount } from "viem/accounts";
 import { CLEAR_ANSWERS, parseAnswers } from "../../content/formats/answer-key";
 import { packCourse } from "../../content/formats/course-package";
 import { azoraChain, localAccount, localPrivateKey } from "../../protocol/chain";
-import { submissionTypedData } from "../../protocol/eip712";
 import { contractOf } from "../../protocol/manifest";
 import type { Manifest } from "../../protocol/manifest";
 import { chainToWrite, deployerAccount } from "../../scripts/deploy/clients";
@@ -19,10 +18,8 @@ import { REPO_ROOT } from "../../scripts/stack/paths";
 import { binOf, freePort, startService, stopAllServices, waitForHttp } from "../../scripts/stack/processes";
 import type { Service } from "../../scripts/stack/processes";
 import type { GradeResult } from "../../server/grader";
-import { attemptUrl, gradeRequestBody } from "../../server/submission";
-import type { AttemptView } from "../../server/submission";
 import { postJson } from "../support/http";
-import { answersToAttempt } from "../support/quiz";
+import { signedSubmission } from "../support/quiz";
 
 /**
  * The operator's path of docs/deploying.md on a second chain, as an operator runs it: a Hardhat
@@ -348,20 +345,14 @@ describe("operator › the production path of docs/deploying.md on chain id 7777
     const { course } = await packCourse(folder);
     const key = parseAnswers(await readFile(path.join(folder, CLEAR_ANSWERS)));
     const learner: PrivateKeyAccount = privateKeyToAccount(generatePrivateKey());
-    const opened = await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`);
-    expect(opened.status).to.equal(200);
-    const view = (await opened.json()) as AttemptView;
-    const submission = {
-      learner: learner.address,
-      courseId: 1n,
-      attempt: view.attempt,
-      answers: answersToAttempt(course, key, view),
-      expires: BigInt(Math.floor(Date.now() / 1000) + 120),
-    };
-    const pok = contractOf(manifest, "ProofOfKnowledge");
-    const signature = await learner.signTypedData(submissionTypedData(CHAIN_ID, pok.address, submission));
+    const submission = await signedSubmission(
+      app.url,
+      learner,
+      { course, key },
+      { chainId: CHAIN_ID, pok: contractOf(manifest, "ProofOfKnowledge").address },
+    );
     const post = <T>(route: string, body: unknown) => postJson<T>(`${app.url}${route}`, body);
-    const graded = await post<GradeResult>("/api/grade", gradeRequestBody(submission, signature));
+    const graded = await post<GradeResult>("/api/grade", submission);
     expect(graded.status, graded.body.error).to.equal(200);
     expect(graded.body.passed).to.equal(true);
     const claim = await post<{ credentialId: string }>("/api/relay/claim", graded.body.voucher);

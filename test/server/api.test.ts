@@ -8,10 +8,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { CLEAR_ANSWERS, parseAnswers } from "../../content/formats/answer-key";
 import { packCourse } from "../../content/formats/course-package";
 import type { GradeResult } from "../../server/grader";
-import { attemptUrl, gradeRequestBody } from "../../server/submission";
-import type { AttemptView } from "../../server/submission";
 import { CLIENT_ADDRESS_HEADER } from "../../content/rate-limit";
-import { submissionTypedData } from "../../protocol/eip712";
 import { LOCAL_MNEMONIC, localPrivateKey } from "../../protocol/chain";
 import type { Manifest } from "../../protocol/manifest";
 import { contractOf } from "../../protocol/manifest";
@@ -21,7 +18,7 @@ import type { Service } from "../../scripts/stack/processes";
 import { deployLocal, startApp, startChain } from "../../scripts/stack/stack";
 import { buildApp } from "../support/app-build";
 import { postJson } from "../support/http";
-import { answersToAttempt } from "../support/quiz";
+import { signedSubmission } from "../support/quiz";
 
 // The seed registers the courses of `courses/` in name order: course 1 is budgeting on an
 // irregular income, 150 AZR (135 to the learner).
@@ -67,23 +64,14 @@ describe("grader › the API of the running app (production build, real chain, s
   const post = <T>(route: string, body: unknown) => postJson<T>(`${app.url}${route}`, body, FORGED);
 
   async function grade(learner: ReturnType<typeof privateKeyToAccount>, wrong: number) {
-    const opened = await fetch(`${app.url}${attemptUrl(learner.address, 1n)}`, { headers: FORGED });
-    expect(opened.status).to.equal(200);
-    const view = (await opened.json()) as AttemptView;
-    const submission = {
-      learner: learner.address,
-      courseId: 1n,
-      attempt: view.attempt,
-      answers: answersToAttempt(course, key, view, wrong),
-      expires: BigInt(Math.floor(Date.now() / 1000) + 120),
-    };
-    const typed = submissionTypedData(
-      manifest.chainId,
-      contractOf(manifest, "ProofOfKnowledge").address,
-      submission,
+    const body = await signedSubmission(
+      app.url,
+      learner,
+      { course, key },
+      { chainId: manifest.chainId, pok: contractOf(manifest, "ProofOfKnowledge").address },
+      { wrong, headers: FORGED },
     );
-    const signature = await learner.signTypedData(typed);
-    return post<GradeResult & { error?: string }>("/api/grade", gradeRequestBody(submission, signature));
+    return post<GradeResult & { error?: string }>("/api/grade", body);
   }
 
   it("lets a learner with zero ETH pass a seeded course and receive AZR and a credential through the relayer", async function () {

@@ -69,6 +69,11 @@ export async function connectWallet(page: Page, button: RegExp = /connect wallet
     .click();
 }
 
+/** Waits until `page` shows `text` (its first match: a page may say it twice, in a heading and a notice). */
+export async function waitForText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor();
+}
+
 /** The phone every browser suite uses (360×740 CSS pixels). */
 export const PHONE = { width: 360, height: 740 };
 

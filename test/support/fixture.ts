@@ -16,6 +16,16 @@ export const { viem, networkHelpers } = connection;
 
 export type Signer = WalletClient<Transport, Chain, Account>;
 
+/**
+ * Fixes the next block's timestamp `ahead` seconds after the latest block's and returns it, for the
+ * events and state that carry the time of the next transaction.
+ */
+export async function nextBlockAt(ahead: number): Promise<number> {
+  const at = (await networkHelpers.time.latest()) + ahead;
+  await networkHelpers.time.setNextBlockTimestamp(at);
+  return at;
+}
+
 /** Runs the real deploy code with `config` and returns typed contract handles plus named accounts. */
 async function deployWith(config: DeployConfig) {
   const publicClient = await viem.getPublicClient();

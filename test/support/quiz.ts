@@ -1,4 +1,9 @@
+import { expect } from "chai";
+import type { Address } from "viem";
+import type { PrivateKeyAccount } from "viem/accounts";
 import type { Course } from "../../content/formats/course";
+import { submissionTypedData } from "../../protocol/eip712";
+import { attemptUrl, gradeRequestBody } from "../../server/submission";
 import type { AttemptView } from "../../server/submission";
 
 /**
@@ -19,4 +24,31 @@ export function answersToAttempt(
     const right = options.indexOf(question.options[answer]!);
     return i < wrong ? (right + 1) % options.length : right;
   });
+}
+
+/**
+ * What a learner's browser sends to a running app's `POST /api/grade` for course 1: it opens an
+ * attempt (`GET /api/grade`, which must answer 200), answers it from the course's key (the first
+ * `wrong` answers one option off), and signs the submission for ProofOfKnowledge at `pok` on `chainId`.
+ */
+export async function signedSubmission(
+  appUrl: string,
+  learner: PrivateKeyAccount,
+  quiz: { course: Course; key: Readonly<Record<string, number>> },
+  verifyingContract: { chainId: number; pok: Address },
+  { wrong = 0, headers }: { wrong?: number; headers?: Record<string, string> } = {},
+) {
+  const opened = await fetch(`${appUrl}${attemptUrl(learner.address, 1n)}`, { headers });
+  expect(opened.status).to.equal(200);
+  const view = (await opened.json()) as AttemptView;
+  const submission = {
+    learner: learner.address,
+    courseId: 1n,
+    attempt: view.attempt,
+    answers: answersToAttempt(quiz.course, quiz.key, view, wrong),
+    expires: BigInt(Math.floor(Date.now() / 1000) + 120),
+  };
+  const { chainId, pok } = verifyingContract;
+  const signature = await learner.signTypedData(submissionTypedData(chainId, pok, submission));
+  return gradeRequestBody(submission, signature);
 }

@@ -26,3 +26,19 @@ export function rng(seed: number) {
 export function seedFromEnv(): number {
   return process.env.SEED ? Number(process.env.SEED) : Math.floor(Math.random() * 2 ** 31);
 }
+
+/**
+ * Runs one step of a random sequence drawn from `r`; a failure is rethrown naming the step
+ * (`what`: its number and draw) and the seed that replays the whole sequence.
+ */
+export async function replayable(
+  r: { seed: number },
+  what: string,
+  step: () => Promise<void>,
+): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    throw new Error(`${what} failed; replay with SEED=${r.seed}`, { cause: error });
+  }
+}

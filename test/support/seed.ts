@@ -4,7 +4,9 @@ import { CID } from "multiformats/cid";
 import * as raw from "multiformats/codecs/raw";
 import { sha256 } from "multiformats/hashes/sha2";
 import { REPO_ROOT } from "../../scripts/stack/paths";
-import type { SeedCourse } from "../../scripts/seed/learning";
+import { seedAzora } from "../../scripts/seed/learning";
+import type { SeedClients, SeedCourse } from "../../scripts/seed/learning";
+import type { Manifest } from "../../protocol/manifest";
 
 export const SLUGS = ["wallets-and-safety", "budgeting-irregular-income", "typescript-first-steps"] as const;
 
@@ -24,4 +26,18 @@ export async function courseCids(): Promise<SeedCourse[]> {
       contentCid: await rawCid(await readFile(path.join(REPO_ROOT, "courses", slug, "course.json"))),
     })),
   );
+}
+
+/**
+ * A fresh deployment (`deploy`, a fixture of support/fixture) with the AZR part of the demo seed,
+ * and the courses too when given, as `npm run dev` seeds first. Every seed suite starts here.
+ */
+export async function withDemoAzr<Base extends SeedClients & { manifest: Manifest }>(
+  deploy: () => Promise<Base>,
+  courses?: readonly SeedCourse[],
+) {
+  const base = await deploy();
+  const clients: SeedClients = { publicClient: base.publicClient, deployer: base.deployer };
+  await seedAzora(base.manifest, clients, courses);
+  return { ...base, clients };
 }

@@ -93,6 +93,24 @@ export async function graphql<T>(indexerUrl: string, query: string, variables: o
 }
 
 /**
+ * The rows of the indexer's GraphQL list `table` whose string column `field` (an address, a hash)
+ * equals `value`, with the string `columns` asked for.
+ */
+export async function itemsWhere<Column extends string>(
+  indexerUrl: string,
+  table: string,
+  [field, value]: [string, string],
+  columns: readonly Column[],
+): Promise<Record<Column, string>[]> {
+  const data = await graphql<Record<string, { items: Record<Column, string>[] }>>(
+    indexerUrl,
+    `query ($value: String!) { ${table}(where: { ${field}: $value }) { items { ${columns.join(" ")} } } }`,
+    { value },
+  );
+  return data[table]!.items;
+}
+
+/**
  * Retries `check` until it stops throwing or `timeoutMs` passes, then rethrows its last error.
  * The indexer follows the chain asynchronously: assertions on it must wait for it to catch up.
  */
