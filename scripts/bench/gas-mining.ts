@@ -93,6 +93,7 @@ async function miningGas(node: BenchNode): Promise<MiningGas> {
   const rewards = [parseUnits("100", 18), parseUnits("150", 18)] as const;
   await gasOf(
     pok(curator).write.registerCourse([
+      "Bench course 1",
       "bafkreibench1",
       rewards[0],
       verifier.account.address,
@@ -101,7 +102,14 @@ async function miningGas(node: BenchNode): Promise<MiningGas> {
     ]),
   );
   await gasOf(
-    pok(curator).write.registerCourse(["bafkreibench2", rewards[1], verifier.account.address, 7_000, 0]),
+    pok(curator).write.registerCourse([
+      "Bench course 2",
+      "bafkreibench2",
+      rewards[1],
+      verifier.account.address,
+      7_000,
+      0,
+    ]),
   );
   const claim = async (learner: Address, courseId: bigint) => {
     const { timestamp } = await publicClient.getBlock();

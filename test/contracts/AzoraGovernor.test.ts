@@ -173,6 +173,7 @@ describe("AzoraGovernor", () => {
             functionName: "updateCourse",
             args: [
               1n,
+              COURSE.title,
               COURSE.contentCid,
               AZR(150),
               verifier.account.address,
@@ -186,6 +187,7 @@ describe("AzoraGovernor", () => {
       await viem.assertions.emitWithArgs(passAndExecute(p), pok, "CourseUpdated", [
         1n,
         getAddress(verifier.account.address),
+        COURSE.title,
         COURSE.contentCid,
         AZR(150),
         COURSE.minScore,

@@ -47,6 +47,7 @@ async function bootstrapped() {
     verifiers: [{ account: getAddress(verifier!.account.address), claimLimit: 500 }],
     courses: [
       {
+        title: "Budgeting basics",
         contentCid: CID,
         verifier: getAddress(verifier!.account.address),
         rewardAzr: 150,
@@ -69,6 +70,7 @@ describe("issue 21 › the bootstrap: first courses and verifier limits, then on
     ]);
     const course = await b.pok.read.course([1n]);
     expect(course).to.include({
+      title: "Budgeting basics",
       contentCid: CID,
       reward: parseEther("150"),
       minScore: 7_000,

@@ -57,12 +57,20 @@ for (const database of INDEXER_DATABASES) {
       // Beside the seeded courses: course A never expires; course B's credentials last one hour.
       courseA = registeredId(
         await wait(
-          curator.write.registerCourse([CID_A, parseUnits("100", 18), verifier.account.address, 7000, 0]),
+          curator.write.registerCourse([
+            "A course",
+            CID_A,
+            parseUnits("100", 18),
+            verifier.account.address,
+            7000,
+            0,
+          ]),
         ),
       );
       courseB = registeredId(
         await wait(
           curator.write.registerCourse([
+            "A course",
             CID_B,
             parseUnits("33.333", 18),
             verifier.account.address,
