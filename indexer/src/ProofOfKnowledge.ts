@@ -7,9 +7,10 @@ import { touchDay } from "./lib/daily";
 indexRoles("ProofOfKnowledge");
 
 ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
-  const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;
+  const { courseId, verifier, title, contentCid, reward, minScore, validity } = event.args;
   await context.db.insert(course).values({
     id: courseId,
+    title,
     contentCid,
     verifier,
     reward,
@@ -23,8 +24,9 @@ ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
 });
 
 ponder.on("ProofOfKnowledge:CourseUpdated", async ({ event, context }) => {
-  const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;
+  const { courseId, verifier, title, contentCid, reward, minScore, validity } = event.args;
   await context.db.update(course, { id: courseId }).set({
+    title,
     contentCid,
     verifier,
     reward,

@@ -58,7 +58,7 @@ for (const database of INDEXER_DATABASES) {
       courseA = registeredId(
         await wait(
           curator.write.registerCourse([
-            "A course",
+            "Course A",
             CID_A,
             parseUnits("100", 18),
             verifier.account.address,
@@ -70,7 +70,7 @@ for (const database of INDEXER_DATABASES) {
       courseB = registeredId(
         await wait(
           curator.write.registerCourse([
-            "A course",
+            "Course B",
             CID_B,
             parseUnits("33.333", 18),
             verifier.account.address,
@@ -273,7 +273,14 @@ for (const database of INDEXER_DATABASES) {
       });
       const { courses, account } = await graphql<{
         courses: {
-          items: { id: string; reward: string; verifier: string; claimCount: number; contentCid: string }[];
+          items: {
+            id: string;
+            title: string;
+            reward: string;
+            verifier: string;
+            claimCount: number;
+            contentCid: string;
+          }[];
         };
         account: { minedAzr: string; credentialsHeld: number };
       }>(
@@ -283,6 +290,7 @@ for (const database of INDEXER_DATABASES) {
             courses(orderBy: "id") {
               items {
                 id
+                title
                 reward
                 verifier
                 claimCount
@@ -299,10 +307,12 @@ for (const database of INDEXER_DATABASES) {
       );
       const ours = courses.items.filter((c) => [courseA, courseB].includes(BigInt(c.id)));
       expect(ours.map((c) => c.contentCid)).to.deep.equal([CID_A, CID_B]);
+      expect(ours.map((c) => c.title)).to.deep.equal(["Course A", "Course B"]);
       expect(ours.map((c) => c.claimCount)).to.deep.equal([4, 2]);
       for (const c of courses.items) {
         expect(BigInt(c.reward)).to.equal(await pok.read.rewardOf([BigInt(c.id)]));
         expect(getAddress(c.verifier)).to.equal(await pok.read.verifierOf([BigInt(c.id)]));
+        expect(c.title).to.equal(await pok.read.courseTitle([BigInt(c.id)]));
       }
       const reward = (azr: string) => parseUnits(azr, 18) - parseUnits(azr, 18) / 10n;
       expect(BigInt(account.minedAzr)).to.equal(reward("100") + reward("33.333"));
