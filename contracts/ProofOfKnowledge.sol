@@ -161,15 +161,8 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         uint16 minScore,
         uint32 validity
     ) external onlyRoleInTerm(CURATOR_ROLE) {
-        _setCourse(
-            _existingCourse(courseId),
-            title,
-            contentCid,
-            reward,
-            verifier,
-            minScore,
-            validity
-        );
+        Course storage course_ = _existingCourse(courseId);
+        _setCourse(course_, title, contentCid, reward, verifier, minScore, validity);
         emit CourseUpdated(courseId, verifier, title, contentCid, reward, minScore, validity);
     }
 

@@ -55,30 +55,21 @@ for (const database of INDEXER_DATABASES) {
       const relayer = getContract({ ...pok, client: as(9) });
 
       // Beside the seeded courses: course A never expires; course B's credentials last one hour.
-      courseA = registeredId(
-        await wait(
-          curator.write.registerCourse([
-            "Course A",
-            CID_A,
-            parseUnits("100", 18),
-            verifier.account.address,
-            7000,
-            0,
-          ]),
-        ),
-      );
-      courseB = registeredId(
-        await wait(
-          curator.write.registerCourse([
-            "Course B",
-            CID_B,
-            parseUnits("33.333", 18),
-            verifier.account.address,
-            6000,
-            3600,
-          ]),
-        ),
-      );
+      const register = async (title: string, cid: string, azr: string, minScore: number, validity: number) =>
+        registeredId(
+          await wait(
+            curator.write.registerCourse([
+              title,
+              cid,
+              parseUnits(azr, 18),
+              verifier.account.address,
+              minScore,
+              validity,
+            ]),
+          ),
+        );
+      courseA = await register("Course A", CID_A, "100", 7000, 0);
+      courseB = await register("Course B", CID_B, "33.333", 6000, 3600);
       await wait(curator.write.setVerifierLimit([verifier.account.address, 100]));
 
       const deadline = BigInt(Math.floor(Date.now() / 1000) + 86_400);
