@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { getAddress, parseEventLogs, zeroAddress } from "viem";
 import { Roles } from "../../protocol/roles";
 import { learnerAddress } from "../support/accounts";
-import { COURSE, credentialIdOf, mining, networkHelpers, viem } from "../support/fixture";
+import { LOCAL_DEPLOY_CONFIG } from "../../scripts/deploy/contracts";
+import { COURSE, credentialIdOf, localDeployment, mining, networkHelpers, viem } from "../support/fixture";
 import { decodeImage, decodeTokenUri } from "../support/metadata";
 import { shouldBehaveLikeSoulbound } from "./behaviours/soulbound";
 import { expectRevert } from "./helpers/revert";
@@ -51,6 +52,14 @@ describe("AzoraCredential", () => {
       expect(
         await credential.read.hasRole([await credential.read.DEFAULT_ADMIN_ROLE(), deployer.account.address]),
       ).to.equal(true);
+    });
+
+    it("links credentials to the app the deploy config names: none in production's defaults, the local app locally", async () => {
+      const { credential } = await loadFixture(mining);
+      expect(await credential.read.baseUrl()).to.equal("");
+      const local = await loadFixture(localDeployment);
+      expect(await local.credential.read.baseUrl()).to.equal(LOCAL_DEPLOY_CONFIG.publicAppUrl);
+      expect(LOCAL_DEPLOY_CONFIG.publicAppUrl).to.equal("http://127.0.0.1:3000");
     });
 
     it("asks ProofOfKnowledge, fixed at deploy, whether an issuer is disabled", async () => {
