@@ -388,6 +388,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         return string.concat("data:application/json;base64,", Base64.encode(bytes(json)));
     }
 
+    /// @dev The course's title in the registry, or "Course #<id>" where it has none.
     function _courseName(uint256 courseId) private view returns (string memory title) {
         title = VERIFIERS.courseTitle(courseId);
         if (bytes(title).length == 0) title = string.concat("Course #", courseId.toString());
@@ -475,10 +476,10 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
             );
     }
 
-    /// @dev A font size (px) at which `length` bytes of title fit the badge's 320 px line: 40 px
-    /// for up to 14 bytes, down to 8 px for the longest title.
+    /// @dev A font size (px) at which `length` bytes of course name fit the badge's 320 px line:
+    /// 40 px for up to 14 bytes, down to 8 px for the longest title (a name is never empty).
     function _titleSize(uint256 length) private pure returns (string memory) {
-        uint256 size = 560 / (length == 0 ? 1 : length);
+        uint256 size = 560 / length;
         return (size > 40 ? 40 : size).toString();
     }
 
