@@ -11,6 +11,7 @@ import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IAzoraCredential} from "./interfaces/IAzoraCredential.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
 import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
+import {MetadataText} from "./libraries/MetadataText.sol";
 
 /// @title AzoraCredential (AZC)
 /// @notice Soulbound ERC-721 credentials issued by ProofOfKnowledge (see IAzoraCredential).
@@ -29,6 +30,9 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
     /// @notice Role allowed to revoke any credential: governance.
     bytes32 public constant REVOKER_ROLE = keccak256("REVOKER_ROLE");
+
+    /// @notice The longest base URL, in bytes.
+    uint256 public constant MAX_BASE_URL_LENGTH = 128;
 
     bytes4 private constant ERC4906_INTERFACE_ID = 0x49064906;
     uint256 private constant COURSE_BITS = 96;
@@ -49,6 +53,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
     mapping(uint256 id => Record) private _records;
     mapping(uint256 id => bool) private _revoked;
     mapping(address holder => uint256) private _balances;
+    string private _baseUrl;
 
     /// @param admin Receives DEFAULT_ADMIN_ROLE and REVOKER_ROLE (the deployer until governance
     /// takes over); MINTER_ROLE is granted to ProofOfKnowledge by the admin.
@@ -132,6 +137,14 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         emit MetadataUpdate(id);
     }
 
+    /// @inheritdoc IAzoraCredential
+    function setBaseUrl(string calldata baseUrl_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _checkBaseUrl(baseUrl_);
+        _baseUrl = baseUrl_;
+        emit BaseUrlSet(baseUrl_);
+        emit BatchMetadataUpdate(0, type(uint256).max);
+    }
+
     // ---------------------------------------------------------------- credential views
 
     /// @inheritdoc IAzoraCredential
@@ -178,6 +191,11 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         // A burned credential keeps its record (`issuedAt`), and so its revocation.
         if (_records[id].issuedAt == 0) revert ERC721NonexistentToken(id);
         return _revoked[id];
+    }
+
+    /// @inheritdoc IAzoraCredential
+    function baseUrl() external view returns (string memory) {
+        return _baseUrl;
     }
 
     /// @inheritdoc IAzoraCredential
@@ -299,16 +317,49 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
         return record.expiresAt != 0 && block.timestamp >= record.expiresAt;
     }
 
+    /// @dev The metadata writes the URL into JSON as it is and appends `/credentials/<id>`: only
+    /// printable ASCII that needs no escaping (`MetadataText`), and nothing (`?`, `#`, a trailing
+    /// `/`) that would break the appended path.
+    function _checkBaseUrl(string calldata url) private pure {
+        bytes calldata text = bytes(url);
+        if (text.length == 0) return;
+        uint256 scheme =
+            _startsWith(text, "https://")
+                ? 8
+                : _startsWith(text, "http://")
+                    ? 7
+                    : 0;
+        if (
+            scheme == 0 ||
+            text.length == scheme ||
+            text.length > MAX_BASE_URL_LENGTH ||
+            text[text.length - 1] == "/"
+        ) revert AzoraCredentialInvalidBaseUrl(url);
+        for (uint256 i = scheme; i < text.length; ++i) {
+            bytes1 c = text[i];
+            // A URL has no space or non-ASCII byte, and a `?` or `#` would swallow the path after it.
+            if (c == " " || c >= 0x80 || c == "?" || c == "#" || !MetadataText.isPlain(c)) {
+                revert AzoraCredentialInvalidBaseUrl(url);
+            }
+        }
+    }
+
+    function _startsWith(bytes calldata text, bytes memory prefix) private pure returns (bool) {
+        return text.length >= prefix.length && keccak256(text[:prefix.length]) == keccak256(prefix);
+    }
+
     // ---------------------------------------------------------------- metadata
 
     // JSON and SVG are full of double quotes: single-quoted literals keep them readable.
     // solhint-disable quotes
 
     /// @inheritdoc IERC721Metadata
-    /// @dev A `data:` URI holding the JSON metadata, with an SVG badge as its image.
+    /// @dev A `data:` URI holding the JSON metadata, with an SVG badge as its image. The course is
+    /// named by its title in the verifier registry (ProofOfKnowledge validates it for JSON and
+    /// SVG), or "Course #<id>" for a course the registry does not know.
     function tokenURI(uint256 id) external view returns (string memory) {
         Record memory record = _recordOf(id);
-        string memory course = (id & COURSE_MASK).toString();
+        string memory course = _courseName(id & COURSE_MASK);
         string memory score = _percent(record.score);
         string memory status =
             _revoked[id]
@@ -317,14 +368,16 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
                     ? "Expired"
                     : "Valid";
         string memory json = string.concat(
-            '{"name":"Azora Credential: course #',
+            '{"name":"Azora Credential: ',
             course,
-            '","description":"A soulbound Azora credential: its holder passed course #',
+            '","description":"A soulbound Azora credential: its holder passed the course ',
             course,
             " with a score of ",
             score,
             ", as signed by the course verifier. Check it on chain with isValid on this contract.",
-            '","image":"data:image/svg+xml;base64,',
+            '",',
+            _externalUrl(id),
+            '"image":"data:image/svg+xml;base64,',
             Base64.encode(bytes(_badge(course, score, status))),
             '","attributes":',
             _attributes(record, course, score, status),
@@ -333,6 +386,20 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
             "}"
         );
         return string.concat("data:application/json;base64,", Base64.encode(bytes(json)));
+    }
+
+    /// @dev The course's title in the registry, or "Course #<id>" where it has none.
+    function _courseName(uint256 courseId) private view returns (string memory title) {
+        title = VERIFIERS.courseTitle(courseId);
+        if (bytes(title).length == 0) title = string.concat("Course #", courseId.toString());
+    }
+
+    /// @dev `"external_url":"<base>/credentials/<id>",` (the id in decimal, as the app's route
+    /// takes it), or nothing while no base URL is set.
+    function _externalUrl(uint256 id) private view returns (string memory) {
+        string memory base = _baseUrl;
+        if (bytes(base).length == 0) return "";
+        return string.concat('"external_url":"', base, "/credentials/", id.toString(), '",');
     }
 
     /// @dev Basis points as a percentage with two decimals: 9250 -> "92.50%".
@@ -363,7 +430,7 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
                 );
         return
             string.concat(
-                '[{"trait_type":"Course","value":"#',
+                '[{"trait_type":"Course","value":"',
                 course,
                 '"},{"trait_type":"Score","value":"',
                 score,
@@ -409,6 +476,13 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
             );
     }
 
+    /// @dev A font size (px) at which `length` bytes of course name fit the badge's 320 px line:
+    /// 40 px for up to 14 bytes, down to 8 px for the longest title (a name is never empty).
+    function _titleSize(uint256 length) private pure returns (string memory) {
+        uint256 size = 560 / length;
+        return (size > 40 ? 40 : size).toString();
+    }
+
     function _badge(
         string memory course,
         string memory score,
@@ -419,7 +493,9 @@ contract AzoraCredential is IAzoraCredential, IERC721Errors, AccessControl {
                 '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400">',
                 '<rect width="400" height="400" rx="32" fill="#0b1f3a"/>',
                 '<text x="40" y="80" font-family="sans-serif" font-size="28" fill="#f5b942">Azora Credential</text>',
-                '<text x="40" y="190" font-family="sans-serif" font-size="48" fill="#ffffff">Course #',
+                '<text x="40" y="190" font-family="sans-serif" font-size="',
+                _titleSize(bytes(course).length),
+                '" fill="#ffffff">',
                 course,
                 '</text><text x="40" y="260" font-family="sans-serif" font-size="32" fill="#ffffff">Score ',
                 score,

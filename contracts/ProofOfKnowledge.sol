@@ -9,6 +9,7 @@ import {IAzoraToken} from "./interfaces/IAzoraToken.sol";
 import {ICitadelFund} from "./interfaces/ICitadelFund.sol";
 import {IProofOfKnowledge} from "./interfaces/IProofOfKnowledge.sol";
 import {IVerifierRegistry} from "./interfaces/IVerifierRegistry.sol";
+import {MetadataText} from "./libraries/MetadataText.sol";
 import {ProtocolFee} from "./libraries/ProtocolFee.sol";
 
 /// @title ProofOfKnowledge
@@ -34,6 +35,8 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     );
     /// @notice Scores are basis points: 10000 is 100%.
     uint16 public constant MAX_SCORE = 10_000;
+    /// @notice The longest course title, in bytes: what a wallet shows of a credential's name.
+    uint256 public constant MAX_TITLE_LENGTH = 64;
 
     /// @dev The epoch claims count against, when it ends, what is left of its budget, and whether
     /// claims are paused: the only emission state a claim reads, except the first claim after
@@ -134,6 +137,7 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
 
     /// @inheritdoc IProofOfKnowledge
     function registerCourse(
+        string calldata title,
         string calldata contentCid,
         uint96 reward,
         address verifier,
@@ -142,22 +146,24 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     ) external onlyRoleInTerm(CURATOR_ROLE) returns (uint256 courseId) {
         courseId = ++_courseCount;
         Course storage course_ = _courses[courseId];
-        _setCourse(course_, contentCid, reward, verifier, minScore, validity);
+        _setCourse(course_, title, contentCid, reward, verifier, minScore, validity);
         course_.active = true;
-        emit CourseRegistered(courseId, verifier, contentCid, reward, minScore, validity);
+        emit CourseRegistered(courseId, verifier, title, contentCid, reward, minScore, validity);
     }
 
     /// @inheritdoc IProofOfKnowledge
     function updateCourse(
         uint256 courseId,
+        string calldata title,
         string calldata contentCid,
         uint96 reward,
         address verifier,
         uint16 minScore,
         uint32 validity
     ) external onlyRoleInTerm(CURATOR_ROLE) {
-        _setCourse(_existingCourse(courseId), contentCid, reward, verifier, minScore, validity);
-        emit CourseUpdated(courseId, verifier, contentCid, reward, minScore, validity);
+        Course storage course_ = _existingCourse(courseId);
+        _setCourse(course_, title, contentCid, reward, verifier, minScore, validity);
+        emit CourseUpdated(courseId, verifier, title, contentCid, reward, minScore, validity);
     }
 
     /// @inheritdoc IProofOfKnowledge
@@ -306,6 +312,11 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
     /// @inheritdoc IVerifierRegistry
     function isVerifierDisabled(address verifier) external view returns (bool) {
         return _verifiers[verifier].disabled;
+    }
+
+    /// @inheritdoc IVerifierRegistry
+    function courseTitle(uint256 courseId) external view returns (string memory) {
+        return _courses[courseId].title;
     }
 
     /// @inheritdoc IProofOfKnowledge
@@ -474,12 +485,14 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
 
     function _setCourse(
         Course storage course_,
+        string calldata title,
         string calldata contentCid,
         uint96 reward,
         address verifier,
         uint16 minScore,
         uint32 validity
     ) private {
+        _checkTitle(title);
         if (verifier == address(0) || _verifiers[verifier].disabled) {
             revert ProofOfKnowledgeInvalidVerifier(verifier);
         }
@@ -490,6 +503,19 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
         course_.minScore = minScore;
         course_.validity = validity;
         course_.contentCid = contentCid;
+        course_.title = title;
+    }
+
+    /// @dev AzoraCredential writes the title into JSON and SVG as it is: whatever would need
+    /// escaping there (`MetadataText`) is refused here instead.
+    function _checkTitle(string calldata title) private pure {
+        bytes calldata text = bytes(title);
+        if (text.length == 0 || text.length > MAX_TITLE_LENGTH) {
+            revert ProofOfKnowledgeInvalidCourseTitle(title);
+        }
+        for (uint256 i = 0; i < text.length; ++i) {
+            if (!MetadataText.isPlain(text[i])) revert ProofOfKnowledgeInvalidCourseTitle(title);
+        }
     }
 
     function _existingCourse(uint256 courseId) private view returns (Course storage course_) {

@@ -84,6 +84,8 @@ export const delegationChange = onchainTable(
 /** A course of ProofOfKnowledge's registry. */
 export const course = onchainTable("course", (t) => ({
   id: t.bigint().primaryKey(),
+  /** The title credentials name the course by (the package's own title may differ). */
+  title: t.text().notNull(),
   contentCid: t.text().notNull(),
   verifier: t.hex().notNull(),
   reward: t.bigint().notNull(),

@@ -33,6 +33,11 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @notice Governance undid a credential's revocation (with ERC-4906 `MetadataUpdate`).
     event Reinstated(uint256 indexed id, address indexed by, string reason);
 
+    /// @notice Governance set the public app's base URL, where each credential's page is
+    /// `<baseUrl>/credentials/<id>` (the metadata's `external_url`; empty: none). With ERC-4906
+    /// `BatchMetadataUpdate` for every id.
+    event BaseUrlSet(string baseUrl);
+
     /// @notice Credentials never move: transfers and approvals of `id` always revert.
     error AzoraCredentialLocked(uint256 id);
 
@@ -63,6 +68,11 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
 
     /// @notice The credential is not revoked: there is nothing to reinstate.
     error AzoraCredentialNotRevoked(uint256 id);
+
+    /// @notice A base URL is empty, or `http://` or `https://` and a host, at most
+    /// `MAX_BASE_URL_LENGTH` bytes of printable ASCII without `"`, `\`, `<`, `>`, `&`, `?`, `#` or a
+    /// trailing `/` (the metadata puts it into JSON as it is and appends the credential's path).
+    error AzoraCredentialInvalidBaseUrl(string baseUrl);
 
     /// @notice Issues the credential for `learner` and `courseId`. Only MINTER_ROLE (ProofOfKnowledge).
     /// @dev Reverts with `AzoraCredentialAlreadyIssued` if one was ever issued for the pair. Emits
@@ -107,7 +117,19 @@ interface IAzoraCredential is IERC721Metadata, IERC4906, IERC5192 {
     /// @param reason Why, in words (kept in the `Reinstated` event).
     function reinstate(uint256 id, string calldata reason) external;
 
-    /// @notice The verifier registry (ProofOfKnowledge) asked whether an issuer is disabled.
+    /// @notice Sets the public app's base URL that the metadata links each credential's page under
+    /// (`external_url`), e.g. `https://azora.example`; empty for no link. Only DEFAULT_ADMIN_ROLE
+    /// (governance).
+    /// @dev Reverts with `AzoraCredentialInvalidBaseUrl` for a URL the metadata could not hold as
+    /// it is. Emits `BaseUrlSet` and ERC-4906 `BatchMetadataUpdate(0, type(uint256).max)`.
+    /// @param baseUrl The app's origin (and path prefix, if any), without a trailing `/`.
+    function setBaseUrl(string calldata baseUrl) external;
+
+    /// @notice The public app's base URL (empty: the metadata has no `external_url`).
+    function baseUrl() external view returns (string memory);
+
+    /// @notice The verifier registry (ProofOfKnowledge) asked whether an issuer is disabled, and
+    /// for the course titles the metadata shows.
     function verifierRegistry() external view returns (address);
 
     /// @notice Whether a verifier can rely on the credential now: it exists, is not revoked and

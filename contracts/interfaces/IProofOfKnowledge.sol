@@ -33,6 +33,7 @@ interface IProofOfKnowledge is IVerifierRegistry {
     /// @param validity Seconds a credential stays valid after issue (0 = for ever).
     /// @param active Whether claims are accepted.
     /// @param contentCid IPFS CID of the course package.
+    /// @param title The course's title, as credentials name it (see `courseTitle`).
     struct Course {
         address verifier;
         uint96 reward;
@@ -40,6 +41,7 @@ interface IProofOfKnowledge is IVerifierRegistry {
         uint32 validity;
         bool active;
         string contentCid;
+        string title;
     }
 
     /// @notice The emission schedule: epochs of `epochLength` seconds counted from `startedAt`,
@@ -86,6 +88,7 @@ interface IProofOfKnowledge is IVerifierRegistry {
     event CourseRegistered(
         uint256 indexed courseId,
         address indexed verifier,
+        string title,
         string contentCid,
         uint256 reward,
         uint16 minScore,
@@ -96,6 +99,7 @@ interface IProofOfKnowledge is IVerifierRegistry {
     event CourseUpdated(
         uint256 indexed courseId,
         address indexed verifier,
+        string title,
         string contentCid,
         uint256 reward,
         uint16 minScore,
@@ -149,6 +153,10 @@ interface IProofOfKnowledge is IVerifierRegistry {
 
     /// @notice A course needs a nonzero verifier that is not disabled.
     error ProofOfKnowledgeInvalidVerifier(address verifier);
+
+    /// @notice A course title is 1 to `MAX_TITLE_LENGTH` bytes with no `"`, `\`, `<`, `>`, `&` or
+    /// control byte (credentials put it into JSON and SVG as it is).
+    error ProofOfKnowledgeInvalidCourseTitle(string title);
 
     /// @notice A course reward must be more than zero.
     error ProofOfKnowledgeInvalidReward(uint256 reward);
@@ -218,7 +226,16 @@ interface IProofOfKnowledge is IVerifierRegistry {
     ) external returns (uint256 credentialId);
 
     /// @notice Registers an active course (ids start at 1). Only CURATOR_ROLE, within its term.
+    /// @param title The course's title, as its credentials name it (`ProofOfKnowledgeInvalidCourseTitle`
+    /// unless 1 to `MAX_TITLE_LENGTH` bytes without `"`, `\`, `<`, `>`, `&` or a control byte).
+    /// @param contentCid IPFS CID of the course package.
+    /// @param reward AZR (wei) minted per claim, before the CitadelFund's share.
+    /// @param verifier Signs completions (nonzero, not disabled).
+    /// @param minScore Lowest passing score, in basis points.
+    /// @param validity Seconds a credential stays valid after issue (0 = for ever).
+    /// @return courseId The new course's id.
     function registerCourse(
+        string calldata title,
         string calldata contentCid,
         uint96 reward,
         address verifier,
@@ -226,10 +243,12 @@ interface IProofOfKnowledge is IVerifierRegistry {
         uint32 validity
     ) external returns (uint256 courseId);
 
-    /// @notice Changes a course's content, reward, verifier and rules; a former verifier's vouchers
-    /// stop working. Only CURATOR_ROLE, within its term.
+    /// @notice Changes a course's title, content, reward, verifier and rules; a former verifier's
+    /// vouchers stop working, and the metadata of credentials already issued shows the new title.
+    /// Only CURATOR_ROLE, within its term. Parameters as in `registerCourse`.
     function updateCourse(
         uint256 courseId,
+        string calldata title,
         string calldata contentCid,
         uint96 reward,
         address verifier,

@@ -6,15 +6,29 @@ import { touchDay } from "./lib/daily";
 
 indexRoles("ProofOfKnowledge");
 
+/** A course's settings as CourseRegistered and CourseUpdated both carry them, as `course` stores them. */
+function courseSettings({
+  title,
+  contentCid,
+  verifier,
+  reward,
+  minScore,
+  validity,
+}: {
+  title: string;
+  contentCid: string;
+  verifier: `0x${string}`;
+  reward: bigint;
+  minScore: number;
+  validity: number;
+}) {
+  return { title, contentCid, verifier, reward, minScore, validity: BigInt(validity) };
+}
+
 ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
-  const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;
   await context.db.insert(course).values({
-    id: courseId,
-    contentCid,
-    verifier,
-    reward,
-    minScore,
-    validity: BigInt(validity),
+    id: event.args.courseId,
+    ...courseSettings(event.args),
     active: true,
     claimCount: 0,
     registeredAt: event.block.timestamp,
@@ -23,15 +37,9 @@ ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
 });
 
 ponder.on("ProofOfKnowledge:CourseUpdated", async ({ event, context }) => {
-  const { courseId, verifier, contentCid, reward, minScore, validity } = event.args;
-  await context.db.update(course, { id: courseId }).set({
-    contentCid,
-    verifier,
-    reward,
-    minScore,
-    validity: BigInt(validity),
-    updatedAt: event.block.timestamp,
-  });
+  await context.db
+    .update(course, { id: event.args.courseId })
+    .set({ ...courseSettings(event.args), updatedAt: event.block.timestamp });
 });
 
 ponder.on("ProofOfKnowledge:CourseActivated", async ({ event, context }) => {

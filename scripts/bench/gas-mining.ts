@@ -91,18 +91,21 @@ async function miningGas(node: BenchNode): Promise<MiningGas> {
   // Two courses of the local verifier: 100 and 150 AZR, passing at 70%, valid a year / for ever.
   await gasOf(pok(curator).write.setVerifierLimit([verifier.account.address, 1_000]));
   const rewards = [parseUnits("100", 18), parseUnits("150", 18)] as const;
-  await gasOf(
-    pok(curator).write.registerCourse([
-      "bafkreibench1",
-      rewards[0],
-      verifier.account.address,
-      7_000,
-      31_536_000,
-    ]),
-  );
-  await gasOf(
-    pok(curator).write.registerCourse(["bafkreibench2", rewards[1], verifier.account.address, 7_000, 0]),
-  );
+  for (const [n, reward, validity] of [
+    [1, rewards[0], 31_536_000],
+    [2, rewards[1], 0],
+  ] as const) {
+    await gasOf(
+      pok(curator).write.registerCourse([
+        `Bench course ${n}`,
+        `bafkreibench${n}`,
+        reward,
+        verifier.account.address,
+        7_000,
+        validity,
+      ]),
+    );
+  }
   const claim = async (learner: Address, courseId: bigint) => {
     const { timestamp } = await publicClient.getBlock();
     const completion = { learner, courseId, score: 8_500, deadline: timestamp + 3_600n };

@@ -98,7 +98,14 @@ async function writeHistory(manifest: Manifest, evm: Chain) {
   const claimTxs = Math.ceil((TARGET_EVENTS * 0.2) / (6 * CLAIMS_PER_TX));
   await send(pok.write.setVerifierLimit([verifier.account.address, claimTxs * CLAIMS_PER_TX]));
   await send(
-    pok.write.registerCourse(["bafkreibenchcourse", parseUnits("10", 18), verifier.account.address, 0, 0]),
+    pok.write.registerCourse([
+      "Bench course",
+      "bafkreibenchcourse",
+      parseUnits("10", 18),
+      verifier.account.address,
+      0,
+      0,
+    ]),
   );
   const courseId = await pok.read.courseCount();
   const relayed = getContract({

@@ -72,7 +72,7 @@ async function main(args: string[]) {
   if (!chain || !local) {
     console.error(
       `${chain ? `Chain ${chain.id} is not the local chain` : "No chain answers at RPC_URL"}, so the course is published but not registered. ` +
-        `To register it, add { "contentCid": "${course.contentCid}", "verifier": "${verifier}", "rewardAzr", "minScorePercent", "validityDays" } ` +
+        `To register it, add { "title": ${JSON.stringify(course.title)}, "contentCid": "${course.contentCid}", "verifier": "${verifier}", "rewardAzr", "minScorePercent", "validityDays" } ` +
         'to "bootstrap.courses" of your deploy config and run npm run bootstrap -- --config <file> with BOOTSTRAP_CURATOR_KEY ' +
         "while a bootstrap curator's term runs; after it, propose registerCourse to the DAO (docs/deploying.md)",
     );

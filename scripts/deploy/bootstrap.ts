@@ -118,6 +118,7 @@ export async function runBootstrap(
       continue;
     }
     const receipt = await call(pok, "registerCourse", [
+      course.title,
       course.contentCid,
       parseUnits(String(course.rewardAzr), 18),
       course.verifier,

@@ -8,6 +8,7 @@ import type { Address } from "viem";
 import { z } from "zod";
 import { FormatError, parseFormat } from "../../content/formats/common";
 import { LOCAL_CHAIN_ID, isDevelopmentAddress } from "../../protocol/chain";
+import { baseUrlProblem, courseTitleProblem } from "../../protocol/metadata-text";
 import { DEFAULT_DEPLOY_CONFIG } from "./contracts";
 import type { DeployConfig } from "./contracts";
 
@@ -21,6 +22,12 @@ const address = z
   .transform((value) => getAddress(value));
 const wholeAzr = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(BigInt);
 const seconds = z.number().int().positive();
+/** A string `problem` finds nothing wrong with, else the issue `problem` names. */
+const checked = (problem: (value: string) => string | null) =>
+  z.string().superRefine((value, context) => {
+    const message = problem(value);
+    if (message) context.addIssue({ code: "custom", message });
+  });
 const termAppointment = z.strictObject({
   account: address,
   termDays: z.number().positive().max(MAX_TERM_DAYS),
@@ -35,6 +42,8 @@ const bootstrapSchema = z.strictObject({
   courses: z
     .array(
       z.strictObject({
+        /** The title credentials name the course by (its package's, if it fits the chain's rules). */
+        title: checked(courseTitleProblem),
         contentCid: z.string().regex(/^(bafy|bafk|Qm)[0-9A-Za-z]+$/, "expected an IPFS CID"),
         verifier: address,
         rewardAzr: z.number().positive(),
@@ -56,6 +65,7 @@ export const deployConfigSchema = z.strictObject({
   reviewWindowSeconds: seconds.optional(),
   maxMilestones: z.number().int().positive().max(255).optional(),
   minMilestoneAzr: wholeAzr.optional(),
+  publicAppUrl: checked(baseUrlProblem).optional(),
   governance: z
     .strictObject({
       votingDelaySeconds: seconds.optional(),

@@ -27,6 +27,12 @@ export interface DeployConfig extends AppointmentConfig {
   minMilestoneAzr: bigint;
   /** The DAO's settings: voting delay and period, threshold, quorum, timelock delay. */
   governance: GovernanceConfig;
+  /**
+   * The public app's base URL (e.g. `https://azora.example`), under which credential metadata links
+   * each credential's page (`external_url`); empty for no link. Governance changes it later
+   * (`AzoraCredential.setBaseUrl`).
+   */
+  publicAppUrl: string;
 }
 
 /**
@@ -47,18 +53,20 @@ export const DEFAULT_DEPLOY_CONFIG: DeployConfig = {
   guardians: [],
   bootstrapCurators: [],
   governance: PRODUCTION_GOVERNANCE_CONFIG,
+  publicAppUrl: "",
 };
 
 /**
  * The local chain's deployment (`npm run dev`, and `npm run deploy` on chain 31337): local account
- * #7 arbitrates and is the guardian for a year, and governance has the short periods of
- * `LOCAL_GOVERNANCE_CONFIG`.
+ * #7 arbitrates and is the guardian for a year, governance has the short periods of
+ * `LOCAL_GOVERNANCE_CONFIG`, and credentials link to the local app (`npm run dev`'s default port).
  */
 export const LOCAL_DEPLOY_CONFIG: DeployConfig = {
   ...DEFAULT_DEPLOY_CONFIG,
   arbiters: [localArbiter().address],
   guardians: [{ account: localArbiter().address, termSeconds: 365 * 24 * 60 * 60 }],
   governance: LOCAL_GOVERNANCE_CONFIG,
+  publicAppUrl: "http://127.0.0.1:3000",
 };
 
 /** What the manifest records of a deployed contract: its address and deploy block (ABIs are the protocol's). */
@@ -73,7 +81,8 @@ const recorded = ({ address, blockNumber }: Deployed): DeployedContract => ({ ad
  * CitadelFund's Mining source, and is the credential's verifier registry (fixed in its
  * constructor). JobEscrow is CitadelFund's Escrow source. `appoint` grants the config's arbiters,
  * guardians and bootstrap curators, recorded in the manifest. Then the DAO: AzoraTimelock and
- * AzoraGovernor (`deployGovernance`). The deployer keeps every admin, curator and arbiter role
+ * AzoraGovernor (`deployGovernance`), and last the credentials' base URL (`publicAppUrl`, when
+ * set: last, so the other contracts' addresses do not depend on it). The deployer keeps every admin, curator and arbiter role
  * and owns the CitadelFund until `handOverToGovernance` (scripts/deploy/governance.ts) gives them to
  * the Timelock.
  *
@@ -128,6 +137,7 @@ export async function deployAzora(
     AzoraToken.address,
     config.governance,
   );
+  if (config.publicAppUrl !== "") await call(AzoraCredential, "setBaseUrl", [config.publicAppUrl]);
 
   return {
     chainId: await publicClient.getChainId(),

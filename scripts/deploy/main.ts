@@ -7,6 +7,7 @@
 import { formatEther } from "viem";
 import { chainToWrite, clientsFor, deployerAccount } from "./clients";
 import { LOCAL_CHAIN_ID } from "../../protocol/chain";
+import { baseUrlProblem } from "../../protocol/metadata-text";
 import { readDeployConfig } from "./config";
 import { LOCAL_DEPLOY_CONFIG, deployAzora } from "./contracts";
 import { handOverToGovernance } from "./governance";
@@ -26,6 +27,9 @@ async function main() {
   }
   const config = configFile ? (await readDeployConfig(configFile, chain.id)).deploy : LOCAL_DEPLOY_CONFIG;
   const capAzr = process.env.AZR_CAP ? BigInt(process.env.AZR_CAP) : config.capAzr;
+  const publicAppUrl = process.env.PUBLIC_APP_URL ?? config.publicAppUrl;
+  const urlProblem = baseUrlProblem(publicAppUrl);
+  if (urlProblem) throw new Error(`PUBLIC_APP_URL "${publicAppUrl}": ${urlProblem}`);
   const keepRoles = process.argv.includes("--keep-roles");
   if (keepRoles && chain.id !== LOCAL_CHAIN_ID) throw new Error("--keep-roles is for the local chain only");
 
@@ -40,7 +44,7 @@ async function main() {
     `Deploying Azora to chain ${chain.id} from ${account.address} (${formatEther(balance)} ETH)` +
       (configFile ? `, config ${configFile}` : ", the local config"),
   );
-  const manifest = await deployAzora(clients, { ...config, capAzr });
+  const manifest = await deployAzora(clients, { ...config, capAzr, publicAppUrl });
   await writeManifest(manifest);
   for (const [name, contract] of Object.entries(manifest.contracts)) {
     console.log(`  ${name.padEnd(16)} ${contract.address}  (block ${contract.blockNumber})`);

@@ -1,13 +1,14 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { parseFormat } from "../../content/formats/common";
+import { FormatError, parseFormat } from "../../content/formats/common";
 import type { Hex } from "viem";
-import { addCourse } from "../../content/formats/course-package";
+import { packCourse } from "../../content/formats/course-package";
 import { proposalSchema } from "../../content/formats/proposal";
 import type { Proposal } from "../../content/formats/proposal";
 import { openContentStore } from "../../content/open";
 import type { ContentStore } from "../../content/store";
 import { localVerifier } from "../../protocol/chain";
+import { courseTitleProblem } from "../../protocol/metadata-text";
 import { REPO_ROOT } from "../stack/paths";
 import type { SeedCourse } from "./learning";
 
@@ -48,15 +49,20 @@ export async function publishProposalText(text: Proposal): Promise<string> {
 /**
  * Checks the course folder, encrypts its `answers.json` for the verifier whose secp256k1 public
  * key is given (as the package's `answers.enc`) and adds the package to `store`: the path of
- * `npm run course:publish` and of the seed.
+ * `npm run course:publish` and of the seed. The package's title is the course's title on chain,
+ * so it must also fit the chain's rules (`courseTitleProblem`).
  */
 export async function publishCourse(
   store: ContentStore,
   folder: string,
   verifierPublicKey: Hex,
 ): Promise<SeedCourse> {
-  const cid = await addCourse(store, folder, { encryptFor: verifierPublicKey });
-  return { slug: path.basename(path.resolve(folder)), contentCid: String(cid) };
+  const { course, files } = await packCourse(folder, { encryptFor: verifierPublicKey });
+  const problem = courseTitleProblem(course.title);
+  if (problem)
+    throw new FormatError([`course.json: title: ${problem}, as credentials name the course by it`]);
+  const cid = await store.addTree(files);
+  return { slug: path.basename(path.resolve(folder)), title: course.title, contentCid: String(cid) };
 }
 
 /**

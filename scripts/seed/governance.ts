@@ -147,7 +147,15 @@ export async function seedGovernance(
       ...pokAt,
       target: pokAt.address,
       functionName: "updateCourse",
-      args: [1n, course.contentCid, parseUnits("120", 18), course.verifier, course.minScore, course.validity],
+      args: [
+        1n,
+        course.title,
+        course.contentCid,
+        parseUnits("120", 18),
+        course.verifier,
+        course.minScore,
+        course.validity,
+      ],
     },
   ]);
   await advanceTimePast(publicClient, await read.proposalSnapshot([open.id]));

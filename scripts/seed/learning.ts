@@ -24,9 +24,13 @@ export interface SeedClients {
   deployer: WalletClient<Transport, Chain, Account>;
 }
 
-/** A course for the learning seed: its folder name under `courses/` and its package's IPFS CID. */
+/**
+ * A course for the learning seed: its folder name under `courses/`, its title (its package's, which
+ * credentials name it by) and its package's IPFS CID.
+ */
 export interface SeedCourse {
   slug: string;
+  title: string;
   contentCid: string;
 }
 
@@ -102,28 +106,28 @@ export async function seedAzora(manifest: Manifest, clients: SeedClients, course
  * `DEMO_COURSE_TERMS` (or `DEFAULT_COURSE_TERMS`), passing at `DEMO_MIN_SCORE`, signed by
  * `verifier`.
  */
-export function registerCourseArgs({ slug, contentCid }: SeedCourse, verifier: Address) {
+export function registerCourseArgs({ slug, title, contentCid }: SeedCourse, verifier: Address) {
   const { rewardAzr, validity } = DEMO_COURSE_TERMS[slug] ?? DEFAULT_COURSE_TERMS;
-  return [contentCid, parseUnits(String(rewardAzr), 18), verifier, DEMO_MIN_SCORE, validity] as const;
+  return [title, contentCid, parseUnits(String(rewardAzr), 18), verifier, DEMO_MIN_SCORE, validity] as const;
 }
 
 /** Registers `course` as the curator (`deployer`), with `registerCourseArgs`. */
 export async function registerCourse(
   manifest: Manifest,
   { publicClient, deployer }: SeedClients,
-  { slug, contentCid }: SeedCourse,
+  course: SeedCourse,
   verifier: Address,
 ): Promise<SeededCourse> {
   const { abi, address } = contractOf(manifest, "ProofOfKnowledge");
-  const args = registerCourseArgs({ slug, contentCid }, verifier);
-  const [, reward, , , validity] = args;
+  const args = registerCourseArgs(course, verifier);
+  const [, , reward, , , validity] = args;
   const receipt = await confirm(
     publicClient,
     getContract({ abi, address, client: deployer }).write.registerCourse(args),
   );
   const [registered] = parseEventLogs({ abi, logs: receipt.logs, eventName: "CourseRegistered" });
-  if (!registered) throw new Error(`registering ${slug} emitted no CourseRegistered`);
-  return { slug, contentCid, courseId: registered.args.courseId, reward, validity };
+  if (!registered) throw new Error(`registering ${course.slug} emitted no CourseRegistered`);
+  return { ...course, courseId: registered.args.courseId, reward, validity };
 }
 
 /**

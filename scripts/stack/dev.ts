@@ -47,7 +47,7 @@ try {
   watch(chain.service);
 
   console.log("Deploying and seeding…");
-  const manifest = await deployLocal(chain.rpcUrl, { seed: true });
+  const manifest = await deployLocal(chain.rpcUrl, { seed: true, appUrl: `http://127.0.0.1:${ports.app}` });
 
   console.log(`Starting the indexer on 127.0.0.1:${ports.indexer}…`);
   // The chain is new, so is the index: a fresh PGlite directory each run.

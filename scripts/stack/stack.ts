@@ -50,14 +50,22 @@ export async function startChain(port: number, options: ServiceOptions = {}) {
  * demo data (`seedDemo`). Without a seed, the deployment is handed over to governance at once,
  * as `npm run deploy` does. `governance: false` skips the handover (and the governance seed) and
  * leaves the deployer its roles: for tests and the benchmark that act as curator or minter.
+ * `appUrl` is where credentials link their pages (LOCAL_DEPLOY_CONFIG's by default).
  */
 export async function deployLocal(
   rpcUrl: string,
-  { seed, governance = true }: { seed: boolean; governance?: boolean },
+  {
+    seed,
+    governance = true,
+    appUrl = LOCAL_DEPLOY_CONFIG.publicAppUrl,
+  }: { seed: boolean; governance?: boolean; appUrl?: string },
 ): Promise<Manifest> {
   const chain = await chainAt(rpcUrl);
   const { publicClient, walletClient } = clientsFor(chain, deployerAccount(chain));
-  const manifest = await deployAzora({ publicClient, walletClient }, LOCAL_DEPLOY_CONFIG);
+  const manifest = await deployAzora(
+    { publicClient, walletClient },
+    { ...LOCAL_DEPLOY_CONFIG, publicAppUrl: appUrl },
+  );
   await writeManifest(manifest);
   if (seed) await seedDemo(manifest, { publicClient, deployer: walletClient }, { governance });
   else if (governance) {

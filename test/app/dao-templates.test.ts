@@ -13,7 +13,7 @@ import type { Locale } from "../../app/_i18n/config";
 import { CallWords } from "../../app/(public)/dao/_components/CallWords";
 import { decodeCall } from "../../app/(public)/dao/_lib/proposals";
 import type { DecodedCall } from "../../app/(public)/dao/_lib/proposals";
-import { FIELDS, TEMPLATES, callsOf } from "../../app/(wallet)/dao/new/_components/templates";
+import { FIELDS, FieldError, TEMPLATES, callsOf } from "../../app/(wallet)/dao/new/_components/templates";
 import type { CourseNow, Template } from "../../app/(wallet)/dao/new/_components/templates";
 
 // /dao/new's templates, end to end without a chain: the form's values become calls (the
@@ -29,7 +29,13 @@ const ZAWADI = localAccount(5).address;
 const VERIFIER = localAccount(8).address;
 const ARBITER = localAccount(12).address;
 const CID = "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am";
-const COURSE: CourseNow = { verifier: VERIFIER, minScore: 7_000, validity: 365 * 86_400, contentCid: CID };
+const COURSE: CourseNow = {
+  verifier: VERIFIER,
+  minScore: 7_000,
+  validity: 365 * 86_400,
+  contentCid: CID,
+  title: "Wallets and Safety",
+};
 const azr = (n: string) => parseUnits(n, 18);
 /** An address as the page shows it without a name: 0x1234…abcd. */
 const short = (a: string) => new RegExp(`${a.slice(0, 6)}…${a.slice(-4)}`);
@@ -47,16 +53,24 @@ const CASES: Record<Template, { values: Record<string, string>; decoded: Decoded
     words: [/Pay 40\.5\sAZR from the CitadelFund/, short(ZAWADI)],
   },
   registerCourse: {
-    values: { contentCid: CID, reward: "75", verifier: VERIFIER, minScore: "8000", validityDays: "730" },
+    values: {
+      courseTitle: " Akiba: Saving Together ",
+      contentCid: CID,
+      reward: "75",
+      verifier: VERIFIER,
+      minScore: "8000",
+      validityDays: "730",
+    },
     decoded: {
       kind: "registerCourse",
+      title: "Akiba: Saving Together",
       contentCid: CID,
       reward: azr("75"),
       verifier: VERIFIER,
       minScore: 8_000n,
       validity: 730n * 86_400n,
     },
-    words: [/75\sAZR/, /8000/, /730 days/, short(VERIFIER)],
+    words: [/“Akiba: Saving Together”/, /75\sAZR/, /8000/, /730 days/, short(VERIFIER)],
   },
   updateReward: {
     values: { courseId: "3", reward: "120" },
@@ -137,6 +151,23 @@ describe("app › DAO proposal templates (form → calldata → decoded call →
 
   it("keeps the course's other settings when only its reward changes", function () {
     const [call] = callsOf("updateReward", { courseId: "3", reward: "120" }, COURSE);
-    expect(call!.args).to.deep.equal([3n, CID, azr("120"), VERIFIER, 7_000, 365 * 86_400]);
+    expect(call!.args).to.deep.equal([
+      3n,
+      "Wallets and Safety",
+      CID,
+      azr("120"),
+      VERIFIER,
+      7_000,
+      365 * 86_400,
+    ]);
+  });
+
+  it("refuses a course title the chain would refuse (ProofOfKnowledgeInvalidCourseTitle), naming the field", function () {
+    const values = CASES.registerCourse.values;
+    for (const courseTitle of ["", "x".repeat(65), "Q&A", 'The "best"', "<b>"]) {
+      expect(() => callsOf("registerCourse", { ...values, courseTitle }, COURSE), courseTitle)
+        .to.throw(FieldError)
+        .with.property("field", "courseTitle");
+    }
   });
 });

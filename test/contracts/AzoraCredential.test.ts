@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { getAddress, parseEventLogs, zeroAddress } from "viem";
 import { Roles } from "../../protocol/roles";
 import { learnerAddress } from "../support/accounts";
-import { COURSE, credentialIdOf, mining, networkHelpers, viem } from "../support/fixture";
+import { LOCAL_DEPLOY_CONFIG } from "../../scripts/deploy/contracts";
+import { COURSE, credentialIdOf, localDeployment, mining, networkHelpers, viem } from "../support/fixture";
 import { decodeImage, decodeTokenUri } from "../support/metadata";
 import { shouldBehaveLikeSoulbound } from "./behaviours/soulbound";
 import { expectRevert } from "./helpers/revert";
@@ -51,6 +52,14 @@ describe("AzoraCredential", () => {
       expect(
         await credential.read.hasRole([await credential.read.DEFAULT_ADMIN_ROLE(), deployer.account.address]),
       ).to.equal(true);
+    });
+
+    it("links credentials to the app the deploy config names: none in production's defaults, the local app locally", async () => {
+      const { credential } = await loadFixture(mining);
+      expect(await credential.read.baseUrl()).to.equal("");
+      const local = await loadFixture(localDeployment);
+      expect(await local.credential.read.baseUrl()).to.equal(LOCAL_DEPLOY_CONFIG.publicAppUrl);
+      expect(LOCAL_DEPLOY_CONFIG.publicAppUrl).to.equal("http://127.0.0.1:3000");
     });
 
     it("asks ProofOfKnowledge, fixed at deploy, whether an issuer is disabled", async () => {
@@ -414,8 +423,9 @@ describe("AzoraCredential", () => {
     it("is on-chain JSON with name, description, image, course, score, dates, issuer, status, chain and contract", async () => {
       const { credential, alice, verifier, id, issuedAt } = await loadFixture(claimed);
       const metadata = decodeTokenUri(await credential.read.tokenURI([id]));
-      expect(metadata.name).to.equal("Azora Credential: course #1");
-      expect(metadata.description).to.contain("course #1").and.contain("92.50%");
+      expect(metadata.name).to.equal(`Azora Credential: ${COURSE.title}`);
+      expect(metadata.description).to.contain(`passed the course ${COURSE.title} `).and.contain("92.50%");
+      expect(metadata).to.not.have.property("external_url");
       expect(metadata).to.include({
         learner: getAddress(alice.account.address),
         course_id: 1,
@@ -428,7 +438,7 @@ describe("AzoraCredential", () => {
         contract: getAddress(credential.address),
       });
       expect(metadata.attributes).to.deep.equal([
-        { trait_type: "Course", value: "#1" },
+        { trait_type: "Course", value: COURSE.title },
         { trait_type: "Score", value: "92.50%" },
         { trait_type: "Issued", display_type: "date", value: issuedAt },
         { trait_type: "Expires", display_type: "date", value: issuedAt + COURSE.validity },
@@ -437,7 +447,91 @@ describe("AzoraCredential", () => {
       ]);
       const svg = decodeImage(metadata.image);
       expect(svg).to.match(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-      expect(svg).to.contain("Course #1").and.contain("Score 92.50%").and.contain("Valid");
+      expect(svg).to.contain(`>${COURSE.title}</text>`).and.contain("Score 92.50%").and.contain("Valid");
+    });
+
+    it("names the course by its current title, and by its id where the registry has none", async () => {
+      const { credential, pok, bob, verifier, id } = await loadFixture(minter);
+      const longest = "Budgeting and Saving on an Irregular Income: a course, 64 bytes.";
+      await pok.write.updateCourse([
+        1n,
+        longest,
+        COURSE.contentCid,
+        COURSE.reward,
+        verifier.account.address,
+        COURSE.minScore,
+        COURSE.validity,
+      ]);
+      const renamed = decodeTokenUri(await credential.read.tokenURI([id]));
+      expect(renamed.name).to.equal(`Azora Credential: ${longest}`);
+      expect(renamed.attributes[0]).to.deep.equal({ trait_type: "Course", value: longest });
+      // The longest title still fits the badge's line: a smaller font.
+      expect(decodeImage(renamed.image)).to.contain(`font-size="8" fill="#ffffff">${longest}</text>`);
+
+      await credential.write.mint([bob.account.address, 42n, verifier.account.address, 8_000, 0]);
+      const unknown = decodeTokenUri(
+        await credential.read.tokenURI([credentialIdOf(bob.account.address, 42n)]),
+      );
+      expect(unknown.name).to.equal("Azora Credential: Course #42");
+      expect(unknown.attributes[0]).to.deep.equal({ trait_type: "Course", value: "Course #42" });
+      expect(decodeImage(unknown.image)).to.contain(">Course #42</text>");
+    });
+
+    it("links the credential's public page (external_url) under the base URL governance sets", async () => {
+      const { credential, publicClient, alice, id } = await loadFixture(claimed);
+      const hash = await credential.write.setBaseUrl(["https://azora.example"]);
+      const { logs } = await publicClient.getTransactionReceipt({ hash });
+      const events = parseEventLogs({ abi: credential.abi, logs });
+      expect(events.map(({ eventName, args }) => ({ eventName, args }))).to.deep.equal([
+        { eventName: "BaseUrlSet", args: { baseUrl: "https://azora.example" } },
+        { eventName: "BatchMetadataUpdate", args: { _fromTokenId: 0n, _toTokenId: 2n ** 256n - 1n } },
+      ]);
+      expect(await credential.read.baseUrl()).to.equal("https://azora.example");
+      // The id in decimal, as the app's /credentials/[id] route takes it.
+      expect(decodeTokenUri(await credential.read.tokenURI([id])).external_url).to.equal(
+        `https://azora.example/credentials/${id.toString()}`,
+      );
+      expect(id.toString()).to.match(/^[0-9]{1,78}$/);
+
+      await credential.write.setBaseUrl(["http://127.0.0.1:3000/azora"]);
+      expect(decodeTokenUri(await credential.read.tokenURI([id])).external_url).to.equal(
+        `http://127.0.0.1:3000/azora/credentials/${id.toString()}`,
+      );
+      await viem.assertions.emitWithArgs(credential.write.setBaseUrl([""]), credential, "BaseUrlSet", [""]);
+      expect(decodeTokenUri(await credential.read.tokenURI([id]))).to.not.have.property("external_url");
+
+      await expectRevert(
+        credential.write.setBaseUrl(["https://evil.example"], { account: alice.account }),
+        "AccessControlUnauthorizedAccount",
+        [getAddress(alice.account.address), Roles.DEFAULT_ADMIN],
+      );
+    });
+
+    it("refuses a base URL the metadata cannot hold as it is with AzoraCredentialInvalidBaseUrl(url)", async () => {
+      const { credential } = await loadFixture(claimed);
+      expect(await credential.read.MAX_BASE_URL_LENGTH()).to.equal(128n);
+      await credential.write.setBaseUrl([`https://${"a".repeat(120)}`]);
+      const refused = [
+        "azora.example",
+        "ftp://azora.example",
+        "https://",
+        "http://",
+        `https://${"a".repeat(121)}`,
+        "https://azora.example/",
+        'https://azora.example/"onload',
+        "https://azora.example/a\\b",
+        "https://azora.example/<script>",
+        "https://azora.example/a>b",
+        "https://azora.example/?a=1",
+        "https://azora.example/a&b",
+        "https://azora.example#top",
+        "https://azora example",
+        "https://azora.example/\n",
+        "https://azora.example/é",
+      ];
+      for (const url of refused) {
+        await expectRevert(credential.write.setBaseUrl([url]), "AzoraCredentialInvalidBaseUrl", [url]);
+      }
     });
 
     it('writes scores with two decimals and a credential without expiry as "Never"', async () => {

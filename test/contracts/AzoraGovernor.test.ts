@@ -165,6 +165,7 @@ describe("AzoraGovernor", () => {
             functionName: "updateCourse",
             args: [
               1n,
+              COURSE.title,
               COURSE.contentCid,
               AZR(150),
               verifier.account.address,
@@ -178,6 +179,7 @@ describe("AzoraGovernor", () => {
       await viem.assertions.emitWithArgs(passAndExecute(p), pok, "CourseUpdated", [
         1n,
         getAddress(verifier.account.address),
+        COURSE.title,
         COURSE.contentCid,
         AZR(150),
         COURSE.minScore,

@@ -38,6 +38,7 @@ const ADMIN = `0x${"00".repeat(32)}` as const;
 async function twoCourses() {
   const base = await mining();
   await base.pok.write.registerCourse([
+    "A course",
     "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4",
     AZR(400),
     base.verifier.account.address,
@@ -52,7 +53,7 @@ async function walletVerifier() {
   const base = await mining();
   const wallet = await viem.deployContract("MockERC1271Wallet", [base.carol.account.address]);
   await base.pok.write.setVerifierLimit([wallet.address, 5]);
-  await base.pok.write.registerCourse(["bafkreiwallet", AZR(50), wallet.address, 5_000, 0]);
+  await base.pok.write.registerCourse(["A course", "bafkreiwallet", AZR(50), wallet.address, 5_000, 0]);
   return { ...base, wallet };
 }
 
@@ -130,12 +131,20 @@ describe("ProofOfKnowledge", () => {
   describe("course registry", () => {
     it("registers an active course with CourseRegistered and answers verifierOf, rewardOf, course", async () => {
       const { pok, carol } = await loadFixture(mining);
-      const args = ["bafkreinew", AZR(25), carol.account.address, 6_000, 30 * DAY] as const;
+      const args = [
+        "Saving for School Fees",
+        "bafkreinew",
+        AZR(25),
+        carol.account.address,
+        6_000,
+        30 * DAY,
+      ] as const;
       const { result } = await pok.simulate.registerCourse(args);
       expect(result).to.equal(2n);
       await viem.assertions.emitWithArgs(pok.write.registerCourse(args), pok, "CourseRegistered", [
         2n,
         getAddress(carol.account.address),
+        "Saving for School Fees",
         "bafkreinew",
         AZR(25),
         6_000,
@@ -151,35 +160,71 @@ describe("ProofOfKnowledge", () => {
         validity: 30 * DAY,
         active: true,
         contentCid: "bafkreinew",
+        title: "Saving for School Fees",
       });
+      expect(await pok.read.courseTitle([2n])).to.equal("Saving for School Fees");
     });
 
     it("answers zero for a course that does not exist", async () => {
       const { pok } = await loadFixture(mining);
       expect(await pok.read.verifierOf([7n])).to.equal(zeroAddress);
       expect(await pok.read.rewardOf([7n])).to.equal(0n);
+      expect(await pok.read.courseTitle([7n])).to.equal("");
+    });
+
+    it("takes a title of 1 to 64 bytes, UTF-8 included, and refuses any other with ProofOfKnowledgeInvalidCourseTitle(title)", async () => {
+      const { pok, verifier } = await loadFixture(mining);
+      expect(await pok.read.MAX_TITLE_LENGTH()).to.equal(64n);
+      const register = (title: string) =>
+        pok.write.registerCourse([title, "cid", AZR(1), verifier.account.address, 0, 0]);
+      const update = (title: string) =>
+        pok.write.updateCourse([1n, title, "cid", AZR(1), verifier.account.address, 0, 0]);
+      for (const title of [
+        "x".repeat(64),
+        "Akiba na Bajeti: élan, 💡",
+        "Wallets (and safety) #1: 100% 'safe'",
+      ]) {
+        await register(title);
+        expect(await pok.read.courseTitle([await pok.read.courseCount()])).to.equal(title);
+      }
+      const refused = [
+        "",
+        "x".repeat(65),
+        "é".repeat(33),
+        'The "best" course',
+        "back\\slash",
+        "<b>bold</b>",
+        "Q&A",
+        "tab\tin",
+        "new\nline",
+        "del\u007f",
+      ];
+      for (const title of refused) {
+        await expectRevert(register(title), "ProofOfKnowledgeInvalidCourseTitle", [title]);
+        await expectRevert(update(title), "ProofOfKnowledgeInvalidCourseTitle", [title]);
+      }
     });
 
     it("refuses a zero or disabled verifier, a zero reward and a minimum score above 10000", async () => {
       const { pok, carol } = await loadFixture(mining);
       await expectRevert(
-        pok.write.registerCourse(["cid", AZR(1), zeroAddress, 0, 0]),
+        pok.write.registerCourse(["A course", "cid", AZR(1), zeroAddress, 0, 0]),
         "ProofOfKnowledgeInvalidVerifier",
         [zeroAddress],
       );
       await pok.write.disableVerifier([carol.account.address]);
       await expectRevert(
-        pok.write.registerCourse(["cid", AZR(1), carol.account.address, 0, 0]),
+        pok.write.registerCourse(["A course", "cid", AZR(1), carol.account.address, 0, 0]),
         "ProofOfKnowledgeInvalidVerifier",
         [getAddress(carol.account.address)],
       );
       await expectRevert(
-        pok.write.registerCourse(["cid", 0n, getAddress(learnerAddress("v")), 0, 0]),
+        pok.write.registerCourse(["A course", "cid", 0n, getAddress(learnerAddress("v")), 0, 0]),
         "ProofOfKnowledgeInvalidReward",
         [0n],
       );
       await expectRevert(
-        pok.write.registerCourse(["cid", AZR(1), getAddress(learnerAddress("v")), 10_001, 0]),
+        pok.write.registerCourse(["A course", "cid", AZR(1), getAddress(learnerAddress("v")), 10_001, 0]),
         "ProofOfKnowledgeInvalidScore",
         [10_001],
       );
@@ -188,12 +233,13 @@ describe("ProofOfKnowledge", () => {
     it("updates a course with CourseUpdated: the former verifier's vouchers stop working", async () => {
       const { pok, carol, verifier, alice, voucher, claim, sign } = await loadFixture(mining);
       await viem.assertions.emitWithArgs(
-        pok.write.updateCourse([1n, "bafkreiv2", AZR(80), carol.account.address, 8_000, 0]),
+        pok.write.updateCourse([1n, "A course", "bafkreiv2", AZR(80), carol.account.address, 8_000, 0]),
         pok,
         "CourseUpdated",
-        [1n, getAddress(carol.account.address), "bafkreiv2", AZR(80), 8_000, 0],
+        [1n, getAddress(carol.account.address), "A course", "bafkreiv2", AZR(80), 8_000, 0],
       );
       expect(await pok.read.course([1n])).to.deep.include({
+        title: "A course",
         contentCid: "bafkreiv2",
         reward: AZR(80),
         active: true,
@@ -222,7 +268,7 @@ describe("ProofOfKnowledge", () => {
     it("refuses to update or toggle a course that does not exist with ProofOfKnowledgeCourseNotFound(id)", async () => {
       const { pok, carol } = await loadFixture(mining);
       await expectRevert(
-        pok.write.updateCourse([9n, "cid", AZR(1), carol.account.address, 0, 0]),
+        pok.write.updateCourse([9n, "A course", "cid", AZR(1), carol.account.address, 0, 0]),
         "ProofOfKnowledgeCourseNotFound",
         [9n],
       );
@@ -233,8 +279,8 @@ describe("ProofOfKnowledge", () => {
       const { pok, alice } = await loadFixture(mining);
       const who = getAddress(alice.account.address);
       const calls = [
-        pok.write.registerCourse(["cid", AZR(1), who, 0, 0], { account: alice.account }),
-        pok.write.updateCourse([1n, "cid", AZR(1), who, 0, 0], { account: alice.account }),
+        pok.write.registerCourse(["A course", "cid", AZR(1), who, 0, 0], { account: alice.account }),
+        pok.write.updateCourse([1n, "A course", "cid", AZR(1), who, 0, 0], { account: alice.account }),
         pok.write.setCourseActive([1n, false], { account: alice.account }),
         pok.write.setVerifierLimit([who, 100], { account: alice.account }),
       ];
@@ -301,7 +347,7 @@ describe("ProofOfKnowledge", () => {
     it("rounds the CitadelFund's share down and gives the remainder to the learner", async () => {
       const { pok, token, fund, verifier, bob, voucher, claim } = await loadFixture(mining);
       const reward = AZR(100) + 7n;
-      await pok.write.registerCourse(["cid", reward, verifier.account.address, 0, 0]);
+      await pok.write.registerCourse(["A course", "cid", reward, verifier.account.address, 0, 0]);
       await viem.assertions.emitWithArgs(claim(await voucher(bob, { courseId: 2n })), pok, "Claimed", [
         getAddress(bob.account.address),
         2n,
@@ -590,7 +636,7 @@ describe("ProofOfKnowledge", () => {
 
     it("spends the budget to the last wei", async () => {
       const { pok, verifier, voucher, claim } = await loadFixture(mining);
-      await pok.write.registerCourse(["cid", AZR(500), verifier.account.address, 0, 0]);
+      await pok.write.registerCourse(["A course", "cid", AZR(500), verifier.account.address, 0, 0]);
       await claim(await voucher(learnerAddress(1), { courseId: 2n }));
       await claim(await voucher(learnerAddress(2), { courseId: 2n }));
       const [epoch, budget, minted, , endsAt] = await pok.read.epochStatus();
@@ -722,7 +768,7 @@ describe("ProofOfKnowledge", () => {
 
     it("allows no claim to a verifier without a limit", async () => {
       const { pok, carol, alice, voucher, claim } = await loadFixture(mining);
-      await pok.write.registerCourse(["cid", AZR(1), carol.account.address, 0, 0]);
+      await pok.write.registerCourse(["A course", "cid", AZR(1), carol.account.address, 0, 0]);
       await expectRevert(
         claim(await voucher(alice, { courseId: 2n }), carol),
         "ProofOfKnowledgeVerifierLimitReached",
@@ -952,6 +998,7 @@ describe("ProofOfKnowledge", () => {
             const [, , disabled] = await pok.read.verifierStatus([verifierAddress]);
             if (!disabled) {
               await pok.write.registerCourse([
+                "A course",
                 `cid-${step}`,
                 reward,
                 verifierAddress,

@@ -47,6 +47,7 @@ async function bootstrapped() {
     verifiers: [{ account: getAddress(verifier!.account.address), claimLimit: 500 }],
     courses: [
       {
+        title: "Budgeting basics",
         contentCid: CID,
         verifier: getAddress(verifier!.account.address),
         rewardAzr: 150,
@@ -69,6 +70,7 @@ describe("issue 21 › the bootstrap: first courses and verifier limits, then on
     ]);
     const course = await b.pok.read.course([1n]);
     expect(course).to.include({
+      title: "Budgeting basics",
       contentCid: CID,
       reward: parseEther("150"),
       minScore: 7_000,
@@ -161,6 +163,22 @@ describe("issue 21 › the deploy config file", () => {
     expect(deploy.governance.proposalThresholdAzr).to.equal(1_000n);
     expect(deploy.reviewWindowSeconds).to.equal(DEFAULT_DEPLOY_CONFIG.reviewWindowSeconds);
     expect(bootstrap.verifiers).to.deep.equal([{ account: curator, claimLimit: 500 }]);
+    expect(deploy.publicAppUrl).to.equal("https://azora.example");
+  });
+
+  it("refuses a base URL or a course title the contracts would refuse, saying why", async () => {
+    const url = await write("url.json", { publicAppUrl: "https://azora.example/", bootstrapCurators: [] });
+    expect(await rejection(readDeployConfig(url, 7777))).to.match(
+      /is not valid:\n {2}publicAppUrl: a base URL has no trailing \//,
+    );
+    const course = { contentCid: CID, verifier: curator, rewardAzr: 1, minScorePercent: 70, validityDays: 0 };
+    const title = await write("title.json", {
+      bootstrapCurators: [],
+      bootstrap: { courses: [{ ...course, title: "Q&A" }] },
+    });
+    expect(await rejection(readDeployConfig(title, 7777))).to.match(
+      /bootstrap\.courses\[0\]\.title: a course title has no control character and no ", \\, <, > or &/,
+    );
   });
 
   it("refuses a term over a year, an unknown field and a file that is not JSON, naming each", async () => {

@@ -153,6 +153,7 @@ describe("docs › worked example of the Completion voucher", () => {
     const courses = ["wallets-and-safety", "budgeting-irregular-income", "typescript-first-steps"].map(
       (slug) => ({
         slug,
+        title: `Example: ${slug}`,
         contentCid: `bafkrei-example-${slug}`,
       }),
     );

@@ -102,6 +102,12 @@ const GOVERNED: GovernedCall[] = [
   },
   {
     contract: "credential",
+    functionName: "setBaseUrl",
+    args: () => ["https://azora.example"],
+    error: missingRole(Roles.DEFAULT_ADMIN),
+  },
+  {
+    contract: "credential",
     functionName: "revokeBatch",
     args: (g) => [g.verifier.account.address, [], "no reason"],
     error: (caller, g) => [
@@ -113,13 +119,13 @@ const GOVERNED: GovernedCall[] = [
   {
     contract: "pok",
     functionName: "registerCourse",
-    args: (g) => [COURSE.contentCid, AZR(1), g.verifier.account.address, 7_000, 0],
+    args: (g) => [COURSE.title, COURSE.contentCid, AZR(1), g.verifier.account.address, 7_000, 0],
     error: missingRole(Roles.CURATOR),
   },
   {
     contract: "pok",
     functionName: "updateCourse",
-    args: (g) => [1n, COURSE.contentCid, AZR(1_000), g.verifier.account.address, 0, 0],
+    args: (g) => [1n, COURSE.title, COURSE.contentCid, AZR(1_000), g.verifier.account.address, 0, 0],
     error: missingRole(Roles.CURATOR),
   },
   {

@@ -121,7 +121,7 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
     const abis = [escrow.abi, token.abi, pok.abi, credential.abi];
     // Mining: one course signed by `verifier`; local account #7 (`arbiter`) is also the guardian.
     await pok.write.setVerifierLimit([verifier.account.address, 1_000_000], { account: deployer.account });
-    await pok.write.registerCourse(["bafkreimoney", REWARD, verifier.account.address, 0, 0], {
+    await pok.write.registerCourse(["A course", "bafkreimoney", REWARD, verifier.account.address, 0, 0], {
       account: deployer.account,
     });
     const guardian = arbiter;

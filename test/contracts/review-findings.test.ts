@@ -652,12 +652,15 @@ describe("review finding 8 › bootstrap: quorum from votable AZR, and a bootstr
       account: timelock.address,
     });
     await pok.write.setVerifierLimit([verifier.account.address, 10], { account: dave.account });
-    await pok.write.registerCourse(["bafkreibootstrap", AZR(50), verifier.account.address, 5_000, 0], {
-      account: dave.account,
-    });
+    await pok.write.registerCourse(
+      ["A course", "bafkreibootstrap", AZR(50), verifier.account.address, 5_000, 0],
+      {
+        account: dave.account,
+      },
+    );
     await time.increaseTo(termEndsAt + 1);
     await expectRevert(
-      pok.write.registerCourse(["bafkreilate", AZR(50), verifier.account.address, 5_000, 0], {
+      pok.write.registerCourse(["A course", "bafkreilate", AZR(50), verifier.account.address, 5_000, 0], {
         account: dave.account,
       }),
       "ProofOfKnowledgeRoleTermEnded",
@@ -665,7 +668,7 @@ describe("review finding 8 › bootstrap: quorum from votable AZR, and a bootstr
     );
     // The Timelock's own curator role has no term.
     expect(await pok.read.roleTermOf([Roles.CURATOR, timelock.address])).to.equal(0);
-    await pok.write.registerCourse(["bafkreigov", AZR(50), verifier.account.address, 5_000, 0], {
+    await pok.write.registerCourse(["A course", "bafkreigov", AZR(50), verifier.account.address, 5_000, 0], {
       account: timelock.address,
     });
   });

@@ -22,13 +22,13 @@ async function seededAzr() {
 }
 
 describe("demo seed: learning", () => {
-  it("registers the courses with their CIDs, per-course rewards, 70% to pass, verified by local account #8", async () => {
+  it("registers the courses with their titles, CIDs, per-course rewards, 70% to pass, verified by local account #8", async () => {
     const { manifest, publicClient, deployer, pok, courses } = await loadFixture(seededAzr);
     expect(courses[0]!.contentCid).to.match(/^bafkrei[a-z2-7]{52}$/);
     const result = await seedLearning(manifest, { publicClient, deployer }, courses);
     expect(result.courses.map((c) => c.courseId)).to.deep.equal([1n, 2n, 3n]);
     expect(await pok.read.courseCount()).to.equal(3n);
-    for (const [i, { slug, contentCid }] of courses.entries()) {
+    for (const [i, { slug, title, contentCid }] of courses.entries()) {
       const terms = DEMO_COURSE_TERMS[slug]!;
       const course = await pok.read.course([BigInt(i + 1)]);
       expect(course).to.deep.equal({
@@ -38,6 +38,7 @@ describe("demo seed: learning", () => {
         validity: terms.validity,
         active: true,
         contentCid,
+        title,
       });
     }
     expect(courses.map(({ slug }) => DEMO_COURSE_TERMS[slug]!.rewardAzr)).to.deep.equal([100, 150, 250]);

@@ -319,7 +319,14 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
       wallet.writeContract({
         ...pok,
         functionName: "registerCourse",
-        args: [String(packageCid), model.reward, model.verifier, model.minScore, model.validity],
+        args: [
+          "Budgeting, second edition",
+          String(packageCid),
+          model.reward,
+          model.verifier,
+          model.minScore,
+          model.validity,
+        ],
       }),
     );
     const courseId = await publicClient.readContract({ ...pok, functionName: "courseCount" });

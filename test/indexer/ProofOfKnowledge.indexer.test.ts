@@ -55,22 +55,21 @@ for (const database of INDEXER_DATABASES) {
       const relayer = getContract({ ...pok, client: as(9) });
 
       // Beside the seeded courses: course A never expires; course B's credentials last one hour.
-      courseA = registeredId(
-        await wait(
-          curator.write.registerCourse([CID_A, parseUnits("100", 18), verifier.account.address, 7000, 0]),
-        ),
-      );
-      courseB = registeredId(
-        await wait(
-          curator.write.registerCourse([
-            CID_B,
-            parseUnits("33.333", 18),
-            verifier.account.address,
-            6000,
-            3600,
-          ]),
-        ),
-      );
+      const register = async (title: string, cid: string, azr: string, minScore: number, validity: number) =>
+        registeredId(
+          await wait(
+            curator.write.registerCourse([
+              title,
+              cid,
+              parseUnits(azr, 18),
+              verifier.account.address,
+              minScore,
+              validity,
+            ]),
+          ),
+        );
+      courseA = await register("Course A", CID_A, "100", 7000, 0);
+      courseB = await register("Course B", CID_B, "33.333", 6000, 3600);
       await wait(curator.write.setVerifierLimit([verifier.account.address, 100]));
 
       const deadline = BigInt(Math.floor(Date.now() / 1000) + 86_400);
@@ -265,7 +264,14 @@ for (const database of INDEXER_DATABASES) {
       });
       const { courses, account } = await graphql<{
         courses: {
-          items: { id: string; reward: string; verifier: string; claimCount: number; contentCid: string }[];
+          items: {
+            id: string;
+            title: string;
+            reward: string;
+            verifier: string;
+            claimCount: number;
+            contentCid: string;
+          }[];
         };
         account: { minedAzr: string; credentialsHeld: number };
       }>(
@@ -275,6 +281,7 @@ for (const database of INDEXER_DATABASES) {
             courses(orderBy: "id") {
               items {
                 id
+                title
                 reward
                 verifier
                 claimCount
@@ -291,10 +298,12 @@ for (const database of INDEXER_DATABASES) {
       );
       const ours = courses.items.filter((c) => [courseA, courseB].includes(BigInt(c.id)));
       expect(ours.map((c) => c.contentCid)).to.deep.equal([CID_A, CID_B]);
+      expect(ours.map((c) => c.title)).to.deep.equal(["Course A", "Course B"]);
       expect(ours.map((c) => c.claimCount)).to.deep.equal([4, 2]);
       for (const c of courses.items) {
         expect(BigInt(c.reward)).to.equal(await pok.read.rewardOf([BigInt(c.id)]));
         expect(getAddress(c.verifier)).to.equal(await pok.read.verifierOf([BigInt(c.id)]));
+        expect(c.title).to.equal(await pok.read.courseTitle([BigInt(c.id)]));
       }
       const reward = (azr: string) => parseUnits(azr, 18) - parseUnits(azr, 18) / 10n;
       expect(BigInt(account.minedAzr)).to.equal(reward("100") + reward("33.333"));

@@ -76,6 +76,8 @@ describe("operator › the production path of docs/deploying.md on chain id 7777
   let publicClient: PublicClient;
   let contentDir: string;
   let manifest: Manifest;
+  /** The course package's title, which credentials name the course by. */
+  let title: string;
   const keys = {
     deployer: generatePrivateKey(),
     curator: generatePrivateKey(),
@@ -195,8 +197,16 @@ describe("operator › the production path of docs/deploying.md on chain id 7777
       "Chain 7777 is not the local chain, so the course is published but not registered",
     );
     expect(published.stderr).to.include("npm run bootstrap -- --config <file>");
+    // Credentials name the course by its package's title, which the hint hands on to the config.
+    ({ title } = JSON.parse(
+      await readFile(path.join(REPO_ROOT, "courses", COURSE, "course.json"), "utf8"),
+    ) as {
+      title: string;
+    });
+    expect(published.stderr).to.include(`{ "title": ${JSON.stringify(title)}, "contentCid": "${cid}"`);
 
     const config = {
+      publicAppUrl: "https://azora.example",
       governance: { proposalThresholdAzr: 100 },
       guardians: [{ account: account(keys.guardian).address, termDays: 180 }],
       bootstrapCurators: [{ account: account(keys.curator).address, termDays: 30 }],
@@ -204,6 +214,7 @@ describe("operator › the production path of docs/deploying.md on chain id 7777
         verifiers: [{ account: account(keys.verifier).address, claimLimit: 100 }],
         courses: [
           {
+            title,
             contentCid: cid,
             verifier: account(keys.verifier).address,
             rewardAzr: 150,
@@ -289,15 +300,16 @@ describe("operator › the production path of docs/deploying.md on chain id 7777
       const response = await fetch(`${indexerUrl}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ courses { items { id contentCid verifier } } }" }),
+        body: JSON.stringify({ query: "{ courses { items { id title contentCid verifier } } }" }),
       });
       const { data } = (await response.json()) as {
-        data: { courses: { items: { id: string; verifier: string }[] } };
+        data: { courses: { items: { id: string; title: string; verifier: string }[] } };
       };
       return data.courses.items.length > 0 ? data.courses.items : undefined;
     });
     expect(courses.map((c) => c.id)).to.deep.equal(["1"]);
     expect(courses[0]!.verifier.toLowerCase()).to.equal(account(keys.verifier).address.toLowerCase());
+    expect(courses[0]!.title).to.equal(title);
   });
 
   let app: { service: Service; url: string };

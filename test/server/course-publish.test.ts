@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "chai";
 import { createPublicClient, getContract, http } from "viem";
@@ -73,7 +74,10 @@ describe("grader › `npm run course:publish` (scripts/content/course-publish.ts
     // The seed registered three courses; this is the fourth, registered by a passed DAO proposal.
     const id = await pok.read.courseCount();
     const course = await pok.read.course([id]);
-    expect(course).to.include({ contentCid: cid, verifier: localVerifier().address, active: true });
+    const { title } = JSON.parse(await readFile(path.join(FOLDER, "course.json"), "utf8")) as {
+      title: string;
+    };
+    expect(course).to.include({ title, contentCid: cid, verifier: localVerifier().address, active: true });
     expect(run.stderr).to.match(
       new RegExp(`Registered on chain 31337 as course ${id}, by DAO proposal \\d+`),
     );
@@ -109,10 +113,23 @@ describe("grader › `npm run course:publish` (scripts/content/course-publish.ts
     expect(run.stderr).to.include("npm run bootstrap");
   });
 
-  it("refuses a folder that is not a course, and a missing key off the local chain, saying why", async function () {
+  it("refuses a folder that is not a course, a title the chain would refuse, and a missing key off the local chain, saying why", async function () {
     const notCourse = await publish([path.join(REPO_ROOT, "content")], env);
     expect(notCourse.code).to.equal(1);
     expect(notCourse.stderr).to.match(/The course is not valid:\n {2}course\.json: not found in/);
+    // A package whose title credentials could not show as it is (the chain would refuse it).
+    const ampersand = path.join(dir.dir, "ampersand");
+    await cp(FOLDER, ampersand, { recursive: true });
+    const head = JSON.parse(await readFile(path.join(ampersand, "course.json"), "utf8")) as object;
+    await writeFile(
+      path.join(ampersand, "course.json"),
+      JSON.stringify({ ...head, title: "Q&A: TypeScript" }),
+    );
+    const badTitle = await publish([ampersand], env);
+    expect(badTitle.code).to.equal(1);
+    expect(badTitle.stderr).to.match(
+      /The course is not valid:\n {2}course\.json: title: a course title has no control character and no ", \\, <, > or &/,
+    );
     const noKey = await publish([FOLDER], { ...env, RPC_URL: "http://127.0.0.1:9" });
     expect(noKey.code).to.equal(1);
     expect(noKey.stderr).to.include("give the verifier's public key");

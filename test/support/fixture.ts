@@ -107,6 +107,7 @@ export const MINING_TEST_CONFIG: DeployConfig = {
 };
 
 export const COURSE = {
+  title: "Intro to Azora",
   contentCid: "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am",
   reward: AZR(100),
   minScore: 7_000,
@@ -129,6 +130,7 @@ export async function registerCourse(
 ) {
   await pok.write.setVerifierLimit([verifier.account.address, verifierLimit]);
   await pok.write.registerCourse([
+    COURSE.title,
     COURSE.contentCid,
     reward,
     verifier.account.address,

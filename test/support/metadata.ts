@@ -4,6 +4,8 @@ const SVG_PREFIX = "data:image/svg+xml;base64,";
 export interface CredentialMetadata {
   name: string;
   description: string;
+  /** The credential's public page, when governance set the app's base URL. */
+  external_url?: string;
   image: string;
   attributes: { trait_type: string; value: string | number; display_type?: string }[];
   learner: string;

@@ -16,15 +16,17 @@ export async function rawCid(bytes: Uint8Array): Promise<string> {
 }
 
 /**
- * A real CIDv1 (raw codec, sha2-256) of each course's course.json: the seed only needs a CID,
- * and this one names real bytes. The content store will give the CID of the whole package.
+ * Each course with its course.json's title and a real CIDv1 (raw codec, sha2-256) of that file:
+ * the seed only needs a CID, and this one names real bytes. The content store will give the CID
+ * of the whole package.
  */
 export async function courseCids(): Promise<SeedCourse[]> {
   return Promise.all(
-    SLUGS.map(async (slug) => ({
-      slug,
-      contentCid: await rawCid(await readFile(path.join(REPO_ROOT, "courses", slug, "course.json"))),
-    })),
+    SLUGS.map(async (slug) => {
+      const head = await readFile(path.join(REPO_ROOT, "courses", slug, "course.json"));
+      const { title } = JSON.parse(head.toString("utf8")) as { title: string };
+      return { slug, title, contentCid: await rawCid(head) };
+    }),
   );
 }
 

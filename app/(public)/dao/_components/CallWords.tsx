@@ -32,7 +32,7 @@ export function CallWords({
     case "registerCourse":
       return (
         <>
-          {t("calls.registerCourse")} <Amount value={call.reward} />
+          {t("calls.registerCourse", { title: call.title })} <Amount value={call.reward} />
           {t("calls.registerCourseTerms", {
             minScore: call.minScore.toString(),
             days: (call.validity / SECONDS_PER_DAY).toString(),

@@ -148,6 +148,7 @@ export type DecodedCall =
   | { kind: "release"; amount: bigint; token: Address; to: Address }
   | {
       kind: "registerCourse";
+      title: string;
       contentCid: string;
       reward: bigint;
       verifier: Address;
@@ -188,14 +189,15 @@ export function decodeCall(target: string, calldata: string): DecodedCall {
     case "ProofOfKnowledge.registerCourse":
       return {
         kind: "registerCourse",
-        contentCid: at<string>(0),
-        reward: int(1),
-        verifier: at<Address>(2),
-        minScore: int(3),
-        validity: int(4),
+        title: at<string>(0),
+        contentCid: at<string>(1),
+        reward: int(2),
+        verifier: at<Address>(3),
+        minScore: int(4),
+        validity: int(5),
       };
     case "ProofOfKnowledge.updateCourse":
-      return { kind: "updateCourse", courseId: int(0), reward: int(2) };
+      return { kind: "updateCourse", courseId: int(0), reward: int(3) };
     case "ProofOfKnowledge.setCourseActive":
       return { kind: "setCourseActive", courseId: int(0), active: at<boolean>(1) };
     case "ProofOfKnowledge.setVerifierLimit":

@@ -2,6 +2,7 @@ import { getAddress, isAddress, parseUnits } from "viem";
 import type { Address } from "viem";
 import { manifest } from "@/deployments/index";
 import { contractOf } from "@/protocol/manifest";
+import { courseTitleProblem } from "@/protocol/metadata-text";
 import { Roles } from "@/protocol/roles";
 import type { ProposalCall } from "@/protocol/proposals";
 
@@ -22,6 +23,7 @@ export type Template = (typeof TEMPLATES)[number];
 export type Field =
   | "recipient"
   | "amount"
+  | "courseTitle"
   | "contentCid"
   | "reward"
   | "verifier"
@@ -37,7 +39,7 @@ export type Field =
 /** The fields each template asks for (catalog: `dao.new.field.<name>`). */
 export const FIELDS: Record<Template, readonly Field[]> = {
   grant: ["recipient", "amount"],
-  registerCourse: ["contentCid", "reward", "verifier", "minScore", "validityDays"],
+  registerCourse: ["courseTitle", "contentCid", "reward", "verifier", "minScore", "validityDays"],
   updateReward: ["courseId", "reward"],
   deactivateCourse: ["courseId"],
   arbiter: ["account"],
@@ -51,6 +53,7 @@ export interface CourseNow {
   minScore: number;
   validity: number;
   contentCid: string;
+  title: string;
 }
 
 export class FieldError extends Error {
@@ -98,6 +101,8 @@ export function callsOf(
         },
       ];
     case "registerCourse": {
+      const title = (values.courseTitle ?? "").trim();
+      if (courseTitleProblem(title)) throw new FieldError("courseTitle");
       const cid = (values.contentCid ?? "").trim();
       if (!/^[a-z0-9]{20,100}$/i.test(cid)) throw new FieldError("contentCid");
       return [
@@ -106,6 +111,7 @@ export function callsOf(
           target: pok.address,
           functionName: "registerCourse",
           args: [
+            title,
             cid,
             azr(values, "reward"),
             address(values, "verifier"),
@@ -126,6 +132,7 @@ export function callsOf(
           functionName: "updateCourse",
           args: [
             id,
+            course.title,
             course.contentCid,
             azr(values, "reward"),
             course.verifier,
