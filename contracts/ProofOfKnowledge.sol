@@ -137,33 +137,22 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
 
     /// @inheritdoc IProofOfKnowledge
     function registerCourse(
-        string calldata title,
-        string calldata contentCid,
-        uint96 reward,
-        address verifier,
-        uint16 minScore,
-        uint32 validity
+        CourseSettings calldata settings
     ) external onlyRoleInTerm(CURATOR_ROLE) returns (uint256 courseId) {
         courseId = ++_courseCount;
         Course storage course_ = _courses[courseId];
-        _setCourse(course_, title, contentCid, reward, verifier, minScore, validity);
+        _setCourse(course_, settings);
         course_.active = true;
-        emit CourseRegistered(courseId, verifier, title, contentCid, reward, minScore, validity);
+        emit CourseRegistered(courseId, settings.verifier, settings);
     }
 
     /// @inheritdoc IProofOfKnowledge
     function updateCourse(
         uint256 courseId,
-        string calldata title,
-        string calldata contentCid,
-        uint96 reward,
-        address verifier,
-        uint16 minScore,
-        uint32 validity
+        CourseSettings calldata settings
     ) external onlyRoleInTerm(CURATOR_ROLE) {
-        Course storage course_ = _existingCourse(courseId);
-        _setCourse(course_, title, contentCid, reward, verifier, minScore, validity);
-        emit CourseUpdated(courseId, verifier, title, contentCid, reward, minScore, validity);
+        _setCourse(_existingCourse(courseId), settings);
+        emit CourseUpdated(courseId, settings.verifier, settings);
     }
 
     /// @inheritdoc IProofOfKnowledge
@@ -483,27 +472,22 @@ contract ProofOfKnowledge is IProofOfKnowledge, AccessControl, EIP712 {
             );
     }
 
-    function _setCourse(
-        Course storage course_,
-        string calldata title,
-        string calldata contentCid,
-        uint96 reward,
-        address verifier,
-        uint16 minScore,
-        uint32 validity
-    ) private {
-        _checkTitle(title);
+    function _setCourse(Course storage course_, CourseSettings calldata settings) private {
+        _checkTitle(settings.title);
+        address verifier = settings.verifier;
         if (verifier == address(0) || _verifiers[verifier].disabled) {
             revert ProofOfKnowledgeInvalidVerifier(verifier);
         }
+        uint96 reward = settings.reward;
         if (reward == 0) revert ProofOfKnowledgeInvalidReward(reward);
+        uint16 minScore = settings.minScore;
         if (minScore > MAX_SCORE) revert ProofOfKnowledgeInvalidScore(minScore);
         course_.verifier = verifier;
         course_.reward = reward;
         course_.minScore = minScore;
-        course_.validity = validity;
-        course_.contentCid = contentCid;
-        course_.title = title;
+        course_.validity = settings.validity;
+        course_.contentCid = settings.contentCid;
+        course_.title = settings.title;
     }
 
     /// @dev AzoraCredential writes the title into JSON and SVG as it is: whatever would need

@@ -44,6 +44,23 @@ interface IProofOfKnowledge is IVerifierRegistry {
         string title;
     }
 
+    /// @notice What a curator sets of a course, when registering or updating it.
+    /// @param title The course's title, as its credentials name it: 1 to `MAX_TITLE_LENGTH` bytes
+    /// without `"`, `\`, `<`, `>`, `&` or a control byte (`ProofOfKnowledgeInvalidCourseTitle`).
+    /// @param contentCid IPFS CID of the course package.
+    /// @param reward AZR (wei) minted per claim, before the CitadelFund's share (more than zero).
+    /// @param verifier Signs completions (nonzero, not disabled).
+    /// @param minScore Lowest passing score, in basis points (at most 10000).
+    /// @param validity Seconds a credential stays valid after issue (0 = for ever).
+    struct CourseSettings {
+        string title;
+        string contentCid;
+        uint96 reward;
+        address verifier;
+        uint16 minScore;
+        uint32 validity;
+    }
+
     /// @notice The emission schedule: epochs of `epochLength` seconds counted from `startedAt`,
     /// numbered on from `firstEpoch`; the budget of an epoch is `initialBudget` halved once per
     /// `halvingInterval` epochs since `firstEpoch`.
@@ -84,26 +101,19 @@ interface IProofOfKnowledge is IVerifierRegistry {
         uint64 epoch
     );
 
-    /// @notice Emitted when a course is registered (it starts active).
+    /// @notice Emitted when a course is registered (it starts active), with every setting.
     event CourseRegistered(
         uint256 indexed courseId,
         address indexed verifier,
-        string title,
-        string contentCid,
-        uint256 reward,
-        uint16 minScore,
-        uint32 validity
+        CourseSettings settings
     );
 
-    /// @notice Emitted when a course's content, reward, verifier or rules change.
+    /// @notice Emitted when a course's content, reward, verifier or rules change, with every
+    /// setting.
     event CourseUpdated(
         uint256 indexed courseId,
         address indexed verifier,
-        string title,
-        string contentCid,
-        uint256 reward,
-        uint16 minScore,
-        uint32 validity
+        CourseSettings settings
     );
 
     /// @notice Emitted when a course starts accepting claims again.
@@ -225,36 +235,15 @@ interface IProofOfKnowledge is IVerifierRegistry {
         bytes calldata signature
     ) external returns (uint256 credentialId);
 
-    /// @notice Registers an active course (ids start at 1). Only CURATOR_ROLE, within its term.
-    /// @param title The course's title, as its credentials name it (`ProofOfKnowledgeInvalidCourseTitle`
-    /// unless 1 to `MAX_TITLE_LENGTH` bytes without `"`, `\`, `<`, `>`, `&` or a control byte).
-    /// @param contentCid IPFS CID of the course package.
-    /// @param reward AZR (wei) minted per claim, before the CitadelFund's share.
-    /// @param verifier Signs completions (nonzero, not disabled).
-    /// @param minScore Lowest passing score, in basis points.
-    /// @param validity Seconds a credential stays valid after issue (0 = for ever).
+    /// @notice Registers an active course (ids start at 1) with `settings`. Only CURATOR_ROLE,
+    /// within its term.
     /// @return courseId The new course's id.
-    function registerCourse(
-        string calldata title,
-        string calldata contentCid,
-        uint96 reward,
-        address verifier,
-        uint16 minScore,
-        uint32 validity
-    ) external returns (uint256 courseId);
+    function registerCourse(CourseSettings calldata settings) external returns (uint256 courseId);
 
-    /// @notice Changes a course's title, content, reward, verifier and rules; a former verifier's
-    /// vouchers stop working, and the metadata of credentials already issued shows the new title.
-    /// Only CURATOR_ROLE, within its term. Parameters as in `registerCourse`.
-    function updateCourse(
-        uint256 courseId,
-        string calldata title,
-        string calldata contentCid,
-        uint96 reward,
-        address verifier,
-        uint16 minScore,
-        uint32 validity
-    ) external;
+    /// @notice Changes a course's title, content, reward, verifier and rules to `settings`; a former
+    /// verifier's vouchers stop working, and the metadata of credentials already issued shows the
+    /// new title. Only CURATOR_ROLE, within its term.
+    function updateCourse(uint256 courseId, CourseSettings calldata settings) external;
 
     /// @notice Opens or closes a course to claims. Only CURATOR_ROLE, within its term.
     function setCourseActive(uint256 courseId, bool active) external;

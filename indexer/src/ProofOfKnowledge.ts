@@ -3,32 +3,19 @@ import { claim, course } from "ponder:schema";
 import { eventId, touchAccount } from "./lib/account";
 import { indexRoles } from "./lib/roles";
 import { touchDay } from "./lib/daily";
+import type { CourseSettings } from "../../protocol/course";
 
 indexRoles("ProofOfKnowledge");
 
 /** A course's settings as CourseRegistered and CourseUpdated both carry them, as `course` stores them. */
-function courseSettings({
-  title,
-  contentCid,
-  verifier,
-  reward,
-  minScore,
-  validity,
-}: {
-  title: string;
-  contentCid: string;
-  verifier: `0x${string}`;
-  reward: bigint;
-  minScore: number;
-  validity: number;
-}) {
-  return { title, contentCid, verifier, reward, minScore, validity: BigInt(validity) };
+function courseSettings({ validity, ...settings }: CourseSettings) {
+  return { ...settings, validity: BigInt(validity) };
 }
 
 ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
   await context.db.insert(course).values({
     id: event.args.courseId,
-    ...courseSettings(event.args),
+    ...courseSettings(event.args.settings),
     active: true,
     claimCount: 0,
     registeredAt: event.block.timestamp,
@@ -39,7 +26,7 @@ ponder.on("ProofOfKnowledge:CourseRegistered", async ({ event, context }) => {
 ponder.on("ProofOfKnowledge:CourseUpdated", async ({ event, context }) => {
   await context.db
     .update(course, { id: event.args.courseId })
-    .set({ ...courseSettings(event.args), updatedAt: event.block.timestamp });
+    .set({ ...courseSettings(event.args.settings), updatedAt: event.block.timestamp });
 });
 
 ponder.on("ProofOfKnowledge:CourseActivated", async ({ event, context }) => {

@@ -97,12 +97,14 @@ async function miningGas(node: BenchNode): Promise<MiningGas> {
   ] as const) {
     await gasOf(
       pok(curator).write.registerCourse([
-        `Bench course ${n}`,
-        `bafkreibench${n}`,
-        reward,
-        verifier.account.address,
-        7_000,
-        validity,
+        {
+          title: `Bench course ${n}`,
+          contentCid: `bafkreibench${n}`,
+          reward,
+          verifier: verifier.account.address,
+          minScore: 7_000,
+          validity,
+        },
       ]),
     );
   }

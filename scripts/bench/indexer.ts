@@ -99,12 +99,14 @@ async function writeHistory(manifest: Manifest, evm: Chain) {
   await send(pok.write.setVerifierLimit([verifier.account.address, claimTxs * CLAIMS_PER_TX]));
   await send(
     pok.write.registerCourse([
-      "Bench course",
-      "bafkreibenchcourse",
-      parseUnits("10", 18),
-      verifier.account.address,
-      0,
-      0,
+      {
+        title: "Bench course",
+        contentCid: "bafkreibenchcourse",
+        reward: parseUnits("10", 18),
+        verifier: verifier.account.address,
+        minScore: 0,
+        validity: 0,
+      },
     ]),
   );
   const courseId = await pok.read.courseCount();

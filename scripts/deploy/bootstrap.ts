@@ -109,7 +109,7 @@ export async function runBootstrap(
   });
   const courseIdOf = new Map<string, bigint>();
   for (const { args } of registered) {
-    if (!courseIdOf.has(args.contentCid)) courseIdOf.set(args.contentCid, args.courseId);
+    if (!courseIdOf.has(args.settings.contentCid)) courseIdOf.set(args.settings.contentCid, args.courseId);
   }
   for (const course of plan.courses) {
     const known = courseIdOf.get(course.contentCid);
@@ -118,12 +118,14 @@ export async function runBootstrap(
       continue;
     }
     const receipt = await call(pok, "registerCourse", [
-      course.title,
-      course.contentCid,
-      parseUnits(String(course.rewardAzr), 18),
-      course.verifier,
-      course.minScorePercent * 100,
-      course.validityDays * 24 * 60 * 60,
+      {
+        title: course.title,
+        contentCid: course.contentCid,
+        reward: parseUnits(String(course.rewardAzr), 18),
+        verifier: course.verifier,
+        minScore: course.minScorePercent * 100,
+        validity: course.validityDays * 24 * 60 * 60,
+      },
     ]);
     const [event] = parseEventLogs({ abi: pok.abi, logs: receipt.logs, eventName: "CourseRegistered" });
     if (!event) throw new Error(`registering ${course.contentCid} emitted no CourseRegistered`);

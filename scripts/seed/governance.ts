@@ -149,12 +149,14 @@ export async function seedGovernance(
       functionName: "updateCourse",
       args: [
         1n,
-        course.title,
-        course.contentCid,
-        parseUnits("120", 18),
-        course.verifier,
-        course.minScore,
-        course.validity,
+        {
+          title: course.title,
+          contentCid: course.contentCid,
+          reward: parseUnits("120", 18),
+          verifier: course.verifier,
+          minScore: course.minScore,
+          validity: course.validity,
+        },
       ],
     },
   ]);

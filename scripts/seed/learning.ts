@@ -2,6 +2,7 @@ import { createWalletClient, custom, getContract, parseEventLogs, parseUnits } f
 import type { Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
 import { signCompletion } from "../../protocol/eip712";
 import type { Completion } from "../../protocol/eip712";
+import type { CourseSettings } from "../../protocol/course";
 import { localAccount, localRelayer, localVerifier } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
 import type { Manifest } from "../../protocol/manifest";
@@ -108,7 +109,15 @@ export async function seedAzora(manifest: Manifest, clients: SeedClients, course
  */
 export function registerCourseArgs({ slug, title, contentCid }: SeedCourse, verifier: Address) {
   const { rewardAzr, validity } = DEMO_COURSE_TERMS[slug] ?? DEFAULT_COURSE_TERMS;
-  return [title, contentCid, parseUnits(String(rewardAzr), 18), verifier, DEMO_MIN_SCORE, validity] as const;
+  const settings: CourseSettings = {
+    title,
+    contentCid,
+    reward: parseUnits(String(rewardAzr), 18),
+    verifier,
+    minScore: DEMO_MIN_SCORE,
+    validity,
+  };
+  return [settings] as const;
 }
 
 /** Registers `course` as the curator (`deployer`), with `registerCourseArgs`. */
@@ -120,7 +129,7 @@ export async function registerCourse(
 ): Promise<SeededCourse> {
   const { abi, address } = contractOf(manifest, "ProofOfKnowledge");
   const args = registerCourseArgs(course, verifier);
-  const [, , reward, , , validity] = args;
+  const [{ reward, validity }] = args;
   const receipt = await confirm(
     publicClient,
     getContract({ abi, address, client: deployer }).write.registerCourse(args),

@@ -153,12 +153,14 @@ describe("app › DAO proposal templates (form → calldata → decoded call →
     const [call] = callsOf("updateReward", { courseId: "3", reward: "120" }, COURSE);
     expect(call!.args).to.deep.equal([
       3n,
-      "Wallets and Safety",
-      CID,
-      azr("120"),
-      VERIFIER,
-      7_000,
-      365 * 86_400,
+      {
+        title: "Wallets and Safety",
+        contentCid: CID,
+        reward: azr("120"),
+        verifier: VERIFIER,
+        minScore: 7_000,
+        validity: 365 * 86_400,
+      },
     ]);
   });
 

@@ -455,12 +455,14 @@ describe("AzoraCredential", () => {
       const longest = "Budgeting and Saving on an Irregular Income: a course, 64 bytes.";
       await pok.write.updateCourse([
         1n,
-        longest,
-        COURSE.contentCid,
-        COURSE.reward,
-        verifier.account.address,
-        COURSE.minScore,
-        COURSE.validity,
+        {
+          title: longest,
+          contentCid: COURSE.contentCid,
+          reward: COURSE.reward,
+          verifier: verifier.account.address,
+          minScore: COURSE.minScore,
+          validity: COURSE.validity,
+        },
       ]);
       const renamed = decodeTokenUri(await credential.read.tokenURI([id]));
       expect(renamed.name).to.equal(`Azora Credential: ${longest}`);

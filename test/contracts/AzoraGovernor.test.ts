@@ -165,12 +165,14 @@ describe("AzoraGovernor", () => {
             functionName: "updateCourse",
             args: [
               1n,
-              COURSE.title,
-              COURSE.contentCid,
-              AZR(150),
-              verifier.account.address,
-              COURSE.minScore,
-              COURSE.validity,
+              {
+                title: COURSE.title,
+                contentCid: COURSE.contentCid,
+                reward: AZR(150),
+                verifier: verifier.account.address,
+                minScore: COURSE.minScore,
+                validity: COURSE.validity,
+              },
             ],
           },
         ],
@@ -179,11 +181,14 @@ describe("AzoraGovernor", () => {
       await viem.assertions.emitWithArgs(passAndExecute(p), pok, "CourseUpdated", [
         1n,
         getAddress(verifier.account.address),
-        COURSE.title,
-        COURSE.contentCid,
-        AZR(150),
-        COURSE.minScore,
-        COURSE.validity,
+        {
+          title: COURSE.title,
+          contentCid: COURSE.contentCid,
+          reward: AZR(150),
+          verifier: getAddress(verifier.account.address),
+          minScore: COURSE.minScore,
+          validity: COURSE.validity,
+        },
       ]);
       expect(await pok.read.rewardOf([1n])).to.equal(AZR(150));
     });

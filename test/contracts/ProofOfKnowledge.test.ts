@@ -38,12 +38,14 @@ const ADMIN = `0x${"00".repeat(32)}` as const;
 async function twoCourses() {
   const base = await mining();
   await base.pok.write.registerCourse([
-    "A course",
-    "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4",
-    AZR(400),
-    base.verifier.account.address,
-    0,
-    0,
+    {
+      title: "A course",
+      contentCid: "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4",
+      reward: AZR(400),
+      verifier: base.verifier.account.address,
+      minScore: 0,
+      validity: 0,
+    },
   ]);
   return base;
 }
@@ -53,7 +55,16 @@ async function walletVerifier() {
   const base = await mining();
   const wallet = await viem.deployContract("MockERC1271Wallet", [base.carol.account.address]);
   await base.pok.write.setVerifierLimit([wallet.address, 5]);
-  await base.pok.write.registerCourse(["A course", "bafkreiwallet", AZR(50), wallet.address, 5_000, 0]);
+  await base.pok.write.registerCourse([
+    {
+      title: "A course",
+      contentCid: "bafkreiwallet",
+      reward: AZR(50),
+      verifier: wallet.address,
+      minScore: 5_000,
+      validity: 0,
+    },
+  ]);
   return { ...base, wallet };
 }
 
@@ -131,24 +142,20 @@ describe("ProofOfKnowledge", () => {
   describe("course registry", () => {
     it("registers an active course with CourseRegistered and answers verifierOf, rewardOf, course", async () => {
       const { pok, carol } = await loadFixture(mining);
-      const args = [
-        "Saving for School Fees",
-        "bafkreinew",
-        AZR(25),
-        carol.account.address,
-        6_000,
-        30 * DAY,
-      ] as const;
-      const { result } = await pok.simulate.registerCourse(args);
+      const settings = {
+        title: "Saving for School Fees",
+        contentCid: "bafkreinew",
+        reward: AZR(25),
+        verifier: getAddress(carol.account.address),
+        minScore: 6_000,
+        validity: 30 * DAY,
+      };
+      const { result } = await pok.simulate.registerCourse([settings]);
       expect(result).to.equal(2n);
-      await viem.assertions.emitWithArgs(pok.write.registerCourse(args), pok, "CourseRegistered", [
+      await viem.assertions.emitWithArgs(pok.write.registerCourse([settings]), pok, "CourseRegistered", [
         2n,
         getAddress(carol.account.address),
-        "Saving for School Fees",
-        "bafkreinew",
-        AZR(25),
-        6_000,
-        30 * DAY,
+        settings,
       ]);
       expect(await pok.read.courseCount()).to.equal(2n);
       expect(await pok.read.verifierOf([2n])).to.equal(getAddress(carol.account.address));
@@ -176,9 +183,28 @@ describe("ProofOfKnowledge", () => {
       const { pok, verifier } = await loadFixture(mining);
       expect(await pok.read.MAX_TITLE_LENGTH()).to.equal(64n);
       const register = (title: string) =>
-        pok.write.registerCourse([title, "cid", AZR(1), verifier.account.address, 0, 0]);
+        pok.write.registerCourse([
+          {
+            title,
+            contentCid: "cid",
+            reward: AZR(1),
+            verifier: verifier.account.address,
+            minScore: 0,
+            validity: 0,
+          },
+        ]);
       const update = (title: string) =>
-        pok.write.updateCourse([1n, title, "cid", AZR(1), verifier.account.address, 0, 0]);
+        pok.write.updateCourse([
+          1n,
+          {
+            title,
+            contentCid: "cid",
+            reward: AZR(1),
+            verifier: verifier.account.address,
+            minScore: 0,
+            validity: 0,
+          },
+        ]);
       for (const title of [
         "x".repeat(64),
         "Akiba na Bajeti: élan, 💡",
@@ -208,23 +234,59 @@ describe("ProofOfKnowledge", () => {
     it("refuses a zero or disabled verifier, a zero reward and a minimum score above 10000", async () => {
       const { pok, carol } = await loadFixture(mining);
       await expectRevert(
-        pok.write.registerCourse(["A course", "cid", AZR(1), zeroAddress, 0, 0]),
+        pok.write.registerCourse([
+          {
+            title: "A course",
+            contentCid: "cid",
+            reward: AZR(1),
+            verifier: zeroAddress,
+            minScore: 0,
+            validity: 0,
+          },
+        ]),
         "ProofOfKnowledgeInvalidVerifier",
         [zeroAddress],
       );
       await pok.write.disableVerifier([carol.account.address]);
       await expectRevert(
-        pok.write.registerCourse(["A course", "cid", AZR(1), carol.account.address, 0, 0]),
+        pok.write.registerCourse([
+          {
+            title: "A course",
+            contentCid: "cid",
+            reward: AZR(1),
+            verifier: carol.account.address,
+            minScore: 0,
+            validity: 0,
+          },
+        ]),
         "ProofOfKnowledgeInvalidVerifier",
         [getAddress(carol.account.address)],
       );
       await expectRevert(
-        pok.write.registerCourse(["A course", "cid", 0n, getAddress(learnerAddress("v")), 0, 0]),
+        pok.write.registerCourse([
+          {
+            title: "A course",
+            contentCid: "cid",
+            reward: 0n,
+            verifier: getAddress(learnerAddress("v")),
+            minScore: 0,
+            validity: 0,
+          },
+        ]),
         "ProofOfKnowledgeInvalidReward",
         [0n],
       );
       await expectRevert(
-        pok.write.registerCourse(["A course", "cid", AZR(1), getAddress(learnerAddress("v")), 10_001, 0]),
+        pok.write.registerCourse([
+          {
+            title: "A course",
+            contentCid: "cid",
+            reward: AZR(1),
+            verifier: getAddress(learnerAddress("v")),
+            minScore: 10_001,
+            validity: 0,
+          },
+        ]),
         "ProofOfKnowledgeInvalidScore",
         [10_001],
       );
@@ -233,10 +295,31 @@ describe("ProofOfKnowledge", () => {
     it("updates a course with CourseUpdated: the former verifier's vouchers stop working", async () => {
       const { pok, carol, verifier, alice, voucher, claim, sign } = await loadFixture(mining);
       await viem.assertions.emitWithArgs(
-        pok.write.updateCourse([1n, "A course", "bafkreiv2", AZR(80), carol.account.address, 8_000, 0]),
+        pok.write.updateCourse([
+          1n,
+          {
+            title: "A course",
+            contentCid: "bafkreiv2",
+            reward: AZR(80),
+            verifier: carol.account.address,
+            minScore: 8_000,
+            validity: 0,
+          },
+        ]),
         pok,
         "CourseUpdated",
-        [1n, getAddress(carol.account.address), "A course", "bafkreiv2", AZR(80), 8_000, 0],
+        [
+          1n,
+          getAddress(carol.account.address),
+          {
+            title: "A course",
+            contentCid: "bafkreiv2",
+            reward: AZR(80),
+            verifier: getAddress(carol.account.address),
+            minScore: 8_000,
+            validity: 0,
+          },
+        ],
       );
       expect(await pok.read.course([1n])).to.deep.include({
         title: "A course",
@@ -268,7 +351,17 @@ describe("ProofOfKnowledge", () => {
     it("refuses to update or toggle a course that does not exist with ProofOfKnowledgeCourseNotFound(id)", async () => {
       const { pok, carol } = await loadFixture(mining);
       await expectRevert(
-        pok.write.updateCourse([9n, "A course", "cid", AZR(1), carol.account.address, 0, 0]),
+        pok.write.updateCourse([
+          9n,
+          {
+            title: "A course",
+            contentCid: "cid",
+            reward: AZR(1),
+            verifier: carol.account.address,
+            minScore: 0,
+            validity: 0,
+          },
+        ]),
         "ProofOfKnowledgeCourseNotFound",
         [9n],
       );
@@ -279,8 +372,17 @@ describe("ProofOfKnowledge", () => {
       const { pok, alice } = await loadFixture(mining);
       const who = getAddress(alice.account.address);
       const calls = [
-        pok.write.registerCourse(["A course", "cid", AZR(1), who, 0, 0], { account: alice.account }),
-        pok.write.updateCourse([1n, "A course", "cid", AZR(1), who, 0, 0], { account: alice.account }),
+        pok.write.registerCourse(
+          [{ title: "A course", contentCid: "cid", reward: AZR(1), verifier: who, minScore: 0, validity: 0 }],
+          { account: alice.account },
+        ),
+        pok.write.updateCourse(
+          [
+            1n,
+            { title: "A course", contentCid: "cid", reward: AZR(1), verifier: who, minScore: 0, validity: 0 },
+          ],
+          { account: alice.account },
+        ),
         pok.write.setCourseActive([1n, false], { account: alice.account }),
         pok.write.setVerifierLimit([who, 100], { account: alice.account }),
       ];
@@ -347,7 +449,16 @@ describe("ProofOfKnowledge", () => {
     it("rounds the CitadelFund's share down and gives the remainder to the learner", async () => {
       const { pok, token, fund, verifier, bob, voucher, claim } = await loadFixture(mining);
       const reward = AZR(100) + 7n;
-      await pok.write.registerCourse(["A course", "cid", reward, verifier.account.address, 0, 0]);
+      await pok.write.registerCourse([
+        {
+          title: "A course",
+          contentCid: "cid",
+          reward,
+          verifier: verifier.account.address,
+          minScore: 0,
+          validity: 0,
+        },
+      ]);
       await viem.assertions.emitWithArgs(claim(await voucher(bob, { courseId: 2n })), pok, "Claimed", [
         getAddress(bob.account.address),
         2n,
@@ -636,7 +747,16 @@ describe("ProofOfKnowledge", () => {
 
     it("spends the budget to the last wei", async () => {
       const { pok, verifier, voucher, claim } = await loadFixture(mining);
-      await pok.write.registerCourse(["A course", "cid", AZR(500), verifier.account.address, 0, 0]);
+      await pok.write.registerCourse([
+        {
+          title: "A course",
+          contentCid: "cid",
+          reward: AZR(500),
+          verifier: verifier.account.address,
+          minScore: 0,
+          validity: 0,
+        },
+      ]);
       await claim(await voucher(learnerAddress(1), { courseId: 2n }));
       await claim(await voucher(learnerAddress(2), { courseId: 2n }));
       const [epoch, budget, minted, , endsAt] = await pok.read.epochStatus();
@@ -768,7 +888,16 @@ describe("ProofOfKnowledge", () => {
 
     it("allows no claim to a verifier without a limit", async () => {
       const { pok, carol, alice, voucher, claim } = await loadFixture(mining);
-      await pok.write.registerCourse(["A course", "cid", AZR(1), carol.account.address, 0, 0]);
+      await pok.write.registerCourse([
+        {
+          title: "A course",
+          contentCid: "cid",
+          reward: AZR(1),
+          verifier: carol.account.address,
+          minScore: 0,
+          validity: 0,
+        },
+      ]);
       await expectRevert(
         claim(await voucher(alice, { courseId: 2n }), carol),
         "ProofOfKnowledgeVerifierLimitReached",
@@ -998,12 +1127,14 @@ describe("ProofOfKnowledge", () => {
             const [, , disabled] = await pok.read.verifierStatus([verifierAddress]);
             if (!disabled) {
               await pok.write.registerCourse([
-                "A course",
-                `cid-${step}`,
-                reward,
-                verifierAddress,
-                r.pick([0, 3_000, 6_000]),
-                r.pick([0, DAY, 3 * DAY]),
+                {
+                  title: "A course",
+                  contentCid: `cid-${step}`,
+                  reward,
+                  verifier: verifierAddress,
+                  minScore: r.pick([0, 3_000, 6_000]),
+                  validity: r.pick([0, DAY, 3 * DAY]),
+                },
               ]);
             }
           } else if (roll < 62) {

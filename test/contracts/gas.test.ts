@@ -101,12 +101,14 @@ async function measureMarket(gas: Gas) {
   // Mining: course 1 (valid a year) and course 2 (never expires), signed by `verifier`.
   await registerCourse(m, { verifierLimit: 1_000 });
   await pok.write.registerCourse([
-    "A course",
-    COURSE.contentCid,
-    AZR(150),
-    verifier.account.address,
-    COURSE.minScore,
-    0,
+    {
+      title: "A course",
+      contentCid: COURSE.contentCid,
+      reward: AZR(150),
+      verifier: verifier.account.address,
+      minScore: COURSE.minScore,
+      validity: 0,
+    },
   ]);
   const claim = async (learner: `0x${string}`, courseId: bigint) => {
     const completion = { learner, courseId, score: 8_500, deadline: BigInt(await time.latest()) + 3_600n };

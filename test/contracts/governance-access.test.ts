@@ -119,13 +119,32 @@ const GOVERNED: GovernedCall[] = [
   {
     contract: "pok",
     functionName: "registerCourse",
-    args: (g) => [COURSE.title, COURSE.contentCid, AZR(1), g.verifier.account.address, 7_000, 0],
+    args: (g) => [
+      {
+        title: COURSE.title,
+        contentCid: COURSE.contentCid,
+        reward: AZR(1),
+        verifier: g.verifier.account.address,
+        minScore: 7_000,
+        validity: 0,
+      },
+    ],
     error: missingRole(Roles.CURATOR),
   },
   {
     contract: "pok",
     functionName: "updateCourse",
-    args: (g) => [1n, COURSE.title, COURSE.contentCid, AZR(1_000), g.verifier.account.address, 0, 0],
+    args: (g) => [
+      1n,
+      {
+        title: COURSE.title,
+        contentCid: COURSE.contentCid,
+        reward: AZR(1_000),
+        verifier: g.verifier.account.address,
+        minScore: 0,
+        validity: 0,
+      },
+    ],
     error: missingRole(Roles.CURATOR),
   },
   {

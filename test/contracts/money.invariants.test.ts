@@ -121,9 +121,21 @@ describe("money invariants over random sequences (escrow, mining, the CitadelFun
     const abis = [escrow.abi, token.abi, pok.abi, credential.abi];
     // Mining: one course signed by `verifier`; local account #7 (`arbiter`) is also the guardian.
     await pok.write.setVerifierLimit([verifier.account.address, 1_000_000], { account: deployer.account });
-    await pok.write.registerCourse(["A course", "bafkreimoney", REWARD, verifier.account.address, 0, 0], {
-      account: deployer.account,
-    });
+    await pok.write.registerCourse(
+      [
+        {
+          title: "A course",
+          contentCid: "bafkreimoney",
+          reward: REWARD,
+          verifier: verifier.account.address,
+          minScore: 0,
+          validity: 0,
+        },
+      ],
+      {
+        account: deployer.account,
+      },
+    );
     const guardian = arbiter;
     let guardianTermEndsAt = Number(
       await pok.read.roleTermOf([await pok.read.GUARDIAN_ROLE(), guardian.account.address]),

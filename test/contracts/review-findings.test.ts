@@ -653,24 +653,57 @@ describe("review finding 8 › bootstrap: quorum from votable AZR, and a bootstr
     });
     await pok.write.setVerifierLimit([verifier.account.address, 10], { account: dave.account });
     await pok.write.registerCourse(
-      ["A course", "bafkreibootstrap", AZR(50), verifier.account.address, 5_000, 0],
+      [
+        {
+          title: "A course",
+          contentCid: "bafkreibootstrap",
+          reward: AZR(50),
+          verifier: verifier.account.address,
+          minScore: 5_000,
+          validity: 0,
+        },
+      ],
       {
         account: dave.account,
       },
     );
     await time.increaseTo(termEndsAt + 1);
     await expectRevert(
-      pok.write.registerCourse(["A course", "bafkreilate", AZR(50), verifier.account.address, 5_000, 0], {
-        account: dave.account,
-      }),
+      pok.write.registerCourse(
+        [
+          {
+            title: "A course",
+            contentCid: "bafkreilate",
+            reward: AZR(50),
+            verifier: verifier.account.address,
+            minScore: 5_000,
+            validity: 0,
+          },
+        ],
+        {
+          account: dave.account,
+        },
+      ),
       "ProofOfKnowledgeRoleTermEnded",
       [Roles.CURATOR, getAddress(dave.account.address), termEndsAt],
     );
     // The Timelock's own curator role has no term.
     expect(await pok.read.roleTermOf([Roles.CURATOR, timelock.address])).to.equal(0);
-    await pok.write.registerCourse(["A course", "bafkreigov", AZR(50), verifier.account.address, 5_000, 0], {
-      account: timelock.address,
-    });
+    await pok.write.registerCourse(
+      [
+        {
+          title: "A course",
+          contentCid: "bafkreigov",
+          reward: AZR(50),
+          verifier: verifier.account.address,
+          minScore: 5_000,
+          validity: 0,
+        },
+      ],
+      {
+        account: timelock.address,
+      },
+    );
   });
 });
 

@@ -320,12 +320,14 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
         ...pok,
         functionName: "registerCourse",
         args: [
-          "Budgeting, second edition",
-          String(packageCid),
-          model.reward,
-          model.verifier,
-          model.minScore,
-          model.validity,
+          {
+            title: "Budgeting, second edition",
+            contentCid: String(packageCid),
+            reward: model.reward,
+            verifier: model.verifier,
+            minScore: model.minScore,
+            validity: model.validity,
+          },
         ],
       }),
     );

@@ -59,12 +59,14 @@ for (const database of INDEXER_DATABASES) {
         registeredId(
           await wait(
             curator.write.registerCourse([
-              title,
-              cid,
-              parseUnits(azr, 18),
-              verifier.account.address,
-              minScore,
-              validity,
+              {
+                title,
+                contentCid: cid,
+                reward: parseUnits(azr, 18),
+                verifier: verifier.account.address,
+                minScore,
+                validity,
+              },
             ]),
           ),
         );

@@ -45,7 +45,16 @@ async function graded() {
   const store = await openEmbeddedStore(path.join(dir.dir, "content"));
   const { contentCid } = await publishCourse(store, FOLDER, VERIFIER.publicKey);
   await pok.write.setVerifierLimit([VERIFIER.address, 100]);
-  await pok.write.registerCourse(["A course", contentCid, AZR(100), VERIFIER.address, 7_000, 0]);
+  await pok.write.registerCourse([
+    {
+      title: "A course",
+      contentCid,
+      reward: AZR(100),
+      verifier: VERIFIER.address,
+      minScore: 7_000,
+      validity: 0,
+    },
+  ]);
   await base.token.write.grantRole([await base.token.read.MINTER_ROLE(), deployer.account.address]);
   const { course } = await packCourse(FOLDER);
   const key = parseAnswers(await readFile(path.join(FOLDER, CLEAR_ANSWERS)));
@@ -211,7 +220,16 @@ describe("grader › grading and relaying against a local chain", function () {
     head.quiz.showWrongAnswers = false;
     await writeFile(path.join(folder, "course.json"), JSON.stringify(head, null, 2));
     const { contentCid } = await publishCourse(setup.store, folder, VERIFIER.publicKey);
-    await setup.pok.write.registerCourse(["A course", contentCid, AZR(100), VERIFIER.address, 7_000, 0]);
+    await setup.pok.write.registerCourse([
+      {
+        title: "A course",
+        contentCid,
+        reward: AZR(100),
+        verifier: VERIFIER.address,
+        minScore: 7_000,
+        validity: 0,
+      },
+    ]);
     const { status, body } = await submit(grader(), newLearner(), (view) => withWrong(view, 1), {
       courseId: 2n,
     });
@@ -414,7 +432,16 @@ describe("grader › grading and relaying against a local chain", function () {
       privateKeyToAccount(generatePrivateKey()).publicKey,
     );
     for (const cid of [String(await setup.store.addTree(tampered)), forOther.contentCid]) {
-      await setup.pok.write.registerCourse(["A course", cid, AZR(100), VERIFIER.address, 7_000, 0]);
+      await setup.pok.write.registerCourse([
+        {
+          title: "A course",
+          contentCid: cid,
+          reward: AZR(100),
+          verifier: VERIFIER.address,
+          minScore: 7_000,
+          validity: 0,
+        },
+      ]);
     }
     const g = grader();
     const broken = await submit(g, newLearner(), [0], { courseId: 2n, attempt: 0 });

@@ -130,12 +130,14 @@ export async function registerCourse(
 ) {
   await pok.write.setVerifierLimit([verifier.account.address, verifierLimit]);
   await pok.write.registerCourse([
-    COURSE.title,
-    COURSE.contentCid,
-    reward,
-    verifier.account.address,
-    COURSE.minScore,
-    validity,
+    {
+      title: COURSE.title,
+      contentCid: COURSE.contentCid,
+      reward,
+      verifier: verifier.account.address,
+      minScore: COURSE.minScore,
+      validity,
+    },
   ]);
 }
 

@@ -5,6 +5,7 @@ import { contractOf, contractsOf } from "@/protocol/manifest";
 import { timelockOperationId } from "@/protocol/proposals";
 import type { Proposal } from "@/protocol/proposals";
 import type { ContractName } from "@/protocol/manifest";
+import type { CourseSettings } from "@/protocol/course";
 import { ProposalState } from "@/protocol/enums";
 import { Roles, roleName } from "@/protocol/roles";
 import { many, one, rows } from "@/app/_lib/indexer-query";
@@ -186,18 +187,12 @@ export function decodeCall(target: string, calldata: string): DecodedCall {
   switch (`${name}.${decoded.functionName}`) {
     case "CitadelFund.release":
       return { kind: "release", token: at<Address>(0), to: at<Address>(1), amount: int(2) };
-    case "ProofOfKnowledge.registerCourse":
-      return {
-        kind: "registerCourse",
-        title: at<string>(0),
-        contentCid: at<string>(1),
-        reward: int(2),
-        verifier: at<Address>(3),
-        minScore: int(4),
-        validity: int(5),
-      };
+    case "ProofOfKnowledge.registerCourse": {
+      const { minScore, validity, ...settings } = at<CourseSettings>(0);
+      return { kind: "registerCourse", ...settings, minScore: BigInt(minScore), validity: BigInt(validity) };
+    }
     case "ProofOfKnowledge.updateCourse":
-      return { kind: "updateCourse", courseId: int(0), reward: int(3) };
+      return { kind: "updateCourse", courseId: int(0), reward: at<CourseSettings>(1).reward };
     case "ProofOfKnowledge.setCourseActive":
       return { kind: "setCourseActive", courseId: int(0), active: at<boolean>(1) };
     case "ProofOfKnowledge.setVerifierLimit":

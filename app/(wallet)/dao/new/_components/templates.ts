@@ -5,6 +5,7 @@ import { contractOf } from "@/protocol/manifest";
 import { courseTitleProblem } from "@/protocol/metadata-text";
 import { Roles } from "@/protocol/roles";
 import type { ProposalCall } from "@/protocol/proposals";
+import type { CourseSettings } from "@/protocol/course";
 
 // The proposal templates of /dao/new: each turns a few form fields into the calls a passed
 // proposal makes through the Timelock, with the contracts' own ABIs (no hand-written calldata).
@@ -48,13 +49,7 @@ export const FIELDS: Record<Template, readonly Field[]> = {
 };
 
 /** What the chain says about a course, for the templates that keep its other settings. */
-export interface CourseNow {
-  verifier: Address;
-  minScore: number;
-  validity: number;
-  contentCid: string;
-  title: string;
-}
+export type CourseNow = Omit<CourseSettings, "reward">;
 
 export class FieldError extends Error {
   constructor(readonly field: Field) {
@@ -111,12 +106,14 @@ export function callsOf(
           target: pok.address,
           functionName: "registerCourse",
           args: [
-            title,
-            cid,
-            azr(values, "reward"),
-            address(values, "verifier"),
-            Number(whole(values, "minScore", 10_000n)),
-            Number(whole(values, "validityDays", 36_500n) * 86_400n),
+            {
+              title,
+              contentCid: cid,
+              reward: azr(values, "reward"),
+              verifier: address(values, "verifier"),
+              minScore: Number(whole(values, "minScore", 10_000n)),
+              validity: Number(whole(values, "validityDays", 36_500n) * 86_400n),
+            },
           ],
         },
       ];
@@ -132,12 +129,14 @@ export function callsOf(
           functionName: "updateCourse",
           args: [
             id,
-            course.title,
-            course.contentCid,
-            azr(values, "reward"),
-            course.verifier,
-            course.minScore,
-            course.validity,
+            {
+              title: course.title,
+              contentCid: course.contentCid,
+              reward: azr(values, "reward"),
+              verifier: course.verifier,
+              minScore: course.minScore,
+              validity: course.validity,
+            },
           ],
         },
       ];
