@@ -12,6 +12,7 @@ import {
 import type { Address } from "viem";
 import { COMPLETION_TYPES, completionDomain, signCompletion } from "../../protocol/eip712";
 import { CitadelSource } from "../../protocol/enums";
+import type { CourseSettings } from "../../protocol/course";
 import { CONTRACT_NAMES } from "../../protocol/manifest";
 import { Roles } from "../../protocol/roles";
 import { learnerAddress } from "../support/accounts";
@@ -34,18 +35,22 @@ const { loadFixture, time } = networkHelpers;
 const DAY = 24 * 60 * 60;
 const ADMIN = `0x${"00".repeat(32)}` as const;
 
+/** Settings for `registerCourse`/`updateCourse`: "A course" at "cid", 1 AZR, any score, never expiring, unless `settings` says otherwise. */
+function courseSettings(
+  settings: Pick<CourseSettings, "verifier"> & Partial<CourseSettings>,
+): CourseSettings {
+  return { title: "A course", contentCid: "cid", reward: AZR(1), minScore: 0, validity: 0, ...settings };
+}
+
 /** `mining`, plus course 2: 400 AZR, any score, credentials that never expire, same verifier. */
 async function twoCourses() {
   const base = await mining();
   await base.pok.write.registerCourse([
-    {
-      title: "A course",
+    courseSettings({
       contentCid: "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4",
       reward: AZR(400),
       verifier: base.verifier.account.address,
-      minScore: 0,
-      validity: 0,
-    },
+    }),
   ]);
   return base;
 }
@@ -56,14 +61,12 @@ async function walletVerifier() {
   const wallet = await viem.deployContract("MockERC1271Wallet", [base.carol.account.address]);
   await base.pok.write.setVerifierLimit([wallet.address, 5]);
   await base.pok.write.registerCourse([
-    {
-      title: "A course",
+    courseSettings({
       contentCid: "bafkreiwallet",
       reward: AZR(50),
       verifier: wallet.address,
       minScore: 5_000,
-      validity: 0,
-    },
+    }),
   ]);
   return { ...base, wallet };
 }
@@ -183,28 +186,9 @@ describe("ProofOfKnowledge", () => {
       const { pok, verifier } = await loadFixture(mining);
       expect(await pok.read.MAX_TITLE_LENGTH()).to.equal(64n);
       const register = (title: string) =>
-        pok.write.registerCourse([
-          {
-            title,
-            contentCid: "cid",
-            reward: AZR(1),
-            verifier: verifier.account.address,
-            minScore: 0,
-            validity: 0,
-          },
-        ]);
+        pok.write.registerCourse([courseSettings({ title, verifier: verifier.account.address })]);
       const update = (title: string) =>
-        pok.write.updateCourse([
-          1n,
-          {
-            title,
-            contentCid: "cid",
-            reward: AZR(1),
-            verifier: verifier.account.address,
-            minScore: 0,
-            validity: 0,
-          },
-        ]);
+        pok.write.updateCourse([1n, courseSettings({ title, verifier: verifier.account.address })]);
       for (const title of [
         "x".repeat(64),
         "Akiba na Bajeti: élan, 💡",
@@ -234,58 +218,24 @@ describe("ProofOfKnowledge", () => {
     it("refuses a zero or disabled verifier, a zero reward and a minimum score above 10000", async () => {
       const { pok, carol } = await loadFixture(mining);
       await expectRevert(
-        pok.write.registerCourse([
-          {
-            title: "A course",
-            contentCid: "cid",
-            reward: AZR(1),
-            verifier: zeroAddress,
-            minScore: 0,
-            validity: 0,
-          },
-        ]),
+        pok.write.registerCourse([courseSettings({ verifier: zeroAddress })]),
         "ProofOfKnowledgeInvalidVerifier",
         [zeroAddress],
       );
       await pok.write.disableVerifier([carol.account.address]);
       await expectRevert(
-        pok.write.registerCourse([
-          {
-            title: "A course",
-            contentCid: "cid",
-            reward: AZR(1),
-            verifier: carol.account.address,
-            minScore: 0,
-            validity: 0,
-          },
-        ]),
+        pok.write.registerCourse([courseSettings({ verifier: carol.account.address })]),
         "ProofOfKnowledgeInvalidVerifier",
         [getAddress(carol.account.address)],
       );
       await expectRevert(
-        pok.write.registerCourse([
-          {
-            title: "A course",
-            contentCid: "cid",
-            reward: 0n,
-            verifier: getAddress(learnerAddress("v")),
-            minScore: 0,
-            validity: 0,
-          },
-        ]),
+        pok.write.registerCourse([courseSettings({ reward: 0n, verifier: getAddress(learnerAddress("v")) })]),
         "ProofOfKnowledgeInvalidReward",
         [0n],
       );
       await expectRevert(
         pok.write.registerCourse([
-          {
-            title: "A course",
-            contentCid: "cid",
-            reward: AZR(1),
-            verifier: getAddress(learnerAddress("v")),
-            minScore: 10_001,
-            validity: 0,
-          },
+          courseSettings({ verifier: getAddress(learnerAddress("v")), minScore: 10_001 }),
         ]),
         "ProofOfKnowledgeInvalidScore",
         [10_001],
@@ -297,28 +247,24 @@ describe("ProofOfKnowledge", () => {
       await viem.assertions.emitWithArgs(
         pok.write.updateCourse([
           1n,
-          {
-            title: "A course",
+          courseSettings({
             contentCid: "bafkreiv2",
             reward: AZR(80),
             verifier: carol.account.address,
             minScore: 8_000,
-            validity: 0,
-          },
+          }),
         ]),
         pok,
         "CourseUpdated",
         [
           1n,
           getAddress(carol.account.address),
-          {
-            title: "A course",
+          courseSettings({
             contentCid: "bafkreiv2",
             reward: AZR(80),
             verifier: getAddress(carol.account.address),
             minScore: 8_000,
-            validity: 0,
-          },
+          }),
         ],
       );
       expect(await pok.read.course([1n])).to.deep.include({
@@ -351,17 +297,7 @@ describe("ProofOfKnowledge", () => {
     it("refuses to update or toggle a course that does not exist with ProofOfKnowledgeCourseNotFound(id)", async () => {
       const { pok, carol } = await loadFixture(mining);
       await expectRevert(
-        pok.write.updateCourse([
-          9n,
-          {
-            title: "A course",
-            contentCid: "cid",
-            reward: AZR(1),
-            verifier: carol.account.address,
-            minScore: 0,
-            validity: 0,
-          },
-        ]),
+        pok.write.updateCourse([9n, courseSettings({ verifier: carol.account.address })]),
         "ProofOfKnowledgeCourseNotFound",
         [9n],
       );
@@ -372,17 +308,8 @@ describe("ProofOfKnowledge", () => {
       const { pok, alice } = await loadFixture(mining);
       const who = getAddress(alice.account.address);
       const calls = [
-        pok.write.registerCourse(
-          [{ title: "A course", contentCid: "cid", reward: AZR(1), verifier: who, minScore: 0, validity: 0 }],
-          { account: alice.account },
-        ),
-        pok.write.updateCourse(
-          [
-            1n,
-            { title: "A course", contentCid: "cid", reward: AZR(1), verifier: who, minScore: 0, validity: 0 },
-          ],
-          { account: alice.account },
-        ),
+        pok.write.registerCourse([courseSettings({ verifier: who })], { account: alice.account }),
+        pok.write.updateCourse([1n, courseSettings({ verifier: who })], { account: alice.account }),
         pok.write.setCourseActive([1n, false], { account: alice.account }),
         pok.write.setVerifierLimit([who, 100], { account: alice.account }),
       ];
@@ -449,16 +376,7 @@ describe("ProofOfKnowledge", () => {
     it("rounds the CitadelFund's share down and gives the remainder to the learner", async () => {
       const { pok, token, fund, verifier, bob, voucher, claim } = await loadFixture(mining);
       const reward = AZR(100) + 7n;
-      await pok.write.registerCourse([
-        {
-          title: "A course",
-          contentCid: "cid",
-          reward,
-          verifier: verifier.account.address,
-          minScore: 0,
-          validity: 0,
-        },
-      ]);
+      await pok.write.registerCourse([courseSettings({ reward, verifier: verifier.account.address })]);
       await viem.assertions.emitWithArgs(claim(await voucher(bob, { courseId: 2n })), pok, "Claimed", [
         getAddress(bob.account.address),
         2n,
@@ -748,14 +666,7 @@ describe("ProofOfKnowledge", () => {
     it("spends the budget to the last wei", async () => {
       const { pok, verifier, voucher, claim } = await loadFixture(mining);
       await pok.write.registerCourse([
-        {
-          title: "A course",
-          contentCid: "cid",
-          reward: AZR(500),
-          verifier: verifier.account.address,
-          minScore: 0,
-          validity: 0,
-        },
+        courseSettings({ reward: AZR(500), verifier: verifier.account.address }),
       ]);
       await claim(await voucher(learnerAddress(1), { courseId: 2n }));
       await claim(await voucher(learnerAddress(2), { courseId: 2n }));
@@ -888,16 +799,7 @@ describe("ProofOfKnowledge", () => {
 
     it("allows no claim to a verifier without a limit", async () => {
       const { pok, carol, alice, voucher, claim } = await loadFixture(mining);
-      await pok.write.registerCourse([
-        {
-          title: "A course",
-          contentCid: "cid",
-          reward: AZR(1),
-          verifier: carol.account.address,
-          minScore: 0,
-          validity: 0,
-        },
-      ]);
+      await pok.write.registerCourse([courseSettings({ verifier: carol.account.address })]);
       await expectRevert(
         claim(await voucher(alice, { courseId: 2n }), carol),
         "ProofOfKnowledgeVerifierLimitReached",

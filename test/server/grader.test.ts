@@ -23,6 +23,7 @@ import { publishCourse } from "../../scripts/seed/courses";
 import { VoteType } from "../../protocol/enums";
 import { signBallot, signDelegation, submissionTypedData } from "../../protocol/eip712";
 import { abis } from "../../protocol/abis";
+import type { CourseSettings } from "../../protocol/course";
 import { formatProposalDescription, proposalOf, proposeArgs } from "../../protocol/proposals";
 import { REPO_ROOT } from "../../scripts/stack/paths";
 import { tempDir } from "../content/support";
@@ -37,6 +38,18 @@ const FOLDER = path.join(REPO_ROOT, "courses", "wallets-and-safety");
 const VERIFIER_KEY = "0x5a1c0e6f7d2b4a39e8c1f0a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6" as const;
 const VERIFIER = privateKeyToAccount(VERIFIER_KEY);
 
+/** A course of VERIFIER's at `contentCid`: 100 AZR, passing at 70%, never expiring. */
+function gradedCourse(contentCid: string): CourseSettings {
+  return {
+    title: "A course",
+    contentCid,
+    reward: AZR(100),
+    verifier: VERIFIER.address,
+    minScore: 7_000,
+    validity: 0,
+  };
+}
+
 /** The default deployment with the wallets course published (key for VERIFIER) and registered as course 1. */
 async function graded() {
   const base = await deployed();
@@ -45,16 +58,7 @@ async function graded() {
   const store = await openEmbeddedStore(path.join(dir.dir, "content"));
   const { contentCid } = await publishCourse(store, FOLDER, VERIFIER.publicKey);
   await pok.write.setVerifierLimit([VERIFIER.address, 100]);
-  await pok.write.registerCourse([
-    {
-      title: "A course",
-      contentCid,
-      reward: AZR(100),
-      verifier: VERIFIER.address,
-      minScore: 7_000,
-      validity: 0,
-    },
-  ]);
+  await pok.write.registerCourse([gradedCourse(contentCid)]);
   await base.token.write.grantRole([await base.token.read.MINTER_ROLE(), deployer.account.address]);
   const { course } = await packCourse(FOLDER);
   const key = parseAnswers(await readFile(path.join(FOLDER, CLEAR_ANSWERS)));
@@ -220,16 +224,7 @@ describe("grader › grading and relaying against a local chain", function () {
     head.quiz.showWrongAnswers = false;
     await writeFile(path.join(folder, "course.json"), JSON.stringify(head, null, 2));
     const { contentCid } = await publishCourse(setup.store, folder, VERIFIER.publicKey);
-    await setup.pok.write.registerCourse([
-      {
-        title: "A course",
-        contentCid,
-        reward: AZR(100),
-        verifier: VERIFIER.address,
-        minScore: 7_000,
-        validity: 0,
-      },
-    ]);
+    await setup.pok.write.registerCourse([gradedCourse(contentCid)]);
     const { status, body } = await submit(grader(), newLearner(), (view) => withWrong(view, 1), {
       courseId: 2n,
     });
@@ -432,16 +427,7 @@ describe("grader › grading and relaying against a local chain", function () {
       privateKeyToAccount(generatePrivateKey()).publicKey,
     );
     for (const cid of [String(await setup.store.addTree(tampered)), forOther.contentCid]) {
-      await setup.pok.write.registerCourse([
-        {
-          title: "A course",
-          contentCid: cid,
-          reward: AZR(100),
-          verifier: VERIFIER.address,
-          minScore: 7_000,
-          validity: 0,
-        },
-      ]);
+      await setup.pok.write.registerCourse([gradedCourse(cid)]);
     }
     const g = grader();
     const broken = await submit(g, newLearner(), [0], { courseId: 2n, attempt: 0 });
