@@ -182,6 +182,11 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       await page.getByTestId("vote-free").click();
       // Once the chain has the vote, the form (and its status line) gives way to "You have voted".
       await page.getByTestId("vote-done").waitFor({ timeout: 30_000 });
+      // The tally (the indexer's) catches up with the chain's on its own: no reload.
+      await page
+        .getByTestId("tally-for")
+        .filter({ hasText: azr(parseUnits(String(HOLDER_AZR), 18)) })
+        .waitFor({ timeout: 30_000 });
       await shoot(page, "proposal-voted");
       await context.close();
     }

@@ -119,6 +119,11 @@ export default async function ProposalPage({ params }: ProposalPageProps) {
             calldatas: proposal.calldatas as Hex[],
             descriptionHash,
             voteStart: proposal.voteStart.toString(),
+            shownTally: [
+              proposal.againstVotes.toString(),
+              proposal.forVotes.toString(),
+              proposal.abstainVotes.toString(),
+            ],
           }}
           labels={{
             connect: t("actions.connect"),

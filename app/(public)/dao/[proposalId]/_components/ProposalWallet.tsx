@@ -27,6 +27,8 @@ export interface ProposalForActions {
   calldatas: Hex[];
   descriptionHash: Hex;
   voteStart: string;
+  /** The tally the page shows, from the indexer: against, for, abstain (the Governor's order). */
+  shownTally: [string, string, string];
 }
 
 /** The wallet part of a proposal page, loaded on demand by ProposalActionsIsland. */
@@ -58,6 +60,15 @@ function ProposalActions({ proposal }: { proposal: ProposalForActions }) {
   useEffect(() => {
     if (anyConfirmed) router.refresh();
   }, [anyConfirmed, router]);
+  // The page's tally comes from the indexer, a moment behind the chain: while the chain counts
+  // votes the page does not show yet (a vote just cast), load the page's data again.
+  const chainTally = useReadContract({ ...governor, ...live, functionName: "proposalVotes", args: [id] });
+  const tallyLags = chainTally.data !== undefined && chainTally.data.join() !== proposal.shownTally.join();
+  useEffect(() => {
+    if (!tallyLags) return;
+    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [tallyLags, router]);
 
   if (state.data === undefined) return null;
   const operation = [
