@@ -151,8 +151,8 @@ describe("app › learn to earn (production build, real chain, real Ponder, Chro
     // The voucher is on the device: a reload still offers the claim.
     await page.reload();
     await page.getByTestId("claim").waitFor();
-    // RainbowKit hides its button (aria-hidden, with the button still focusable) while the wallet
-    // reconnects after a reload: axe flags that moment, so check the page once it has reconnected.
+    // Until it has mounted, RainbowKit's ConnectButton is aria-hidden with its button still
+    // focusable (axe caught that moment once after this reload): check once it shows the account.
     await page.getByTestId("rk-account-button").waitFor();
     await shot(page, "claim");
     await expectAccessible(page);
