@@ -10,7 +10,7 @@ import { formatProposalDescription, proposalOf, proposeArgs } from "../../protoc
 import { signedUpload } from "../../content/upload-request";
 import { formatAzr } from "../../app/_lib/format";
 import { advanceTime, advanceTimePast } from "../../scripts/seed/governance";
-import { connectWallet, useAppStack } from "../support/app-stack";
+import { connectWallet, reloadUntil, useAppStack } from "../support/app-stack";
 import { withWallet } from "../support/browser";
 import { confirmed, seriousA11yViolations } from "../support/shell";
 
@@ -45,19 +45,6 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
       functionName: "balanceOf",
       args: [account],
     });
-
-  /**
-   * Reloads `url` until `check` passes (the indexer follows the chain within a second or so). A
-   * proposal the indexer has not seen yet is a 404 page: that is a "not yet", not a failure.
-   */
-  async function until(page: Page, url: string, check: () => Promise<boolean>, what: string) {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      const response = await page.goto(url);
-      if (response?.status() !== 404 && (await check())) return;
-      await page.waitForTimeout(500);
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
 
   /** The text of a test id on the loaded (server-rendered) page, or "" where the page has none. */
   const textOf = (page: Page, testId: string) =>
@@ -168,7 +155,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
         account: HOLDER,
         chainId: 31337,
       });
-      await until(
+      await reloadUntil(
         page,
         url,
         async () => (await textOf(page, "proposal-state")).includes("Voting"),
@@ -212,7 +199,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
         .getByTestId("vote-done")
         .waitFor({ timeout: 45_000 })
         .catch(() => confirmed(page, "vote-tx-status", 1_000));
-      await until(
+      await reloadUntil(
         page,
         url,
         async () => (await textOf(page, "votes")).includes("A glossary is cheap"),
@@ -222,7 +209,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
 
       // Voting closes: queue, wait the Timelock's delay, execute — all from the page.
       await advanceTimePast(app.stack.publicClient, await governorRead.proposalDeadline([proposalId]));
-      await until(
+      await reloadUntil(
         page,
         url,
         async () => (await textOf(page, "proposal-state")).includes("Passed"),
@@ -248,14 +235,14 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
         .catch(() => confirmed(page, "execute-status", 1_000));
       expect(await balanceOf(ZAWADI)).to.equal(zawadiBefore + grant);
       expect(await balanceOf(fund.address)).to.equal(fundBefore - grant);
-      await until(
+      await reloadUntil(
         page,
         url,
         async () => (await textOf(page, "proposal-state")).includes("Executed"),
         "the execution",
       );
       // The state comes from the chain, the releases and the timeline from the indexer: reload until it caught up.
-      await until(
+      await reloadUntil(
         page,
         url,
         async () =>
@@ -328,7 +315,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
     await page.getByTestId("propose").click();
     await page.getByTestId("new-proposal-link").waitFor({ timeout: 45_000 });
     const href = await page.getByTestId("new-proposal-link").getAttribute("href");
-    await until(
+    await reloadUntil(
       page,
       `${app.url}${href}`,
       async () => (await page.getByTestId("proposal-calls").count()) > 0,
@@ -345,7 +332,7 @@ describe("app › DAO and CitadelFund (production build, real chain, real Ponder
   it("/citadel shows the chain's balance and the release linked to its proposal", async function () {
     const page = await app.browser.newPage({ viewport: { width: 360, height: 740 } });
     const fundBalance = await balanceOf(contractOf(app.stack.manifest, "CitadelFund").address);
-    await until(
+    await reloadUntil(
       page,
       `${app.url}/citadel`,
       async () => (await page.locator(`a[href="/dao/${proposalId}"]`).count()) > 0,

@@ -6,7 +6,7 @@ import { formatAzr } from "../../app/_lib/format";
 import { manifest } from "../../deployments/index";
 import { LOCAL_ARBITER_INDEX, localAccount } from "../../protocol/chain";
 import { contractOf } from "../../protocol/manifest";
-import { connectWallet, PHONE, useAppStack } from "../support/app-stack";
+import { connectWallet, PHONE, reloadUntil, useAppStack } from "../support/app-stack";
 import { withWallet } from "../support/browser";
 import { confirmed, seriousA11yViolations, watchConsole } from "../support/shell";
 
@@ -257,11 +257,12 @@ describe("app › marketplace (production build, real chain, real Ponder, Chromi
     // What the page shows equals the chain.
     const viewerContext = await app.browser.newContext({ viewport: PHONE });
     const viewer = await viewerContext.newPage();
-    for (let attempt = 0; attempt < 40; attempt++) {
-      await viewer.goto(`${app.url}/jobs/${jobId}`);
-      if ((await viewer.getByTestId("ratings").locator("li").count()) === 2) break;
-      await viewer.waitForTimeout(500);
-    }
+    await reloadUntil(
+      viewer,
+      `${app.url}/jobs/${jobId}`,
+      async () => (await viewer.getByTestId("ratings").locator("li").count()) === 2,
+      "both ratings on the job page",
+    );
     expect(await viewer.getByTestId("paid-provider").textContent()).to.equal(formatAzr(providerGot, "en"));
     expect(await viewer.getByTestId("paid-citadel").textContent()).to.equal(formatAzr(citadelGot, "en"));
     expect(await viewer.getByTestId("refunded").textContent()).to.equal(formatAzr(clientGot, "en"));

@@ -74,6 +74,24 @@ export async function waitForText(page: Page, text: string | RegExp): Promise<vo
   await page.getByText(text).first().waitFor();
 }
 
+/**
+ * Loads `url` until `check` passes on it: the pages read the indexer, which follows the chain
+ * within a second or so. A 404 (what the indexer has not seen yet) is a "not yet", not a failure.
+ */
+export async function reloadUntil(
+  page: Page,
+  url: string,
+  check: () => Promise<boolean>,
+  what: string,
+): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const response = await page.goto(url);
+    if (response?.status() !== 404 && (await check())) return;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 /** The phone every browser suite uses (360×740 CSS pixels). */
 export const PHONE = { width: 360, height: 740 };
 
